@@ -1,0 +1,382 @@
+#include "vtkAnalyzeHeader.h"
+
+#include "vtkType.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <sstream>
+
+namespace
+{
+// Reads fields of a header whose byte order may differ from the machine's.
+class FieldReader
+{
+public:
+  FieldReader(const std::uint8_t* bytes, bool swap)
+    : Bytes(bytes)
+    , Swap(swap)
+  {
+  }
+
+  template <typename T>
+  T Get(std::size_t offset) const
+  {
+    std::uint8_t raw[sizeof(T)];
+    std::memcpy(raw, this->Bytes + offset, sizeof(T));
+    if (this->Swap)
+    {
+      std::reverse(raw, raw + sizeof(T));
+    }
+    T value;
+    std::memcpy(&value, raw, sizeof(T));
+    return value;
+  }
+
+private:
+  const std::uint8_t* Bytes;
+  bool Swap;
+};
+
+struct DataTypeInfo
+{
+  int Code;
+  int VTKType;
+  int ComponentSize;
+  int Components;
+};
+
+// Analyze 7.5 datatypes plus the NIfTI-1 integer extensions. Complex and 128-bit types have
+// no VTK scalar counterpart and are refused.
+constexpr DataTypeInfo DataTypes[] = {
+  { 2, VTK_UNSIGNED_CHAR, 1, 1 },
+  { 4, VTK_SHORT, 2, 1 },
+  { 8, VTK_INT, 4, 1 },
+  { 16, VTK_FLOAT, 4, 1 },
+  { 64, VTK_DOUBLE, 8, 1 },
+  { 128, VTK_UNSIGNED_CHAR, 1, 3 },
+  { 256, VTK_SIGNED_CHAR, 1, 1 },
+  { 512, VTK_UNSIGNED_SHORT, 2, 1 },
+  { 768, VTK_UNSIGNED_INT, 4, 1 },
+  { 1024, VTK_LONG_LONG, 8, 1 },
+  { 1280, VTK_UNSIGNED_LONG_LONG, 8, 1 },
+};
+
+const DataTypeInfo* FindDataType(int code)
+{
+  for (const auto& info : DataTypes)
+  {
+    if (info.Code == code)
+    {
+      return &info;
+    }
+  }
+  return nullptr;
+}
+
+std::string DataTypeName(int code)
+{
+  switch (code)
+  {
+    case 32:
+      return "complex64";
+    case 1792:
+      return "complex128";
+    case 2048:
+      return "complex256";
+    case 1536:
+      return "float128";
+    case 2304:
+      return "RGBA32";
+    default:
+      return "unknown";
+  }
+}
+
+// Upper bound on one dimension: Analyze stores dims as int16, so anything above is corrupt.
+constexpr std::int64_t MaximumDimension = 32767;
+}
+
+bool vtkAnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::string& error)
+{
+  *this = vtkAnalyzeHeader();
+  if (!bytes || size < Size)
+  {
+    std::ostringstream msg;
+    msg << "header is " << size << " bytes long, shorter than the 348 bytes of an Analyze/NIfTI-1 "
+        << "header";
+    error = msg.str();
+    return false;
+  }
+
+  std::int32_t sizeofHdr;
+  std::memcpy(&sizeofHdr, bytes, sizeof(sizeofHdr));
+  if (sizeofHdr != 348)
+  {
+    FieldReader swapped(bytes, true);
+    if (swapped.Get<std::int32_t>(0) != 348)
+    {
+      error = "sizeof_hdr is not 348 in either byte order: not an Analyze/NIfTI-1 header";
+      return false;
+    }
+    this->ByteSwapped = true;
+  }
+  const FieldReader field(bytes, this->ByteSwapped);
+
+  if (std::memcmp(bytes + 344, "n+1\0", 4) == 0)
+  {
+    this->FileFormat = Format::NiftiSingle;
+  }
+  else if (std::memcmp(bytes + 344, "ni1\0", 4) == 0)
+  {
+    this->FileFormat = Format::NiftiPair;
+  }
+
+  // Dimensions: dim[0] is the rank (1..7), dim[1..rank] the sizes.
+  std::int16_t dim[8];
+  for (int i = 0; i < 8; ++i)
+  {
+    dim[i] = field.Get<std::int16_t>(40 + 2 * i);
+  }
+  const int rank = dim[0];
+  if (rank < 1 || rank > 7)
+  {
+    error = "dim[0] (the number of dimensions) is " + std::to_string(rank) +
+      ", outside 1..7";
+    return false;
+  }
+  for (int i = 1; i <= rank; ++i)
+  {
+    if (dim[i] < 1 || dim[i] > MaximumDimension)
+    {
+      error = "dim[" + std::to_string(i) + "] is " + std::to_string(dim[i]) +
+        ": every dimension must be between 1 and 32767";
+      return false;
+    }
+  }
+  for (int i = 0; i < 3; ++i)
+  {
+    this->Dimensions[i] = (i + 1 <= rank) ? dim[i + 1] : 1;
+  }
+  for (int i = 4; i <= rank; ++i)
+  {
+    this->Volumes *= dim[i];
+  }
+
+  this->DataType = field.Get<std::int16_t>(70);
+  const DataTypeInfo* type = FindDataType(this->DataType);
+  if (!type)
+  {
+    error = "datatype " + std::to_string(this->DataType) + " (" + DataTypeName(this->DataType) +
+      ") is not supported; supported are uint8 (2), int16 (4), int32 (8), float32 (16), "
+      "float64 (64), RGB24 (128), int8 (256), uint16 (512), uint32 (768), int64 (1024) and "
+      "uint64 (1280)";
+    return false;
+  }
+  this->ComponentSize = type->ComponentSize;
+  this->Components = type->Components;
+  const std::int16_t bitpix = field.Get<std::int16_t>(72);
+  if (bitpix != 0 && bitpix != 8 * type->ComponentSize * type->Components)
+  {
+    this->Warnings.push_back("bitpix " + std::to_string(bitpix) + " disagrees with datatype " +
+      std::to_string(this->DataType) + "; the datatype is used");
+  }
+
+  // Voxel sizes: VTK needs positive finite spacing.
+  float pixdim[8];
+  for (int i = 0; i < 8; ++i)
+  {
+    pixdim[i] = field.Get<float>(76 + 4 * i);
+  }
+  static const char* axisNames[3] = { "x", "y", "z" };
+  for (int i = 0; i < 3; ++i)
+  {
+    const double stored = pixdim[i + 1];
+    if (!std::isfinite(stored) || stored == 0.0)
+    {
+      std::ostringstream msg;
+      msg << "voxel size along " << axisNames[i] << " (pixdim[" << i + 1 << "]) is " << stored
+          << "; 1 is used instead";
+      this->Warnings.push_back(msg.str());
+      this->Spacing[i] = 1.0;
+      this->StoredSpacing[i] = 1.0;
+    }
+    else
+    {
+      if (stored < 0)
+      {
+        std::ostringstream msg;
+        msg << "voxel size along " << axisNames[i] << " (pixdim[" << i + 1 << "]) is negative ("
+            << stored << "); its absolute value is used";
+        this->Warnings.push_back(msg.str());
+      }
+      this->Spacing[i] = std::fabs(stored);
+      this->StoredSpacing[i] = stored;
+    }
+  }
+  this->QFac = pixdim[0] < 0 ? -1.0 : 1.0;
+  if (rank >= 4 && std::isfinite(pixdim[4]) && pixdim[4] > 0)
+  {
+    this->RepetitionTime = pixdim[4];
+  }
+
+  const float voxOffset = field.Get<float>(108);
+  if (!std::isfinite(voxOffset) || voxOffset < 0 || voxOffset > 1e12f)
+  {
+    error = "vox_offset is " + std::to_string(voxOffset) + ", not a valid byte offset";
+    return false;
+  }
+  this->VoxelOffset = static_cast<std::uint64_t>(voxOffset);
+  if (this->FileFormat == Format::NiftiSingle && this->VoxelOffset < 348)
+  {
+    // NIfTI-1 single files written by old tools leave vox_offset at 0; the data follow the
+    // 348-byte header and the 4-byte extension flag.
+    this->VoxelOffset = 352;
+  }
+
+  // Scaling, as nibabel reads it: NIfTI scl_slope/scl_inter; SPM2's funused1/funused2 with the
+  // glmax/glmin - cal_max/cal_min fallback for plain Analyze.
+  double slope = field.Get<float>(112);
+  double inter = field.Get<float>(116);
+  bool valid = std::isfinite(slope) && slope != 0.0;
+  if (valid)
+  {
+    if (!std::isfinite(inter))
+    {
+      inter = 0.0;
+    }
+  }
+  else if (this->FileFormat == Format::Analyze)
+  {
+    const double calMax = field.Get<float>(124);
+    const double calMin = field.Get<float>(128);
+    const double glMax = field.Get<std::int32_t>(140);
+    const double glMin = field.Get<std::int32_t>(144);
+    const double unscaled = glMax - glMin;
+    const double scaled = calMax - calMin;
+    if (unscaled != 0.0 && scaled != 0.0 && std::isfinite(scaled))
+    {
+      slope = scaled / unscaled;
+      inter = calMin - slope * glMin;
+      valid = true;
+    }
+  }
+  if (valid && !(slope == 1.0 && inter == 0.0))
+  {
+    this->Scaled = true;
+    this->Slope = slope;
+    this->Intercept = inter;
+  }
+
+  this->ComputeAffine(bytes);
+  return true;
+}
+
+void vtkAnalyzeHeader::ComputeAffine(const std::uint8_t* bytes)
+{
+  const FieldReader field(bytes, this->ByteSwapped);
+  auto& m = this->VoxelToWorld;
+  m.fill(0.0);
+  m[15] = 1.0;
+
+  if (this->FileFormat != Format::Analyze)
+  {
+    const std::int16_t qformCode = field.Get<std::int16_t>(252);
+    const std::int16_t sformCode = field.Get<std::int16_t>(254);
+    if (sformCode > 0)
+    {
+      for (int row = 0; row < 3; ++row)
+      {
+        for (int col = 0; col < 4; ++col)
+        {
+          m[4 * row + col] = field.Get<float>(280 + 16 * row + 4 * col);
+        }
+      }
+      return;
+    }
+    if (qformCode > 0)
+    {
+      const double b = field.Get<float>(256);
+      const double c = field.Get<float>(260);
+      const double d = field.Get<float>(264);
+      const double a = std::sqrt(std::max(0.0, 1.0 - (b * b + c * c + d * d)));
+      const double r[9] = {
+        a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c), //
+        2 * (b * c + a * d), a * a + c * c - b * b - d * d, 2 * (c * d - a * b), //
+        2 * (b * d - a * c), 2 * (c * d + a * b), a * a + d * d - c * c - b * b  //
+      };
+      const double zoom[3] = { this->Spacing[0], this->Spacing[1], this->Spacing[2] * this->QFac };
+      for (int row = 0; row < 3; ++row)
+      {
+        for (int col = 0; col < 3; ++col)
+        {
+          m[4 * row + col] = r[3 * row + col] * zoom[col];
+        }
+      }
+      m[3] = field.Get<float>(268);
+      m[7] = field.Get<float>(272);
+      m[11] = field.Get<float>(276);
+      return;
+    }
+  }
+
+  // Analyze (and NIfTI without sform/qform): nibabel's default, x flipped (radiological), the
+  // world origin at SPM's origin field (1-based voxel index) when it is plausible, else at the
+  // centre of the volume.
+  double origin[3];
+  bool useOriginField = false;
+  if (this->FileFormat == Format::Analyze)
+  {
+    std::int16_t field3[3];
+    bool anyNonZero = false;
+    bool plausible = true;
+    for (int i = 0; i < 3; ++i)
+    {
+      field3[i] = field.Get<std::int16_t>(253 + 2 * i);
+      anyNonZero = anyNonZero || field3[i] != 0;
+      plausible = plausible && field3[i] > -this->Dimensions[i] &&
+        field3[i] < 2 * this->Dimensions[i];
+    }
+    useOriginField = anyNonZero && plausible;
+    for (int i = 0; i < 3 && useOriginField; ++i)
+    {
+      origin[i] = field3[i] - 1.0;
+    }
+  }
+  if (!useOriginField)
+  {
+    for (int i = 0; i < 3; ++i)
+    {
+      origin[i] = (this->Dimensions[i] - 1) / 2.0;
+    }
+  }
+  const double zoom[3] = { -this->StoredSpacing[0], this->StoredSpacing[1],
+    this->StoredSpacing[2] };
+  for (int i = 0; i < 3; ++i)
+  {
+    m[5 * i] = zoom[i];
+    m[4 * i + 3] = -origin[i] * zoom[i];
+  }
+}
+
+int vtkAnalyzeHeader::GetStoredScalarType() const
+{
+  const DataTypeInfo* type = FindDataType(this->DataType);
+  return type ? type->VTKType : VTK_VOID;
+}
+
+std::int64_t vtkAnalyzeHeader::GetVoxelsPerVolume() const
+{
+  return this->Dimensions[0] * this->Dimensions[1] * this->Dimensions[2];
+}
+
+std::uint64_t vtkAnalyzeHeader::GetBytesPerVolume() const
+{
+  return static_cast<std::uint64_t>(this->GetVoxelsPerVolume()) *
+    static_cast<std::uint64_t>(this->ComponentSize * this->Components);
+}
+
+std::array<double, 3> vtkAnalyzeHeader::GetOrigin() const
+{
+  return { { this->VoxelToWorld[3], this->VoxelToWorld[7], this->VoxelToWorld[11] } };
+}

@@ -1,0 +1,41 @@
+/**
+ * @class   vtkAnalyzeMemberStream
+ * @brief   Sequential read access to one member of an archive or folder.
+ *
+ * The reader pulls exactly the bytes it needs through this interface, so nothing is ever
+ * inflated beyond what the header declares and nothing is written to disk.
+ */
+#ifndef vtkAnalyzeMemberStream_h
+#define vtkAnalyzeMemberStream_h
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+class vtkAnalyzeMemberStream
+{
+public:
+  virtual ~vtkAnalyzeMemberStream() = default;
+
+  /**
+   * Read up to `count` bytes. Returns the number read (0 at the end of the member), or -1 with
+   * `error` set when the member cannot be read (corrupt data, I/O error).
+   */
+  virtual std::int64_t Read(void* buffer, std::uint64_t count, std::string& error) = 0;
+
+  /**
+   * Read exactly `count` bytes into `buffer`, reporting progress as a fraction of `count`.
+   * Returns false with `error` set on a read error or when the member ends early (then
+   * `error` says how many bytes it held).
+   */
+  bool ReadFully(void* buffer, std::uint64_t count, std::string& error,
+    const std::function<void(double)>& progress = nullptr);
+
+  /** Discard `count` bytes (e.g. up to vox_offset). Same errors as ReadFully. */
+  bool Skip(std::uint64_t count, std::string& error);
+
+  /** True when at least one more byte follows; reads (and so inflates) at most one byte. */
+  bool HasMoreData(std::string& error);
+};
+
+#endif

@@ -1,0 +1,91 @@
+#include "vtkDiskMemberStore.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace
+{
+class FileMemberStream : public vtkAnalyzeMemberStream
+{
+public:
+  explicit FileMemberStream(std::FILE* file)
+    : File(file)
+  {
+  }
+  ~FileMemberStream() override { std::fclose(this->File); }
+
+  std::int64_t Read(void* buffer, std::uint64_t count, std::string& error) override
+  {
+    const std::size_t got = std::fread(buffer, 1, count, this->File);
+    if (got < count && std::ferror(this->File))
+    {
+      error = std::strerror(errno);
+      return -1;
+    }
+    return static_cast<std::int64_t>(got);
+  }
+
+private:
+  std::FILE* File;
+};
+}
+
+std::unique_ptr<vtkDiskMemberStore> vtkDiskMemberStore::OpenFolderOf(
+  const std::string& path, std::string& error)
+{
+  std::error_code ec;
+  const fs::path file(path);
+  if (!fs::is_regular_file(file, ec))
+  {
+    error = ec ? ec.message() : "no such file";
+    return nullptr;
+  }
+  std::unique_ptr<vtkDiskMemberStore> store(new vtkDiskMemberStore);
+  store->Folder = file.has_parent_path() ? file.parent_path().string() : ".";
+  for (const auto& entry : fs::directory_iterator(store->Folder, ec))
+  {
+    std::error_code typeError;
+    if (entry.is_regular_file(typeError))
+    {
+      store->Names.push_back(entry.path().filename().string());
+    }
+  }
+  if (ec)
+  {
+    error = "cannot list its folder (" + ec.message() + ")";
+    return nullptr;
+  }
+  std::sort(store->Names.begin(), store->Names.end());
+  return store;
+}
+
+bool vtkDiskMemberStore::GetMemberSize(
+  const std::string& name, std::uint64_t& size, std::string& error)
+{
+  std::error_code ec;
+  size = fs::file_size(fs::path(this->Folder) / name, ec);
+  if (ec)
+  {
+    error = ec.message();
+    return false;
+  }
+  return true;
+}
+
+std::unique_ptr<vtkAnalyzeMemberStream> vtkDiskMemberStore::OpenMember(
+  const std::string& name, std::string& error)
+{
+  const std::string path = (fs::path(this->Folder) / name).string();
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file)
+  {
+    error = std::strerror(errno);
+    return nullptr;
+  }
+  return std::unique_ptr<vtkAnalyzeMemberStream>(new FileMemberStream(file));
+}

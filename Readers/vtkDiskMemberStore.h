@@ -1,0 +1,33 @@
+/**
+ * @class   vtkDiskMemberStore
+ * @brief   The files of one folder on disk, seen as members, so that plain .hdr/.img/.nii
+ *          files are read by the same code as archive members.
+ */
+#ifndef vtkDiskMemberStore_h
+#define vtkDiskMemberStore_h
+
+#include "vtkAnalyzeMemberStore.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+class vtkDiskMemberStore : public vtkAnalyzeMemberStore
+{
+public:
+  /** The folder holding `path`; members are its regular files, by name, sorted. */
+  static std::unique_ptr<vtkDiskMemberStore> OpenFolderOf(
+    const std::string& path, std::string& error);
+
+  const std::vector<std::string>& GetMemberNames() const override { return this->Names; }
+  bool GetMemberSize(const std::string& name, std::uint64_t& size, std::string& error) override;
+  std::unique_ptr<vtkAnalyzeMemberStream> OpenMember(
+    const std::string& name, std::string& error) override;
+
+private:
+  vtkDiskMemberStore() = default;
+  std::string Folder;
+  std::vector<std::string> Names;
+};
+
+#endif
