@@ -1,0 +1,309 @@
+#!/usr/bin/env python3
+"""Writes ParaVoxel's test archives into the folder given as argument.
+
+Real images only: the mricron-data templates (ch2, aal) and the test images python3-nibabel
+ships, written as Analyze 7.5 / SPM2 / NIfTI-1 files by nibabel (an independent writer) and
+zipped with Python's zipfile, both stored and deflated. Plus malformed archives, each listed in
+manifest.json with the words its error must contain.
+
+Run with Debian's python3 (python3-nibabel, python3-numpy, mricron-data).
+"""
+import gzip
+import io
+import json
+import os
+import shutil
+import struct
+import sys
+import zipfile
+
+import nibabel as nib
+import numpy as np
+
+MRICRON = "/usr/share/mricron/templates"
+NIBABEL_DATA = os.path.join(os.path.dirname(nib.__file__), "tests", "data")
+DATE = (2017, 12, 10, 0, 0, 0)  # fixed timestamps: identical bytes on every run
+
+
+def ch2_small():
+    """ch2 (a real T1 MRI, 181x217x181 uint8) at half resolution: 91x109x91."""
+    img = nib.load(os.path.join(MRICRON, "ch2.nii.gz"))
+    data = np.asarray(img.dataobj)[::2, ::2, ::2]
+    affine = img.affine.copy()
+    affine[:3, :3] *= 2
+    return np.ascontiguousarray(data), affine
+
+
+def serialize(img, name):
+    """The member files nibabel writes for `img` under `name`, as {member: bytes}."""
+    tmp = os.path.join(OUT, "_tmp")
+    os.makedirs(tmp, exist_ok=True)
+    path = os.path.join(tmp, os.path.basename(name))
+    img.to_filename(path)
+    members = {}
+    folder = os.path.dirname(name)
+    for entry in sorted(os.listdir(tmp)):
+        if entry.endswith(".mat"):
+            continue  # SPM's sidecar; read by a later feature, kept out of the value fixtures
+        with open(os.path.join(tmp, entry), "rb") as f:
+            members[os.path.join(folder, entry) if folder else entry] = f.read()
+    shutil.rmtree(tmp)
+    return members
+
+
+def write_zip(archive, members, compression=zipfile.ZIP_DEFLATED):
+    with zipfile.ZipFile(os.path.join(OUT, archive), "w") as zf:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, DATE)
+            info.compress_type = compression
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+
+
+def typed(data, dtype):
+    """The ch2 values in `dtype`, spread over the type's range where it helps find mistakes
+    (sign handling, high bytes)."""
+    d = data.astype(np.float64)
+    kind = np.dtype(dtype)
+    if kind.kind == "f":
+        return (d * 3.25 - 100.0).astype(dtype)
+    if kind.kind == "i":
+        scale = {1: 1, 2: 200, 4: 8_000_000, 8: 30_000_000_000}[kind.itemsize]
+        return ((d - 128.0) * scale / (1 if kind.itemsize == 1 else 1)).astype(dtype)
+    scale = {1: 1, 2: 250, 4: 16_000_000, 8: 60_000_000_000}[kind.itemsize]
+    return (d * scale).astype(dtype)
+
+
+def analyze_header(img_class, dtype, endian):
+    header = img_class.header_class(endianness=endian)
+    header.set_data_dtype(dtype)
+    return header
+
+
+def valid_fixtures(manifest):
+    data, affine = ch2_small()
+
+    # Analyze 7.5 (SPM2 flavour) in every Analyze datatype and both byte orders, deflated.
+    members = {}
+    for dtype in ["u1", "i2", "i4", "f4", "f8"]:
+        for endian in ["<", ">"]:
+            header = analyze_header(nib.Spm2AnalyzeImage, dtype, endian)
+            img = nib.Spm2AnalyzeImage(typed(data, dtype), affine, header)
+            # Unscaled: nibabel would otherwise pick a scale factor for the integer types.
+            img.header.set_slope_inter(1.0)
+            img._affine = affine
+            members.update(serialize(img, "analyze/ch2_%s_%s.hdr" % (dtype, "le" if endian == "<" else "be")))
+    # uint16 (512) is in the Analyze datatype list the reader accepts, but nibabel writes it only
+    # in NIfTI; a NIfTI-1 pair with its magic cleared is the Analyze file. The test reads the
+    # reference values through the same bytes with the magic restored.
+    header = nib.Nifti1Header(endianness=">")
+    header.set_data_dtype("u2")
+    pair = serialize(nib.Nifti1Pair(typed(data, "u2"), affine, header), "analyze/ch2_u2_be.hdr")
+    blob = bytearray(pair["analyze/ch2_u2_be.hdr"])
+    blob[344:348] = bytes(4)
+    blob[252:256] = bytes(4)  # qform/sform codes overlap SPM's origin field; leave it empty
+    pair["analyze/ch2_u2_be.hdr"] = bytes(blob)
+    members.update(pair)
+    write_zip("analyze_types.zip", members)
+    manifest["valid"].append({"archive": "analyze_types.zip",
+                              "volumes": [m for m in members if m.endswith(".hdr")],
+                              "values_as_nifti_pair": ["analyze/ch2_u2_be.hdr"]})
+
+    # The same in a stored (uncompressed) archive, one datatype per byte order.
+    stored = {k: v for k, v in members.items() if "ch2_i2_" in k}
+    write_zip("analyze_stored.zip", stored, zipfile.ZIP_STORED)
+    manifest["valid"].append({"archive": "analyze_stored.zip", "volumes": [m for m in stored if m.endswith(".hdr")]})
+
+    # SPM scale factor (funused1) and SPM2 intercept: float32 output.
+    members = {}
+    header = analyze_header(nib.Spm2AnalyzeImage, "i2", "<")
+    img = nib.Spm2AnalyzeImage(typed(data, "i2"), affine, header)
+    img.header.set_slope_inter(0.25)
+    members.update(serialize(img, "spm/scaled_slope.hdr"))
+    # An SPM origin field away from the centre.
+    header = analyze_header(nib.Spm2AnalyzeImage, "u1", ">")
+    img = nib.Spm2AnalyzeImage(data, None, header)
+    img.header.set_slope_inter(1.0)
+    img.header["origin"][:3] = [40, 60, 30]
+    img.header.set_zooms((2.0, 2.0, 2.0))
+    members.update(serialize(img, "spm/origin_field.hdr"))
+    write_zip("spm_scaled.zip", members)
+    manifest["valid"].append({"archive": "spm_scaled.zip", "volumes": [m for m in members if m.endswith(".hdr")]})
+
+    # NIfTI-1: every datatype in single files, pairs, gzip members, scl_slope/scl_inter, RGB24.
+    members = {}
+    for dtype in ["u1", "i1", "i2", "u2", "i4", "u4", "i8", "u8", "f4", "f8"]:
+        endian = ">" if dtype in ("i2", "u4", "f8") else "<"
+        header = nib.Nifti1Header(endianness=endian)
+        header.set_data_dtype(dtype)
+        img = nib.Nifti1Image(typed(data, dtype), affine, header)
+        img.header.set_slope_inter(1.0, 0.0)
+        members.update(serialize(img, "nifti/ch2_%s.nii" % dtype))
+    header = nib.Nifti1Header()
+    header.set_data_dtype("i2")
+    img = nib.Nifti1Image(typed(data, "i2"), affine, header)
+    img.header.set_slope_inter(0.5, -12.0)
+    members.update(serialize(img, "nifti/scaled.nii"))
+    img = nib.Nifti1Pair(typed(data, "f4"), affine)
+    members.update(serialize(img, "nifti/pair_f4.hdr"))
+    rgb = np.zeros(data.shape, dtype=[("R", "u1"), ("G", "u1"), ("B", "u1")])
+    rgb["R"], rgb["G"], rgb["B"] = data, 255 - data, data // 2
+    members.update(serialize(nib.Nifti1Image(rgb, affine), "nifti/rgb.nii"))
+    # A rotated qform (no sform): the affine comes from the quaternion.
+    img = nib.Nifti1Image(data, None)
+    rotation = np.array([[0.0, -1, 0], [1, 0, 0], [0, 0, 1]])
+    qaffine = np.eye(4)
+    qaffine[:3, :3] = rotation * [2, 2, 2.5]
+    qaffine[:3, 3] = [10, -20, 30]
+    img.set_qform(qaffine, code=1)
+    img.set_sform(None, code=0)
+    members.update(serialize(img, "nifti/qform_rotated.nii"))
+    gz = serialize(nib.Nifti1Image(typed(data, "i2"), affine), "nifti/compressed.nii.gz")
+    members.update(gz)
+    write_zip("nifti_types.zip", members)
+    manifest["valid"].append({"archive": "nifti_types.zip",
+                              "volumes": [m for m in members if m.endswith((".nii", ".hdr", ".nii.gz"))]})
+
+    # nibabel's own test images, byte for byte, and two mricron atlases.
+    members = {}
+    for name in ["anatomical.nii", "example4d.nii.gz", "standard.nii.gz", "functional.nii"]:
+        with open(os.path.join(NIBABEL_DATA, name), "rb") as f:
+            members["nibabel/" + name] = f.read()
+    for name in ["aal.nii.gz", "ch2bet.nii.gz"]:
+        with open(os.path.join(MRICRON, name), "rb") as f:
+            members["mricron/" + name] = f.read()
+    write_zip("real_images.zip", members, zipfile.ZIP_STORED)
+    manifest["valid"].append({"archive": "real_images.zip", "volumes": list(members)})
+
+    # An archive in the tutorial's layout with members that are not images, to be skipped.
+    members = {"attention/README.txt": b"Attention to Visual Motion (stand-in)\n",
+               "attention/structural/junk.hdr": b"this is not a header" * 30}
+    header = analyze_header(nib.Spm2AnalyzeImage, "i2", "<")
+    img = nib.Spm2AnalyzeImage(typed(data, "i2"), affine, header)
+    img.header.set_slope_inter(1.0)
+    members.update(serialize(img, "attention/structural/nsM00587_0002.hdr"))
+    members["attention/structural/nsM00587_0002.mat"] = b"MATLAB 5.0 MAT-file placeholder"
+    write_zip("mixed_members.zip", members)
+    manifest["valid"].append({"archive": "mixed_members.zip",
+                              "volumes": ["attention/structural/nsM00587_0002.hdr"]})
+
+    # Plain files on disk, read without any archive.
+    plain = os.path.join(OUT, "plain")
+    os.makedirs(plain, exist_ok=True)
+    for name, blob in serialize(img, "ch2_i2.hdr").items():
+        with open(os.path.join(plain, name), "wb") as f:
+            f.write(blob)
+    with open(os.path.join(plain, "ch2_u1.nii.gz"), "wb") as f:
+        f.write(gzip.compress(serialize(nib.Nifti1Image(data, affine), "x.nii")["x.nii"], mtime=0))
+    manifest["plain"] = ["plain/ch2_i2.hdr", "plain/ch2_i2.img", "plain/ch2_u1.nii.gz"]
+
+
+def small_pair(shape=(4, 5, 6), dtype="u1"):
+    img = nib.Spm2AnalyzeImage(np.arange(np.prod(shape), dtype=dtype).reshape(shape), np.eye(4))
+    img.header.set_slope_inter(1.0)
+    files = serialize(img, "v.hdr")
+    return bytearray(files["v.hdr"]), files["v.img"]
+
+
+def malformed_fixtures(manifest):
+    bad = manifest["malformed"]
+
+    def add(archive, error, volume=None, members=None, raw=None):
+        if raw is not None:
+            with open(os.path.join(OUT, archive), "wb") as f:
+                f.write(raw)
+        else:
+            write_zip(archive, members)
+        entry = {"archive": archive, "error": error}
+        if volume:
+            entry["volume"] = volume
+        bad.append(entry)
+
+    hdr, img = small_pair()
+    add("bad_not_a_zip.zip", "not a readable zip archive", raw=b"Hello, I am a text file.\n" * 20)
+    add("bad_empty.zip", "empty", raw=b"")
+    good = io.BytesIO()
+    with zipfile.ZipFile(good, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("v.hdr", DATE), bytes(hdr))
+        zf.writestr(zipfile.ZipInfo("v.img", DATE), img * 200)
+    add("bad_truncated.zip", "not a readable zip archive", raw=good.getvalue()[: len(good.getvalue()) // 2])
+
+    # A corrupt deflate stream: flip bytes in the middle of the .img member's compressed data.
+    big = nib.Spm2AnalyzeImage(typed(ch2_small()[0], "i2"), np.eye(4))
+    big.header.set_slope_inter(1.0)
+    files = serialize(big, "v.hdr")
+    blob = io.BytesIO()
+    with zipfile.ZipFile(blob, "w") as zf:
+        for name in ("v.hdr", "v.img"):
+            info = zipfile.ZipInfo(name, DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, files[name])
+        offset = zf.getinfo("v.img").header_offset
+    raw = bytearray(blob.getvalue())
+    middle = offset + 30 + len("v.img") + 20000
+    for i in range(middle, middle + 64):
+        raw[i] ^= 0x5A
+    add("bad_corrupt_deflate.zip", "v.img", raw=bytes(raw))
+
+    add("bad_hdr_without_img.zip", "has no matching image", volume="v.hdr", members={"v.hdr": bytes(hdr)})
+    add("bad_img_without_hdr.zip", "has no matching header", volume="v.img", members={"v.img": img})
+    add("bad_no_volume.zip", "holds no readable Analyze/NIfTI volume",
+        members={"README.txt": b"nothing here", "v.hdr": bytes(hdr)})
+    add("bad_short_image.zip", "truncated", members={"v.hdr": bytes(hdr), "v.img": img[:50]})
+    add("bad_short_header.zip", "shorter than the 348 bytes", volume="v.hdr",
+        members={"v.hdr": bytes(hdr[:200]), "v.img": img})
+
+    def patched(offset, fmt, value):
+        h = bytearray(hdr)
+        struct.pack_into(fmt, h, offset, value)
+        return bytes(h)
+
+    add("bad_unknown_datatype.zip", "datatype 32 (complex64) is not supported", volume="v.hdr",
+        members={"v.hdr": patched(70, "<h", 32), "v.img": img})
+    add("bad_datatype_9999.zip", "datatype 9999", volume="v.hdr",
+        members={"v.hdr": patched(70, "<h", 9999), "v.img": img})
+    h = bytearray(hdr)
+    struct.pack_into("<hhh", h, 42, 32767, 32767, 32767)
+    add("bad_absurd_dims.zip", "MaximumVoxels", members={"v.hdr": bytes(h), "v.img": img})
+    add("bad_negative_dim.zip", "dim[2] is -5", volume="v.hdr",
+        members={"v.hdr": patched(44, "<h", -5), "v.img": img})
+    add("bad_sizeof_hdr.zip", "sizeof_hdr", volume="v.hdr",
+        members={"v.hdr": patched(0, "<i", 1234), "v.img": img})
+    # A zip bomb: the header declares 120 bytes, the member inflates to 256 MiB of zeros.
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("v.hdr", DATE), bytes(hdr))
+        info = zipfile.ZipInfo("v.img", DATE)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with zf.open(info, "w", force_zip64=True) as member:
+            chunk = bytes(1 << 20)
+            for _ in range(256):
+                member.write(chunk)
+    add("bad_zip_bomb.zip", "far more than", raw=bomb.getvalue())
+    # A .nii.gz whose gzip stream stops half way.
+    nii = serialize(nib.Nifti1Image(ch2_small()[0], np.eye(4)), "x.nii")["x.nii"]
+    add("bad_truncated_gzip.zip", "gzip", members={"x.nii.gz": gzip.compress(nii, mtime=0)[:20000]})
+
+    # Suspicious but readable: NaN and zero voxel sizes become 1 with a warning.
+    h = bytearray(hdr)
+    struct.pack_into("<ff", h, 80, float("nan"), 0.0)
+    write_zip("warn_bad_spacing.zip", {"v.hdr": bytes(h), "v.img": img})
+    manifest["warnings"].append({"archive": "warn_bad_spacing.zip", "warning": "pixdim[1]",
+                                 "spacing": [1.0, 1.0, 1.0]})
+
+
+def main():
+    global OUT
+    OUT = os.path.abspath(sys.argv[1])
+    os.makedirs(OUT, exist_ok=True)
+    manifest = {"valid": [], "malformed": [], "warnings": []}
+    valid_fixtures(manifest)
+    malformed_fixtures(manifest)
+    with open(os.path.join(OUT, "manifest.json"), "w") as f:
+        json.dump(manifest, f, indent=1)
+    print("wrote %d valid, %d malformed archives to %s"
+          % (len(manifest["valid"]), len(manifest["malformed"]), OUT))
+
+
+if __name__ == "__main__":
+    main()
