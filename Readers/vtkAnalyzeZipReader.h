@@ -58,7 +58,7 @@ public:
   ///@{
   /**
    * Largest number of voxels (i x j x k x volumes) a header may declare; larger declarations are
-   * refused before any memory is allocated. Default 2^31.
+   * refused before any memory is allocated. Default 2^31 - 1.
    */
   vtkSetClampMacro(MaximumVoxels, vtkTypeInt64, 1, VTK_TYPE_INT64_MAX);
   vtkGetMacro(MaximumVoxels, vtkTypeInt64);
@@ -76,7 +76,7 @@ protected:
 
   char* FileName = nullptr;
   char* Volume = nullptr;
-  vtkTypeInt64 MaximumVoxels = vtkTypeInt64(1) << 31;
+  vtkTypeInt64 MaximumVoxels = VTK_INT_MAX;
 
 private:
   vtkAnalyzeZipReader(const vtkAnalyzeZipReader&) = delete;
