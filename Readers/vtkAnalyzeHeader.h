@@ -11,13 +11,14 @@
 #ifndef vtkAnalyzeHeader_h
 #define vtkAnalyzeHeader_h
 
+#include "ParaVoxelReadersModule.h" // for export macro (unit tests and fuzzers use this class)
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-class vtkAnalyzeHeader
+class PARAVOXELREADERS_EXPORT vtkAnalyzeHeader
 {
 public:
   enum class Format

@@ -5,6 +5,7 @@
 #ifndef vtkAnalyzeMemberStore_h
 #define vtkAnalyzeMemberStore_h
 
+#include "ParaVoxelReadersModule.h" // for export macro (unit tests and fuzzers use this class)
 #include "vtkAnalyzeMemberStream.h"
 
 #include <cstdint>
@@ -12,7 +13,7 @@
 #include <string>
 #include <vector>
 
-class vtkAnalyzeMemberStore
+class PARAVOXELREADERS_EXPORT vtkAnalyzeMemberStore
 {
 public:
   virtual ~vtkAnalyzeMemberStore() = default;

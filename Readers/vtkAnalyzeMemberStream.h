@@ -8,11 +8,12 @@
 #ifndef vtkAnalyzeMemberStream_h
 #define vtkAnalyzeMemberStream_h
 
+#include "ParaVoxelReadersModule.h" // for export macro (unit tests and fuzzers use this class)
 #include <cstdint>
 #include <functional>
 #include <string>
 
-class vtkAnalyzeMemberStream
+class PARAVOXELREADERS_EXPORT vtkAnalyzeMemberStream
 {
 public:
   virtual ~vtkAnalyzeMemberStream() = default;

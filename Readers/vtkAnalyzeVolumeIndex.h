@@ -10,6 +10,7 @@
 #ifndef vtkAnalyzeVolumeIndex_h
 #define vtkAnalyzeVolumeIndex_h
 
+#include "ParaVoxelReadersModule.h" // for export macro (unit tests and fuzzers use this class)
 #include "vtkAnalyzeHeader.h"
 #include "vtkAnalyzeMemberStore.h"
 
@@ -17,7 +18,7 @@
 #include <string>
 #include <vector>
 
-class vtkAnalyzeVolumeIndex
+class PARAVOXELREADERS_EXPORT vtkAnalyzeVolumeIndex
 {
 public:
   struct Volume

@@ -6,13 +6,14 @@
 #ifndef vtkDiskMemberStore_h
 #define vtkDiskMemberStore_h
 
+#include "ParaVoxelReadersModule.h" // for export macro (unit tests and fuzzers use this class)
 #include "vtkAnalyzeMemberStore.h"
 
 #include <memory>
 #include <string>
 #include <vector>
 
-class vtkDiskMemberStore : public vtkAnalyzeMemberStore
+class PARAVOXELREADERS_EXPORT vtkDiskMemberStore : public vtkAnalyzeMemberStore
 {
 public:
   /** The folder holding `path`; members are its regular files, by name, sorted. */

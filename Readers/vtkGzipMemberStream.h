@@ -8,12 +8,13 @@
 #ifndef vtkGzipMemberStream_h
 #define vtkGzipMemberStream_h
 
+#include "ParaVoxelReadersModule.h" // for export macro (unit tests and fuzzers use this class)
 #include "vtkAnalyzeMemberStream.h"
 
 #include <memory>
 #include <vector>
 
-class vtkGzipMemberStream : public vtkAnalyzeMemberStream
+class PARAVOXELREADERS_EXPORT vtkGzipMemberStream : public vtkAnalyzeMemberStream
 {
 public:
   explicit vtkGzipMemberStream(std::unique_ptr<vtkAnalyzeMemberStream> compressed);

@@ -9,6 +9,7 @@
 #ifndef vtkZipMemberStore_h
 #define vtkZipMemberStore_h
 
+#include "ParaVoxelReadersModule.h" // for export macro (unit tests and fuzzers use this class)
 #include "vtkAnalyzeMemberStore.h"
 
 #include <cstdint>
@@ -19,7 +20,7 @@
 
 struct zip;
 
-class vtkZipMemberStore : public vtkAnalyzeMemberStore
+class PARAVOXELREADERS_EXPORT vtkZipMemberStore : public vtkAnalyzeMemberStore
 {
 public:
   /** Open an archive on disk. Returns null with `error` set when it is not a usable zip. */

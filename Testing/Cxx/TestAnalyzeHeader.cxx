@@ -1,0 +1,282 @@
+// Unit tests of vtkAnalyzeHeader on headers built byte by byte, so each expectation is worked
+// out by hand from the Analyze 7.5 / NIfTI-1 layouts, independently of the parser.
+#include "vtkAnalyzeHeader.h"
+
+#include "vtkType.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace
+{
+// Builds a 348-byte header in either byte order.
+class HeaderBytes
+{
+public:
+  explicit HeaderBytes(bool bigEndian)
+    : BigEndian(bigEndian)
+  {
+    this->Bytes.fill(0);
+    this->Put<std::int32_t>(0, 348);
+    this->Dims({ 3, 4, 5, 6, 1, 1, 1, 1 });
+    this->Put<std::int16_t>(70, 4); // int16
+    this->Put<std::int16_t>(72, 16);
+    for (int i = 0; i < 8; ++i)
+    {
+      this->Put<float>(76 + 4 * i, 1.0f);
+    }
+  }
+
+  template <typename T>
+  void Put(std::size_t offset, T value)
+  {
+    std::uint8_t raw[sizeof(T)];
+    std::memcpy(raw, &value, sizeof(T));
+    if (this->BigEndian)
+    {
+      std::reverse(raw, raw + sizeof(T));
+    }
+    std::memcpy(this->Bytes.data() + offset, raw, sizeof(T));
+  }
+
+  void Dims(std::initializer_list<std::int16_t> dims)
+  {
+    int i = 0;
+    for (auto d : dims)
+    {
+      this->Put<std::int16_t>(40 + 2 * i++, d);
+    }
+  }
+
+  void Magic(const char* magic) { std::memcpy(this->Bytes.data() + 344, magic, 4); }
+
+  bool Parse(vtkAnalyzeHeader& header, std::string& error) const
+  {
+    return header.Parse(this->Bytes.data(), this->Bytes.size(), error);
+  }
+
+  std::array<std::uint8_t, 348> Bytes;
+  bool BigEndian;
+};
+}
+
+TEST(AnalyzeHeader, ReadsBothByteOrders)
+{
+  for (bool big : { false, true })
+  {
+    HeaderBytes bytes(big);
+    bytes.Put<float>(80, 2.0f);
+    bytes.Put<float>(84, 3.0f);
+    bytes.Put<float>(88, 4.0f);
+    vtkAnalyzeHeader header;
+    std::string error;
+    ASSERT_TRUE(bytes.Parse(header, error)) << error;
+    // On this little-endian machine, the big-endian header is the swapped one.
+    EXPECT_EQ(header.IsByteSwapped(), big);
+    EXPECT_EQ(header.GetDimensions()[0], 4);
+    EXPECT_EQ(header.GetDimensions()[1], 5);
+    EXPECT_EQ(header.GetDimensions()[2], 6);
+    EXPECT_EQ(header.GetStoredScalarType(), VTK_SHORT);
+    EXPECT_EQ(header.GetBytesPerVolume(), 4u * 5u * 6u * 2u);
+    EXPECT_DOUBLE_EQ(header.GetSpacing()[0], 2.0);
+    EXPECT_DOUBLE_EQ(header.GetSpacing()[2], 4.0);
+    EXPECT_EQ(header.GetFormat(), vtkAnalyzeHeader::Format::Analyze);
+    EXPECT_FALSE(header.HasScaling());
+  }
+}
+
+TEST(AnalyzeHeader, AnalyzeAffineFollowsTheOriginFieldOrTheCentre)
+{
+  HeaderBytes bytes(false);
+  bytes.Put<float>(80, 2.0f);
+  vtkAnalyzeHeader header;
+  std::string error;
+  ASSERT_TRUE(bytes.Parse(header, error)) << error;
+  // No origin field: the centre voxel ((n-1)/2) is at world 0, x flipped (radiological).
+  const auto& m = header.GetVoxelToWorld();
+  EXPECT_DOUBLE_EQ(m[0], -2.0);
+  EXPECT_DOUBLE_EQ(m[3], 1.5 * 2.0);
+  EXPECT_DOUBLE_EQ(m[7], -2.0);
+  EXPECT_DOUBLE_EQ(m[11], -2.5);
+
+  // SPM origin field (1-based voxel of world 0), as unaligned int16 at byte 253.
+  bytes.Put<std::int16_t>(253, 2);
+  bytes.Put<std::int16_t>(255, 3);
+  bytes.Put<std::int16_t>(257, 4);
+  ASSERT_TRUE(bytes.Parse(header, error)) << error;
+  EXPECT_DOUBLE_EQ(header.GetVoxelToWorld()[3], 1.0 * 2.0);
+  EXPECT_DOUBLE_EQ(header.GetVoxelToWorld()[7], -2.0);
+  EXPECT_DOUBLE_EQ(header.GetVoxelToWorld()[11], -3.0);
+  EXPECT_DOUBLE_EQ(header.GetOrigin()[0], 2.0);
+}
+
+TEST(AnalyzeHeader, SpmScaleFactorAndIntercept)
+{
+  HeaderBytes bytes(true);
+  bytes.Put<float>(112, 0.5f);
+  bytes.Put<float>(116, 10.0f);
+  vtkAnalyzeHeader header;
+  std::string error;
+  ASSERT_TRUE(bytes.Parse(header, error)) << error;
+  EXPECT_TRUE(header.HasScaling());
+  EXPECT_DOUBLE_EQ(header.GetScaleSlope(), 0.5);
+  EXPECT_DOUBLE_EQ(header.GetScaleIntercept(), 10.0);
+
+  // Slope 1, intercept 0 is the identity: voxels keep their type.
+  bytes.Put<float>(112, 1.0f);
+  bytes.Put<float>(116, 0.0f);
+  ASSERT_TRUE(bytes.Parse(header, error)) << error;
+  EXPECT_FALSE(header.HasScaling());
+
+  // Slope 0: SPM2 falls back to cal_max/cal_min over glmax/glmin.
+  bytes.Put<float>(112, 0.0f);
+  bytes.Put<float>(124, 2.0f);    // cal_max
+  bytes.Put<float>(128, 1.0f);    // cal_min
+  bytes.Put<std::int32_t>(140, 110); // glmax
+  bytes.Put<std::int32_t>(144, 10);  // glmin
+  ASSERT_TRUE(bytes.Parse(header, error)) << error;
+  EXPECT_TRUE(header.HasScaling());
+  EXPECT_DOUBLE_EQ(header.GetScaleSlope(), 0.01);
+  EXPECT_DOUBLE_EQ(header.GetScaleIntercept(), 1.0 - 0.01 * 10);
+}
+
+TEST(AnalyzeHeader, NiftiSingleFileOffsetScalingAndSform)
+{
+  HeaderBytes bytes(false);
+  bytes.Magic("n+1");
+  bytes.Put<float>(108, 0.0f); // old writers: vox_offset 0 means right after the header
+  bytes.Put<float>(112, 0.0f); // scl_slope 0: no scaling
+  bytes.Put<std::int16_t>(254, 1); // sform_code
+  const float rows[12] = { 0, -2, 0, 5, 3, 0, 0, 6, 0, 0, 4, 7 };
+  for (int i = 0; i < 12; ++i)
+  {
+    bytes.Put<float>(280 + 4 * i, rows[i]);
+  }
+  vtkAnalyzeHeader header;
+  std::string error;
+  ASSERT_TRUE(bytes.Parse(header, error)) << error;
+  EXPECT_EQ(header.GetFormat(), vtkAnalyzeHeader::Format::NiftiSingle);
+  EXPECT_EQ(header.GetVoxelOffset(), 352u);
+  EXPECT_FALSE(header.HasScaling());
+  for (int i = 0; i < 12; ++i)
+  {
+    EXPECT_DOUBLE_EQ(header.GetVoxelToWorld()[i], rows[i]) << i;
+  }
+  EXPECT_DOUBLE_EQ(header.GetOrigin()[1], 6.0);
+}
+
+TEST(AnalyzeHeader, NiftiQformWithNegativeQfac)
+{
+  HeaderBytes bytes(false);
+  bytes.Magic("ni1");
+  bytes.Put<float>(76, -1.0f); // qfac
+  bytes.Put<float>(80, 2.0f);
+  bytes.Put<float>(84, 3.0f);
+  bytes.Put<float>(88, 4.0f);
+  bytes.Put<std::int16_t>(252, 1); // qform_code; quaternion b = c = d = 0: identity rotation
+  bytes.Put<float>(268, -10.0f);
+  vtkAnalyzeHeader header;
+  std::string error;
+  ASSERT_TRUE(bytes.Parse(header, error)) << error;
+  EXPECT_EQ(header.GetFormat(), vtkAnalyzeHeader::Format::NiftiPair);
+  const auto& m = header.GetVoxelToWorld();
+  EXPECT_DOUBLE_EQ(m[0], 2.0);
+  EXPECT_DOUBLE_EQ(m[5], 3.0);
+  EXPECT_DOUBLE_EQ(m[10], -4.0);
+  EXPECT_DOUBLE_EQ(m[3], -10.0);
+
+  // A 90 degree turn about z: b = c = 0, d = sin(45 deg).
+  bytes.Put<float>(264, static_cast<float>(std::sqrt(0.5)));
+  bytes.Put<float>(76, 1.0f);
+  ASSERT_TRUE(bytes.Parse(header, error)) << error;
+  EXPECT_NEAR(header.GetVoxelToWorld()[0], 0.0, 1e-6);
+  EXPECT_NEAR(header.GetVoxelToWorld()[1], -3.0, 1e-6);
+  EXPECT_NEAR(header.GetVoxelToWorld()[4], 2.0, 1e-6);
+}
+
+TEST(AnalyzeHeader, RgbAndNiftiIntegerTypes)
+{
+  HeaderBytes bytes(false);
+  bytes.Put<std::int16_t>(70, 128);
+  vtkAnalyzeHeader header;
+  std::string error;
+  ASSERT_TRUE(bytes.Parse(header, error)) << error;
+  EXPECT_EQ(header.GetNumberOfComponents(), 3);
+  EXPECT_EQ(header.GetStoredScalarType(), VTK_UNSIGNED_CHAR);
+  EXPECT_EQ(header.GetBytesPerVolume(), 4u * 5u * 6u * 3u);
+  const std::pair<int, int> types[] = { { 2, VTK_UNSIGNED_CHAR }, { 8, VTK_INT },
+    { 16, VTK_FLOAT }, { 64, VTK_DOUBLE }, { 256, VTK_SIGNED_CHAR }, { 512, VTK_UNSIGNED_SHORT },
+    { 768, VTK_UNSIGNED_INT }, { 1024, VTK_LONG_LONG }, { 1280, VTK_UNSIGNED_LONG_LONG } };
+  for (const auto& type : types)
+  {
+    bytes.Put<std::int16_t>(70, static_cast<std::int16_t>(type.first));
+    ASSERT_TRUE(bytes.Parse(header, error)) << error;
+    EXPECT_EQ(header.GetStoredScalarType(), type.second) << type.first;
+  }
+}
+
+TEST(AnalyzeHeader, RefusesBrokenHeadersWithReasons)
+{
+  vtkAnalyzeHeader header;
+  std::string error;
+  HeaderBytes bytes(false);
+  EXPECT_FALSE(header.Parse(bytes.Bytes.data(), 200, error));
+  EXPECT_NE(error.find("200 bytes"), std::string::npos) << error;
+
+  HeaderBytes wrongSize(false);
+  wrongSize.Put<std::int32_t>(0, 349);
+  EXPECT_FALSE(wrongSize.Parse(header, error));
+  EXPECT_NE(error.find("sizeof_hdr"), std::string::npos) << error;
+
+  HeaderBytes rank(false);
+  rank.Put<std::int16_t>(40, 0);
+  EXPECT_FALSE(rank.Parse(header, error));
+  EXPECT_NE(error.find("dim[0]"), std::string::npos) << error;
+
+  HeaderBytes negative(false);
+  negative.Put<std::int16_t>(44, -3);
+  EXPECT_FALSE(negative.Parse(header, error));
+  EXPECT_NE(error.find("dim[2] is -3"), std::string::npos) << error;
+
+  HeaderBytes complex(false);
+  complex.Put<std::int16_t>(70, 32);
+  EXPECT_FALSE(complex.Parse(header, error));
+  EXPECT_NE(error.find("complex64"), std::string::npos) << error;
+
+  HeaderBytes offset(false);
+  offset.Put<float>(108, -5.0f);
+  EXPECT_FALSE(offset.Parse(header, error));
+  EXPECT_NE(error.find("vox_offset"), std::string::npos) << error;
+}
+
+TEST(AnalyzeHeader, BadVoxelSizesBecomeOneWithWarnings)
+{
+  HeaderBytes bytes(false);
+  bytes.Put<float>(80, std::numeric_limits<float>::quiet_NaN());
+  bytes.Put<float>(84, 0.0f);
+  bytes.Put<float>(88, -2.5f);
+  vtkAnalyzeHeader header;
+  std::string error;
+  ASSERT_TRUE(bytes.Parse(header, error)) << error;
+  EXPECT_DOUBLE_EQ(header.GetSpacing()[0], 1.0);
+  EXPECT_DOUBLE_EQ(header.GetSpacing()[1], 1.0);
+  EXPECT_DOUBLE_EQ(header.GetSpacing()[2], 2.5);
+  ASSERT_EQ(header.GetWarnings().size(), 3u);
+  EXPECT_NE(header.GetWarnings()[0].find("pixdim[1]"), std::string::npos);
+}
+
+TEST(AnalyzeHeader, FourDimensionsCountVolumesAndRepetitionTime)
+{
+  HeaderBytes bytes(false);
+  bytes.Dims({ 4, 4, 5, 6, 12, 1, 1, 1 });
+  bytes.Put<float>(92, 3.22f);
+  vtkAnalyzeHeader header;
+  std::string error;
+  ASSERT_TRUE(bytes.Parse(header, error)) << error;
+  EXPECT_EQ(header.GetNumberOfVolumes(), 12);
+  EXPECT_NEAR(header.GetRepetitionTime(), 3.22, 1e-6);
+}

@@ -1,0 +1,97 @@
+// The reader on every fixture archive: each bad_*.zip must end in an error and an empty output,
+// every other archive must read all its volumes without one. This is the test the sanitizer and
+// valgrind runs rely on to reach every error path in C++.
+#include "vtkAnalyzeZipReader.h"
+#include "vtkCommand.h"
+#include "vtkImageData.h"
+#include "vtkNew.h"
+#include "vtkStringArray.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace
+{
+class MessageCounter : public vtkCommand
+{
+public:
+  static MessageCounter* New() { return new MessageCounter; }
+  void Execute(vtkObject*, unsigned long event, void* data) override
+  {
+    (event == vtkCommand::ErrorEvent ? this->Errors : this->Warnings)
+      .push_back(data ? static_cast<const char*>(data) : "");
+  }
+  std::vector<std::string> Errors;
+  std::vector<std::string> Warnings;
+};
+
+std::vector<std::string> Archives(bool bad)
+{
+  std::vector<std::string> found;
+  for (const auto& entry : std::filesystem::directory_iterator(PARAVOXEL_TEST_DATA))
+  {
+    const std::string name = entry.path().filename().string();
+    if (entry.path().extension() == ".zip" && (name.rfind("bad_", 0) == 0) == bad)
+    {
+      found.push_back(entry.path().string());
+    }
+  }
+  return found;
+}
+}
+
+TEST(AnalyzeZipReader, EveryMalformedArchiveEndsInAnErrorAndAnEmptyOutput)
+{
+  const auto archives = Archives(true);
+  ASSERT_GE(archives.size(), 15u);
+  for (const auto& path : archives)
+  {
+    vtkNew<vtkAnalyzeZipReader> reader;
+    vtkNew<MessageCounter> messages;
+    reader->AddObserver(vtkCommand::ErrorEvent, messages);
+    reader->AddObserver(vtkCommand::WarningEvent, messages);
+    reader->SetFileName(path.c_str());
+    reader->Update();
+    EXPECT_FALSE(messages->Errors.empty()) << path;
+    if (!messages->Errors.empty())
+    {
+      EXPECT_NE(messages->Errors[0].find(path), std::string::npos) << messages->Errors[0];
+    }
+    EXPECT_EQ(reader->GetOutput()->GetNumberOfPoints(), 0) << path;
+  }
+}
+
+TEST(AnalyzeZipReader, EveryVolumeOfTheValidArchivesReads)
+{
+  const auto archives = Archives(false);
+  ASSERT_GE(archives.size(), 5u);
+  int volumes = 0;
+  for (const auto& path : archives)
+  {
+    vtkNew<vtkAnalyzeZipReader> reader;
+    vtkNew<MessageCounter> messages;
+    reader->AddObserver(vtkCommand::ErrorEvent, messages);
+    reader->AddObserver(vtkCommand::WarningEvent, messages);
+    reader->SetFileName(path.c_str());
+    reader->UpdateInformation();
+    std::vector<std::string> names;
+    for (vtkIdType i = 0; i < reader->GetAvailableVolumes()->GetNumberOfValues(); ++i)
+    {
+      names.push_back(reader->GetAvailableVolumes()->GetValue(i));
+    }
+    EXPECT_FALSE(names.empty()) << path;
+    for (const auto& name : names)
+    {
+      reader->SetVolume(name.c_str());
+      reader->Update();
+      EXPECT_TRUE(messages->Errors.empty()) << path << " " << name;
+      EXPECT_GT(reader->GetOutput()->GetNumberOfPoints(), 0) << path << " " << name;
+      EXPECT_STREQ(reader->GetCurrentVolume(), name.c_str());
+      ++volumes;
+    }
+  }
+  EXPECT_GE(volumes, 30);
+}

@@ -1,0 +1,198 @@
+// Unit tests of the member layer: gzip inflation (whole, truncated, concatenated, padded) and
+// zip archives opened from memory buffers and files.
+#include "vtkAnalyzeVolumeIndex.h"
+#include "vtkGzipMemberStream.h"
+#include "vtkZipMemberStore.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <numeric>
+#include <vector>
+
+namespace
+{
+// A member held in memory, served in small pieces to exercise the streaming paths.
+class BufferStream : public vtkAnalyzeMemberStream
+{
+public:
+  explicit BufferStream(std::vector<std::uint8_t> bytes)
+    : Bytes(std::move(bytes))
+  {
+  }
+  std::int64_t Read(void* buffer, std::uint64_t count, std::string&) override
+  {
+    const std::uint64_t n = std::min<std::uint64_t>({ count, 1000, this->Bytes.size() - this->Position });
+    std::copy_n(this->Bytes.begin() + this->Position, n, static_cast<std::uint8_t*>(buffer));
+    this->Position += n;
+    return static_cast<std::int64_t>(n);
+  }
+
+private:
+  std::vector<std::uint8_t> Bytes;
+  std::size_t Position = 0;
+};
+
+std::vector<std::uint8_t> Gzip(const std::vector<std::uint8_t>& data)
+{
+  z_stream z{};
+  EXPECT_EQ(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  std::vector<std::uint8_t> out(deflateBound(&z, data.size()) + 32);
+  z.next_in = const_cast<Bytef*>(data.data());
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = out.data();
+  z.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+std::vector<std::uint8_t> Pattern(std::size_t n)
+{
+  std::vector<std::uint8_t> data(n);
+  for (std::size_t i = 0; i < n; ++i)
+  {
+    data[i] = static_cast<std::uint8_t>((i * 7919) >> 3);
+  }
+  return data;
+}
+
+std::vector<std::uint8_t> ReadAll(vtkAnalyzeMemberStream& stream, std::string& error, bool& ok)
+{
+  std::vector<std::uint8_t> out;
+  std::uint8_t chunk[4096];
+  ok = true;
+  for (;;)
+  {
+    const std::int64_t got = stream.Read(chunk, sizeof(chunk), error);
+    if (got < 0)
+    {
+      ok = false;
+      return out;
+    }
+    if (got == 0)
+    {
+      return out;
+    }
+    out.insert(out.end(), chunk, chunk + got);
+  }
+}
+
+std::vector<std::uint8_t> FileBytes(const std::string& path)
+{
+  std::ifstream in(path, std::ios::binary);
+  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
+}
+}
+
+TEST(GzipMemberStream, InflatesWholeStream)
+{
+  const auto data = Pattern(300000);
+  vtkGzipMemberStream stream(std::make_unique<BufferStream>(Gzip(data)));
+  std::string error;
+  bool ok;
+  EXPECT_EQ(ReadAll(stream, error, ok), data);
+  EXPECT_TRUE(ok) << error;
+}
+
+TEST(GzipMemberStream, ReportsTruncation)
+{
+  auto gz = Gzip(Pattern(300000));
+  gz.resize(gz.size() / 2);
+  vtkGzipMemberStream stream(std::make_unique<BufferStream>(gz));
+  std::string error;
+  bool ok;
+  ReadAll(stream, error, ok);
+  EXPECT_FALSE(ok);
+  EXPECT_NE(error.find("truncated"), std::string::npos) << error;
+}
+
+TEST(GzipMemberStream, ReportsCorruption)
+{
+  auto gz = Gzip(Pattern(300000));
+  for (std::size_t i = 100; i < 200; ++i)
+  {
+    gz[i] ^= 0xA5;
+  }
+  vtkGzipMemberStream stream(std::make_unique<BufferStream>(gz));
+  std::string error;
+  bool ok;
+  ReadAll(stream, error, ok);
+  EXPECT_FALSE(ok);
+  EXPECT_FALSE(error.empty());
+}
+
+TEST(GzipMemberStream, ConcatenatedMembersAndPadding)
+{
+  const auto a = Pattern(5000);
+  const auto b = Pattern(7000);
+  auto gz = Gzip(a);
+  const auto gzb = Gzip(b);
+  gz.insert(gz.end(), gzb.begin(), gzb.end());
+  gz.insert(gz.end(), 64, 0); // trailing padding, which gzip ignores
+  vtkGzipMemberStream stream(std::make_unique<BufferStream>(gz));
+  std::string error;
+  bool ok;
+  auto expected = a;
+  expected.insert(expected.end(), b.begin(), b.end());
+  EXPECT_EQ(ReadAll(stream, error, ok), expected);
+  EXPECT_TRUE(ok) << error;
+}
+
+TEST(GzipMemberStream, InflatesOnlyWhatIsRead)
+{
+  // 64 MiB of zeros compress to ~64 KiB; reading 10 bytes and probing one more must not
+  // inflate the rest (this would take noticeable time and memory otherwise).
+  std::vector<std::uint8_t> zeros(std::size_t(64) << 20, 0);
+  vtkGzipMemberStream stream(std::make_unique<BufferStream>(Gzip(zeros)));
+  std::string error;
+  std::uint8_t first[10];
+  ASSERT_TRUE(stream.ReadFully(first, sizeof(first), error)) << error;
+  EXPECT_TRUE(stream.HasMoreData(error));
+}
+
+TEST(MemberStream, ReadFullyReportsShortMembers)
+{
+  BufferStream stream(Pattern(100));
+  std::vector<std::uint8_t> out(150);
+  std::string error;
+  EXPECT_FALSE(stream.ReadFully(out.data(), out.size(), error));
+  EXPECT_NE(error.find("after 100 of the 150 bytes"), std::string::npos) << error;
+}
+
+TEST(ZipMemberStore, OpensArchivesFromMemoryLikeFiles)
+{
+  const std::string path = std::string(PARAVOXEL_TEST_DATA) + "/mixed_members.zip";
+  std::string error;
+  auto fromFile = vtkZipMemberStore::OpenFile(path, error);
+  ASSERT_TRUE(fromFile) << error;
+  auto bytes = std::make_shared<const std::vector<std::uint8_t>>(FileBytes(path));
+  auto fromMemory = vtkZipMemberStore::OpenBuffer(bytes, error);
+  ASSERT_TRUE(fromMemory) << error;
+  EXPECT_EQ(fromFile->GetMemberNames(), fromMemory->GetMemberNames());
+
+  vtkAnalyzeVolumeIndex index;
+  index.Build(*fromMemory);
+  ASSERT_EQ(index.GetVolumes().size(), 1u);
+  EXPECT_EQ(index.GetVolumes()[0].ImageMember, "attention/structural/nsM00587_0002.img");
+
+  std::uint64_t size = 0;
+  ASSERT_TRUE(fromMemory->GetMemberSize("attention/structural/nsM00587_0002.img", size, error));
+  EXPECT_EQ(size, 91u * 109u * 91u * 2u);
+}
+
+TEST(ZipMemberStore, RefusesWhatIsNotAZip)
+{
+  std::string error;
+  auto junk = std::make_shared<const std::vector<std::uint8_t>>(Pattern(5000));
+  EXPECT_FALSE(vtkZipMemberStore::OpenBuffer(junk, error));
+  EXPECT_NE(error.find("not a readable zip archive"), std::string::npos) << error;
+  auto empty = std::make_shared<const std::vector<std::uint8_t>>();
+  EXPECT_FALSE(vtkZipMemberStore::OpenBuffer(empty, error));
+  EXPECT_FALSE(vtkZipMemberStore::OpenFile(std::string(PARAVOXEL_TEST_DATA) + "/bad_truncated.zip", error));
+}
