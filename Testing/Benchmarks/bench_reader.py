@@ -1,0 +1,112 @@
+"""Benchmark of the Analyze Zip Reader on a large real volume (not a test: prints figures).
+
+The 301 x 370 x 316 uint8 brain of mricron-data (ch2better.nii.gz, 35 M voxels) is written by
+nibabel as an Analyze pair and zipped (deflated). Measured side by side in one run, median of
+--runs runs after a warm-up (plus min and max), each in its own process so that peak memory
+(max RSS) is the method's own:
+  - unzip -p archive member > /dev/null: the inflate bound;
+  - nibabel reading the same member from memory (zipfile + AnalyzeImage.from_file_map);
+  - ParaVoxel's vtkAnalyzeZipReader (VTK level, pvpython).
+
+Run with Debian's python3 and the `paravoxel` package on PYTHONPATH:
+    PYTHONPATH=build/lib/paravoxel-python /usr/bin/python3 Testing/Benchmarks/bench_reader.py
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+
+CH2BETTER = "/usr/share/mricron/templates/ch2better.nii.gz"
+MEMBER = "attention/structural/ch2better.img"
+
+READ_PARAVOXEL = """
+import sys, time
+import paravoxel
+reader = paravoxel.vtkAnalyzeZipReader()
+reader.SetFileName(sys.argv[1])
+start = time.perf_counter()
+reader.Update()
+assert reader.GetOutput().GetNumberOfPoints() == 301 * 370 * 316
+print(time.perf_counter() - start)
+"""
+
+READ_NIBABEL = """
+import io, sys, time, zipfile
+import numpy as np
+from nibabel.analyze import AnalyzeImage
+from nibabel.fileholders import FileHolder
+start = time.perf_counter()
+zf = zipfile.ZipFile(sys.argv[1])
+header = io.BytesIO(zf.open(sys.argv[2][:-4] + ".hdr").read())
+image = io.BytesIO(zf.open(sys.argv[2]).read())
+img = AnalyzeImage.from_file_map({"header": FileHolder(fileobj=header), "image": FileHolder(fileobj=image)})
+arr = np.asarray(img.dataobj)
+assert arr.size == 301 * 370 * 316
+print(time.perf_counter() - start)
+"""
+
+
+def make_archive(folder):
+    import nibabel as nib
+    import numpy as np
+    source = nib.load(CH2BETTER)
+    img = nib.AnalyzeImage(np.asarray(source.dataobj), source.affine)
+    img.to_filename(os.path.join(folder, "ch2better.hdr"))
+    path = os.path.join(folder, "ch2better.zip")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for ext in (".hdr", ".img"):
+            zf.write(os.path.join(folder, "ch2better" + ext), MEMBER[:-4] + ext)
+    return path
+
+
+def run(command, timed_inside):
+    """Seconds of one run of `command` in its own process: as the process reports them when
+    `timed_inside` (so interpreter start-up is left out), else the whole process."""
+    start = time.perf_counter()
+    result = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
+    if timed_inside:
+        return float(result.stdout.strip().splitlines()[-1])
+    return time.perf_counter() - start
+
+
+def measure(name, command, timed_inside, runs):
+    run(command, timed_inside)  # warm-up (page cache, libraries)
+    times = [run(command, timed_inside) for _ in range(runs)]
+    # Peak memory (max RSS) of one more process, measured by GNU time.
+    probe = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    rss = int(probe.stderr.strip().splitlines()[-1]) / 1024.0
+    return {"name": name, "median": statistics.median(times), "min": min(times),
+            "max": max(times), "rss": rss}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        archive = make_archive(folder)
+        results = [
+            measure("unzip -p member > /dev/null (inflate bound)",
+                    ["sh", "-c", "unzip -p '%s' '%s' > /dev/null" % (archive, MEMBER)], False, args.runs),
+            measure("nibabel from memory (zipfile + AnalyzeImage)",
+                    ["/usr/bin/python3", "-c", READ_NIBABEL, archive, MEMBER], True, args.runs),
+            measure("ParaVoxel vtkAnalyzeZipReader",
+                    ["pvpython", "-c", READ_PARAVOXEL, archive], True, args.runs),
+        ]
+    bound = results[0]["median"]
+    print("\nReading a 301x370x316 uint8 Analyze member (35.2 M voxels, deflated) from a zip, "
+          "median of %d runs:\n" % args.runs)
+    print("| method | median s | min s | max s | vs unzip -p | peak RSS MiB |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for r in results:
+        print("| %s | %.3f | %.3f | %.3f | %.2fx | %.0f |"
+              % (r["name"], r["median"], r["min"], r["max"], r["median"] / bound, r["rss"]))
+
+
+if __name__ == "__main__":
+    main()
