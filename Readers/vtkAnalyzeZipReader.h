@@ -2,18 +2,28 @@
  * @class   vtkAnalyzeZipReader
  * @brief   Reads Analyze 7.5 / SPM / NIfTI-1 volumes straight out of zip archives, in memory.
  *
- * FileName is a .zip archive, or a plain .hdr/.img/.nii file (or .gz form) on disk. Archive
- * members are inflated into memory with libzip; nothing is ever extracted or written to disk.
- * AvailableVolumes lists the readable volumes of the archive (a .hdr with its .img, or a .nii);
- * Volume selects one (default: the first). The output is image data whose point data array
- * `Intensity` holds the voxels: the stored type, or float32 when the header scales values
- * (SPM scale factor, NIfTI scl_slope/scl_inter); RGB24 gives 3 uint8 components. Voxel (i,j,k)
- * equals nibabel's `dataobj[i, j, k]`. Spacing is |pixdim[1..3]|, the origin is the translation
- * of nibabel's voxel-to-world affine, and the full affine is the field data array
- * `VoxelToWorld` (16 values, row-major).
+ * The archive comes from FileName (a .zip on disk, or an http(s) URL downloaded into memory),
+ * or from a memory buffer (SetArchiveBuffer). FileName may also be a plain .hdr/.img/.nii file
+ * (or .gz form). Members are inflated in memory with libzip; nothing is ever extracted or written
+ * to disk. AvailableVolumes lists the readable volumes of the archive (a .hdr with its .img, or a
+ * .nii); Volume selects one (default: the first).
  *
- * Bad input never crashes: every problem ends in an error naming the file, the member and what
- * is wrong, and an empty output. Sizes declared by a header are checked against the member's
+ * The output is image data whose point data array `Intensity` holds the voxels: the stored type,
+ * or float32 when the header scales values (SPM scale factor, NIfTI scl_slope/scl_inter); RGB24
+ * gives 3 uint8 components. Voxel (i,j,k) equals nibabel's `dataobj[i, j, k]`. Spacing is
+ * |pixdim[1..3]|, the origin is the translation of nibabel's voxel-to-world affine (from the SPM
+ * `.mat` sidecar when there is one), and the full affine is the field data array `VoxelToWorld`
+ * (16 values, row-major).
+ *
+ * With TimeSeries on, the selected volume and every other volume of its archive folder with the
+ * same dimensions and datatype become time steps in natural order (or, for a 4D file, each 3D
+ * volume), at index x TR seconds (TR = pixdim[4] when positive, else 1). Each step inflates only
+ * its own member; the last few steps read are cached.
+ *
+ * The reader produces sub-extents: under MPI each rank converts only its own slab.
+ *
+ * Bad input never crashes: every problem ends in an error naming the archive, the member and
+ * what is wrong, and an empty output. Sizes declared by a header are checked against the member's
  * real size, and against MaximumVoxels, before anything is allocated or inflated.
  */
 #ifndef vtkAnalyzeZipReader_h
@@ -34,10 +44,21 @@ public:
   void PrintSelf(ostream& os, vtkIndent indent) override;
 
   ///@{
-  /** The archive (.zip) or plain .hdr/.img/.nii(.gz) file to read. */
+  /**
+   * The archive (.zip), an http:// or https:// URL of one (downloaded into memory once per URL),
+   * or a plain .hdr/.img/.nii(.gz) file. Ignored while an archive buffer is set.
+   */
   vtkSetStringMacro(FileName);
   vtkGetStringMacro(FileName);
   ///@}
+
+  /**
+   * Read the archive from memory: `size` bytes at `data` are copied, so the caller's buffer can
+   * go away. From Python: `reader.SetArchiveBuffer(data, len(data))` with any bytes object (e.g.
+   * `requests.get(url).content`). A null `data` or a zero `size` clears the buffer, and FileName is
+   * read again.
+   */
+  void SetArchiveBuffer(const char* data, vtkIdType size);
 
   ///@{
   /**
@@ -57,11 +78,36 @@ public:
 
   ///@{
   /**
+   * Make a time series: the selected volume plus its siblings (same folder, dimensions and
+   * datatype), or the volumes of a 4D file, as time steps. Default off.
+   */
+  vtkSetMacro(TimeSeries, bool);
+  vtkGetMacro(TimeSeries, bool);
+  vtkBooleanMacro(TimeSeries, bool);
+  ///@}
+
+  ///@{
+  /**
    * Largest number of voxels (i x j x k x volumes) a header may declare; larger declarations are
    * refused before any memory is allocated. Default 2^31 - 1.
    */
   vtkSetClampMacro(MaximumVoxels, vtkTypeInt64, 1, VTK_TYPE_INT64_MAX);
   vtkGetMacro(MaximumVoxels, vtkTypeInt64);
+  ///@}
+
+  ///@{
+  /** Downloads larger than this many MiB are refused (default 4096, i.e. 4 GiB). */
+  vtkSetClampMacro(MaximumDownloadMegabytes, double, 0.001, 1e9);
+  vtkGetMacro(MaximumDownloadMegabytes, double);
+  ///@}
+
+  ///@{
+  /** Seconds allowed to connect to a URL's server (default 30) and for the whole download
+   * (default 600). */
+  vtkSetClampMacro(ConnectTimeout, double, 0.1, 86400);
+  vtkGetMacro(ConnectTimeout, double);
+  vtkSetClampMacro(DownloadTimeout, double, 0.1, 604800);
+  vtkGetMacro(DownloadTimeout, double);
   ///@}
 
   /** The volume actually read by the last update (empty when it failed). */
@@ -76,7 +122,11 @@ protected:
 
   char* FileName = nullptr;
   char* Volume = nullptr;
+  bool TimeSeries = false;
   vtkTypeInt64 MaximumVoxels = VTK_INT_MAX;
+  double MaximumDownloadMegabytes = 4096;
+  double ConnectTimeout = 30;
+  double DownloadTimeout = 600;
 
 private:
   vtkAnalyzeZipReader(const vtkAnalyzeZipReader&) = delete;

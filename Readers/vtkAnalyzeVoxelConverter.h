@@ -1,0 +1,34 @@
+/**
+ * @class   vtkAnalyzeVoxelConverter
+ * @brief   Turns stored Analyze/NIfTI voxel bytes into VTK array values: byte order, scaling
+ *          (value * slope + intercept, as float32) and the copy of a sub-extent's rows.
+ *
+ * Both operations run with vtkSMPTools over rows of voxels.
+ */
+#ifndef vtkAnalyzeVoxelConverter_h
+#define vtkAnalyzeVoxelConverter_h
+
+#include "ParaVoxelReadersModule.h" // for export macro (unit tests and fuzzers use this class)
+
+#include <cstdint>
+
+class vtkAnalyzeHeader;
+class vtkDataArray;
+
+class PARAVOXELREADERS_EXPORT vtkAnalyzeVoxelConverter
+{
+public:
+  /**
+   * Convert the voxels of `extent` (inclusive i/j/k bounds inside the volume's whole extent)
+   * from `raw`, which holds the stored bytes of whole slices extent[4]..extent[5], into `out`
+   * (already sized for the extent, of the output type: float when the header scales values,
+   * else the stored type).
+   */
+  static void ConvertExtent(
+    const vtkAnalyzeHeader& header, const std::uint8_t* raw, const int extent[6], vtkDataArray* out);
+
+  /** Swap the byte order of every value of `out` in place when the file's order differs. */
+  static void FixByteOrder(const vtkAnalyzeHeader& header, vtkDataArray* out);
+};
+
+#endif
