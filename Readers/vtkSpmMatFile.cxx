@@ -340,8 +340,14 @@ bool ParseVersion5(const std::uint8_t* bytes, std::size_t size, Matrices& found)
   {
     return false;
   }
-  // The endian indicator reads "IM" when the file's byte order differs from ours.
-  const bool swap = bytes[126] == 'I' && bytes[127] == 'M';
+  // The endian indicator is the 16-bit value ('M' << 8) | 'I' in the writer's byte order.
+  std::uint16_t indicator;
+  std::memcpy(&indicator, bytes + 126, sizeof(indicator));
+  if (indicator != 0x4D49 && indicator != 0x494D)
+  {
+    return false;
+  }
+  const bool swap = indicator == 0x494D;
   const Cursor in(bytes, size, swap);
   return ParseVersion5Elements(in, 128, size, found, 0);
 }

@@ -21,7 +21,7 @@ PACKAGES=(
   # headless rendering and MPI runtime
   xvfb xauth libgl1-mesa-dri openmpi-bin
   # reference reader, real test images, fixture tools
-  python3-nibabel python3-numpy mricron-data zip unzip time
+  python3-nibabel python3-numpy python3-scipy mricron-data zip unzip time
 )
 
 SUDO=""

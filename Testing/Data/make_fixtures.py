@@ -198,6 +198,77 @@ def valid_fixtures(manifest):
     manifest["plain"] = ["plain/ch2_i2.hdr", "plain/ch2_i2.img", "plain/ch2_u1.nii.gz"]
 
 
+def series_fixtures(manifest):
+    """A functional series: twelve 3D volumes named f_4 ... f_15 (natural order differs from
+    the lexical one) stored in shuffled archive order, TR 3.22 s, each volume's values offset by
+    its index; plus look-alikes that must stay out of the series (other folder, other shape)."""
+    data, affine = ch2_small()
+    base = data.astype(np.int16) * 4
+    members = {}
+    names = []
+    for t in range(12):
+        header = nib.Spm2AnalyzeHeader()
+        header.set_data_dtype(np.int16)
+        img = nib.Spm2AnalyzeImage((base + 100 * t)[..., np.newaxis], None, header)
+        img.header.set_zooms((2.0, 2.0, 2.0, 3.22))
+        img.header.set_slope_inter(1.0)
+        name = "func/f_%d.hdr" % (t + 4)
+        names.append(name)
+        members.update(serialize(img, name))
+    other = nib.Spm2AnalyzeImage(base[:50], None)
+    other.header.set_slope_inter(1.0)
+    members.update(serialize(other, "func/other_shape.hdr"))
+    elsewhere = nib.Spm2AnalyzeImage(base, None)
+    elsewhere.header.set_slope_inter(1.0)
+    members.update(serialize(elsewhere, "anat/f_1.hdr"))
+    order = sorted(members, key=lambda m: (hash_name(m), m))
+    write_zip("series.zip", {m: members[m] for m in order})
+    manifest["series"] = {"archive": "series.zip", "volume": "func/f_7.hdr", "steps": names,
+                          "tr": 3.22, "offset_per_step": 100}
+
+
+def hash_name(name):
+    """A fixed pseudo-random order (Python's hash() is salted per process)."""
+    return sum((i + 1) * ord(c) for i, c in enumerate(name)) % 97
+
+
+def spm_mat_fixtures(manifest):
+    """Analyze pairs with SPM .mat sidecars: nibabel's (MATLAB 4, `M` and `mat`), MATLAB 5 files
+    written by scipy (`M` only; `mat` zlib-compressed) and a corrupt one."""
+    import scipy.io
+    data, _ = ch2_small()
+    rotation = np.array([[0.0, -1, 0], [1, 0, 0], [0, 0, 1]])
+    affine = np.eye(4)
+    affine[:3, :3] = rotation * 2.0
+    affine[:3, 3] = [30, -40, -50]
+    members = {}
+    img = nib.Spm2AnalyzeImage(data, affine)
+    img.header.set_slope_inter(1.0)
+    tmp = os.path.join(OUT, "_tmp_mat")
+    os.makedirs(tmp, exist_ok=True)
+    img.to_filename(os.path.join(tmp, "v4.hdr"))
+    for ext in ("hdr", "img", "mat"):
+        members["mat/nibabel_v4." + ext] = open(os.path.join(tmp, "v4." + ext), "rb").read()
+    shutil.rmtree(tmp)
+    plain = serialize(img, "x.hdr")
+    one_based = affine @ np.array([[1, 0, 0, -1], [0, 1, 0, -1], [0, 0, 1, -1], [0, 0, 0, 1.0]])
+    for name, content, options in [("scipy_v5_M", {"M": np.diag([-1, 1, 1, 1]) @ one_based}, {}),
+                                   ("scipy_v5z_mat", {"mat": one_based}, {"do_compression": True})]:
+        blob = io.BytesIO()
+        scipy.io.savemat(blob, content, format="5", **options)
+        members["mat/%s.hdr" % name] = plain["x.hdr"]
+        members["mat/%s.img" % name] = plain["x.img"]
+        members["mat/%s.mat" % name] = blob.getvalue()
+    members["mat/corrupt.hdr"] = plain["x.hdr"]
+    members["mat/corrupt.img"] = plain["x.img"]
+    members["mat/corrupt.mat"] = b"MATLAB 5.0 MAT-file, but nothing else" + bytes(100)
+    write_zip("spm_mat.zip", members)
+    manifest["spm_mat"] = {"archive": "spm_mat.zip",
+                           "volumes": ["mat/nibabel_v4.hdr", "mat/scipy_v5_M.hdr",
+                                       "mat/scipy_v5z_mat.hdr"],
+                           "corrupt": "mat/corrupt.hdr", "affine": affine.tolist()}
+
+
 def small_pair(shape=(4, 5, 6), dtype="u1"):
     img = nib.Spm2AnalyzeImage(np.arange(np.prod(shape), dtype=dtype).reshape(shape), np.eye(4))
     img.header.set_slope_inter(1.0)
@@ -298,6 +369,8 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     manifest = {"valid": [], "malformed": [], "warnings": []}
     valid_fixtures(manifest)
+    series_fixtures(manifest)
+    spm_mat_fixtures(manifest)
     malformed_fixtures(manifest)
     with open(os.path.join(OUT, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1)
