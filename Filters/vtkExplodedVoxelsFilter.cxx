@@ -1,0 +1,167 @@
+#include "vtkExplodedVoxelsFilter.h"
+
+#include "vtkDataArray.h"
+#include "vtkDataObject.h"
+#include "vtkDataSetAttributes.h"
+#include "vtkExplodedVoxelsCut.h"
+#include "vtkExplodedVoxelsGrid.h"
+#include "vtkExplodedVoxelsMesher.h"
+#include "vtkExtentTranslator.h"
+#include "vtkImageData.h"
+#include "vtkImplicitFunction.h"
+#include "vtkInformation.h"
+#include "vtkInformationIntegerRequestKey.h"
+#include "vtkInformationVector.h"
+#include "vtkObjectFactory.h"
+#include "vtkPolyData.h"
+#include "vtkStreamingDemandDrivenPipeline.h"
+
+#include <algorithm>
+#include <limits>
+
+vtkStandardNewMacro(vtkExplodedVoxelsFilter);
+vtkCxxSetObjectMacro(vtkExplodedVoxelsFilter, CutFunction, vtkImplicitFunction);
+
+vtkExplodedVoxelsFilter::vtkExplodedVoxelsFilter()
+  : LowerThreshold(0.0)
+  , UpperThreshold(std::numeric_limits<double>::infinity())
+{
+  // By default, the active scalars of the points, else of the cells.
+  this->SetInputArrayToProcess(0, 0, 0, vtkDataObject::FIELD_ASSOCIATION_POINTS_THEN_CELLS,
+    vtkDataSetAttributes::SCALARS);
+}
+
+vtkExplodedVoxelsFilter::~vtkExplodedVoxelsFilter()
+{
+  this->SetCutFunction(nullptr);
+}
+
+vtkMTimeType vtkExplodedVoxelsFilter::GetMTime()
+{
+  vtkMTimeType time = this->Superclass::GetMTime();
+  if (this->CutFunction)
+  {
+    time = std::max(time, this->CutFunction->GetMTime());
+  }
+  return time;
+}
+
+int vtkExplodedVoxelsFilter::FillInputPortInformation(int, vtkInformation* info)
+{
+  info->Set(vtkAlgorithm::INPUT_REQUIRED_DATA_TYPE(), "vtkImageData");
+  return 1;
+}
+
+int vtkExplodedVoxelsFilter::RequestUpdateExtent(
+  vtkInformation*, vtkInformationVector** inputVector, vtkInformationVector* outputVector)
+{
+  vtkInformation* inInfo = inputVector[0]->GetInformationObject(0);
+  vtkInformation* outInfo = outputVector->GetInformationObject(0);
+  const int pieces = outInfo->Get(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES());
+  const int ghostLevels =
+    outInfo->Get(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_GHOST_LEVELS());
+  // A piece needs the layer of voxels just beyond its border to know which faces it hides.
+  inInfo->Set(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_GHOST_LEVELS(),
+    ghostLevels + (pieces > 1 ? 1 : 0));
+  return 1;
+}
+
+int vtkExplodedVoxelsFilter::RequestData(
+  vtkInformation*, vtkInformationVector** inputVector, vtkInformationVector* outputVector)
+{
+  vtkImageData* input = vtkImageData::GetData(inputVector[0]);
+  vtkPolyData* output = vtkPolyData::GetData(outputVector);
+  if (!input || input->GetNumberOfPoints() == 0)
+  {
+    return 1;
+  }
+
+  int association = vtkDataObject::FIELD_ASSOCIATION_POINTS;
+  vtkDataArray* scalars = this->GetInputArrayToProcess(0, inputVector, association);
+  if (!scalars)
+  {
+    vtkInformation* selection = this->GetInputArrayInformation(0);
+    vtkErrorMacro("The input has no "
+      << (selection->Has(vtkDataObject::FIELD_NAME())
+             ? std::string("array named '") + selection->Get(vtkDataObject::FIELD_NAME()) + "'"
+             : std::string("scalars"))
+      << " to make voxels from.");
+    return 1;
+  }
+  if (association != vtkDataObject::FIELD_ASSOCIATION_POINTS &&
+    association != vtkDataObject::FIELD_ASSOCIATION_CELLS)
+  {
+    vtkErrorMacro("Array '" << (scalars->GetName() ? scalars->GetName() : "")
+                            << "' is neither point data nor cell data: voxels need one of them.");
+    return 1;
+  }
+  if (this->ThresholdComponent >= scalars->GetNumberOfComponents())
+  {
+    vtkErrorMacro("ThresholdComponent " << this->ThresholdComponent << " does not exist: array '"
+                                        << (scalars->GetName() ? scalars->GetName() : "")
+                                        << "' has " << scalars->GetNumberOfComponents()
+                                        << " component(s).");
+    return 1;
+  }
+
+  // The piece this process owns: the zero-ghost split of the whole extent that the pipeline
+  // makes for pieces (vtkStreamingDemandDrivenPipeline splits the same way), whatever extent the
+  // input actually holds (its piece with ghosts, or all of it from a source that cannot split).
+  vtkInformation* inInfo = inputVector[0]->GetInformationObject(0);
+  vtkInformation* outInfo = outputVector->GetInformationObject(0);
+  int wholeExtent[6];
+  std::copy(input->GetExtent(), input->GetExtent() + 6, wholeExtent);
+  if (inInfo->Has(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT()))
+  {
+    inInfo->Get(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT(), wholeExtent);
+  }
+  int pieceExtent[6];
+  std::copy(wholeExtent, wholeExtent + 6, pieceExtent);
+  const int pieces = outInfo->Has(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES())
+    ? outInfo->Get(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES())
+    : 1;
+  if (pieces > 1)
+  {
+    const int piece = outInfo->Get(vtkStreamingDemandDrivenPipeline::UPDATE_PIECE_NUMBER());
+    const int splitMode = inInfo->Has(vtkExtentTranslator::UPDATE_SPLIT_MODE())
+      ? inInfo->Get(vtkExtentTranslator::UPDATE_SPLIT_MODE())
+      : vtkExtentTranslator::BLOCK_MODE;
+    vtkNew<vtkExtentTranslator> translator;
+    translator->PieceToExtentThreadSafe(piece, pieces, 0, wholeExtent, pieceExtent, splitMode, 0);
+  }
+
+  vtkExplodedVoxelsGrid grid;
+  grid.Initialize(
+    input, association == vtkDataObject::FIELD_ASSOCIATION_CELLS, wholeExtent, pieceExtent);
+
+  vtkExplodedVoxelsMesher::Settings settings;
+  settings.LowerThreshold = this->LowerThreshold;
+  settings.UpperThreshold = this->UpperThreshold;
+  settings.ThresholdComponent = this->ThresholdComponent;
+  settings.Gap =
+    this->KeepInteriorFaces ? std::max(this->Gap, InteriorFaceInset) : this->Gap;
+  settings.KeepInteriorFaces = this->KeepInteriorFaces;
+
+  vtkExplodedVoxelsMesher mesher(grid, [this](double fraction) {
+    this->UpdateProgress(fraction);
+    return !this->GetAbortExecute();
+  });
+  const vtkExplodedVoxelsCut cut(this->CutFunction, this->InvertCut);
+  if (!mesher.Execute(settings, scalars, cut, output))
+  {
+    output->Initialize();
+  }
+  return 1;
+}
+
+void vtkExplodedVoxelsFilter::PrintSelf(ostream& os, vtkIndent indent)
+{
+  this->Superclass::PrintSelf(os, indent);
+  os << indent << "LowerThreshold: " << this->LowerThreshold << "\n";
+  os << indent << "UpperThreshold: " << this->UpperThreshold << "\n";
+  os << indent << "ThresholdComponent: " << this->ThresholdComponent << "\n";
+  os << indent << "Gap: " << this->Gap << "\n";
+  os << indent << "KeepInteriorFaces: " << (this->KeepInteriorFaces ? "On" : "Off") << "\n";
+  os << indent << "CutFunction: " << this->CutFunction << "\n";
+  os << indent << "InvertCut: " << (this->InvertCut ? "On" : "Off") << "\n";
+}

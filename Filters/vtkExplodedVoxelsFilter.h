@@ -1,0 +1,143 @@
+/**
+ * @class   vtkExplodedVoxelsFilter
+ * @brief   Turns the voxels of an image into the faces of little boxes (quads), optionally
+ *          shrunk apart ("exploded"), with hidden faces culled and voxel-exact cut-aways.
+ *
+ * Every value of the selected array (SetInputArrayToProcess(0, 0, 0, association, name); by
+ * default the active point scalars, else the active cell scalars) is one voxel box: for point
+ * data a box of one spacing centred on the point, for cell data the cell itself (a flat axis of a
+ * cell-data image gets one spacing of thickness). A voxel is filled when
+ * LowerThreshold < v <= UpperThreshold, where v is the value of one-component arrays, the
+ * Euclidean norm of multi-component arrays, or the component chosen by ThresholdComponent.
+ *
+ * Gap shrinks each box about its centre by the factor (1 - Gap). With KeepInteriorFaces off, only
+ * faces between a filled voxel and an empty one (or the border of the image) are made; with it
+ * on, all six faces of every filled voxel are made, and each box is shrunk by at least
+ * InteriorFaceInset so that the faces of neighbouring boxes never coincide (translucent rendering
+ * would otherwise z-fight between them).
+ *
+ * CutFunction (any vtkImplicitFunction: plane, box, sphere...) removes whole voxels: a voxel is
+ * cut away when the function is <= 0 at its centre (inside a box or sphere, behind a plane, i.e.
+ * on the side opposite to its normal); InvertCut cuts away the voxels where it is > 0 instead.
+ * Faces bordering cut-away voxels are made, so the cut surface is closed.
+ *
+ * Output: quads (not triangles, so edges drawn are the true cube edges) sharing their corner
+ * points (with Gap = 0 and KeepInteriorFaces off, neighbouring voxels share corners too), 32-bit
+ * connectivity when it fits, and cell data: the selected array under its own name with all its
+ * components (the active scalars), and `VoxelIndex`, the structured (i, j, k) index of the voxel
+ * each face belongs to. Faces have outward normals.
+ *
+ * The work runs with vtkSMPTools in passes over rows of voxels, like vtkFlyingEdges3D: classify
+ * voxels, find the faces of each voxel and count them per row, prefix-sum the counts, then fill
+ * points, quads and attributes in place, without locks. Under MPI, every voxel is made by exactly
+ * one piece (pieces of an image share a layer of points; the upper piece owns it), and the filter
+ * requests one ghost layer so that hidden faces are culled across piece boundaries.
+ */
+#ifndef vtkExplodedVoxelsFilter_h
+#define vtkExplodedVoxelsFilter_h
+
+#include "ParaVoxelFiltersModule.h" // for export macro
+#include "vtkPolyDataAlgorithm.h"
+
+class vtkImplicitFunction;
+
+class PARAVOXELFILTERS_EXPORT vtkExplodedVoxelsFilter : public vtkPolyDataAlgorithm
+{
+public:
+  static vtkExplodedVoxelsFilter* New();
+  vtkTypeMacro(vtkExplodedVoxelsFilter, vtkPolyDataAlgorithm);
+  void PrintSelf(ostream& os, vtkIndent indent) override;
+
+  /**
+   * The smallest shrink (a fraction of the voxel size, like Gap) applied to every box when
+   * KeepInteriorFaces is on: enough to separate the coincident faces of neighbours in the depth
+   * buffer, far below a pixel at any usual zoom.
+   */
+  static constexpr double InteriorFaceInset = 0.01;
+
+  ///@{
+  /**
+   * A voxel is filled when LowerThreshold < v <= UpperThreshold. Defaults 0 and +infinity: every
+   * positive value (the tutorial's `value != 0` for non-negative data).
+   */
+  vtkSetMacro(LowerThreshold, double);
+  vtkGetMacro(LowerThreshold, double);
+  vtkSetMacro(UpperThreshold, double);
+  vtkGetMacro(UpperThreshold, double);
+  ///@}
+
+  ///@{
+  /**
+   * The component compared with the thresholds. -1 (default): the value of one-component arrays,
+   * the Euclidean norm (magnitude) of multi-component arrays. A component index beyond the
+   * array's components is an error.
+   */
+  vtkSetClampMacro(ThresholdComponent, int, -1, VTK_INT_MAX);
+  vtkGetMacro(ThresholdComponent, int);
+  ///@}
+
+  ///@{
+  /**
+   * Each box is shrunk about its centre by the factor (1 - Gap), in [0, 0.9]. 0 (default) gives
+   * solid blocks.
+   */
+  vtkSetClampMacro(Gap, double, 0.0, 0.9);
+  vtkGetMacro(Gap, double);
+  ///@}
+
+  ///@{
+  /**
+   * Off (default): make only the faces between a filled voxel and an empty one or the border.
+   * On: all six faces of every filled voxel, so that inner voxels show through translucent
+   * outer ones.
+   */
+  vtkSetMacro(KeepInteriorFaces, bool);
+  vtkGetMacro(KeepInteriorFaces, bool);
+  vtkBooleanMacro(KeepInteriorFaces, bool);
+  ///@}
+
+  ///@{
+  /**
+   * The implicit function that cuts whole voxels away; nullptr (default) cuts nothing.
+   */
+  virtual void SetCutFunction(vtkImplicitFunction*);
+  vtkGetObjectMacro(CutFunction, vtkImplicitFunction);
+  ///@}
+
+  ///@{
+  /**
+   * Off (default): cut away the voxels whose centre has CutFunction <= 0. On: those with
+   * CutFunction > 0.
+   */
+  vtkSetMacro(InvertCut, bool);
+  vtkGetMacro(InvertCut, bool);
+  vtkBooleanMacro(InvertCut, bool);
+  ///@}
+
+  /**
+   * Includes the modification time of the cut function, so that moving it re-executes.
+   */
+  vtkMTimeType GetMTime() override;
+
+protected:
+  vtkExplodedVoxelsFilter();
+  ~vtkExplodedVoxelsFilter() override;
+
+  int FillInputPortInformation(int port, vtkInformation* info) override;
+  int RequestUpdateExtent(vtkInformation*, vtkInformationVector**, vtkInformationVector*) override;
+  int RequestData(vtkInformation*, vtkInformationVector**, vtkInformationVector*) override;
+
+  double LowerThreshold;
+  double UpperThreshold;
+  int ThresholdComponent = -1;
+  double Gap = 0.0;
+  bool KeepInteriorFaces = false;
+  vtkImplicitFunction* CutFunction = nullptr;
+  bool InvertCut = false;
+
+private:
+  vtkExplodedVoxelsFilter(const vtkExplodedVoxelsFilter&) = delete;
+  void operator=(const vtkExplodedVoxelsFilter&) = delete;
+};
+
+#endif
