@@ -62,3 +62,71 @@ class ErrorCatcher:
 def fail(message):
     print("FAIL:", message)
     sys.exit(1)
+
+
+def numpy_to_image(values, name="Intensity", spacing=(1, 1, 1), origin=(0, 0, 0), cell=False):
+    """A vtkImageData whose point (or cell) array `name` holds `values`, indexed [i, j, k] (plus a
+    trailing component axis): the inverse of image_to_numpy."""
+    from vtkmodules.util.numpy_support import numpy_to_vtk
+    from vtkmodules.vtkCommonDataModel import vtkImageData
+    values = np.asarray(values)
+    shape = values.shape[:3]
+    components = values.shape[3] if values.ndim == 4 else 1
+    image = vtkImageData()
+    image.SetDimensions(*[n + 1 if cell else n for n in shape])
+    image.SetSpacing(*spacing)
+    image.SetOrigin(*origin)
+    flat = values.transpose((2, 1, 0) + ((3,) if values.ndim == 4 else ()))
+    flat = np.ascontiguousarray(flat.reshape(-1, components) if components > 1 else flat.ravel())
+    array = numpy_to_vtk(flat, deep=1)
+    array.SetName(name)
+    attributes = image.GetCellData() if cell else image.GetPointData()
+    attributes.SetScalars(array)
+    return image
+
+
+# Exploded Voxels faces are named (i, j, k, side), side 0..5 = -x, +x, -y, +y, -z, +z.
+FACE_SIDES = [(-1, 0, 0), (1, 0, 0), (0, -1, 0), (0, 1, 0), (0, 0, -1), (0, 0, 1)]
+
+
+def expected_voxel_faces(filled, keep_interior=False):
+    """The faces Exploded Voxels should make for the boolean volume `filled` ([i, j, k]): all six of
+    each filled voxel, or only those towards an empty voxel or the border."""
+    padded = np.pad(filled, 1)
+    n = filled.shape
+    faces = set()
+    for side, (di, dj, dk) in enumerate(FACE_SIDES):
+        neighbour = padded[1 + di:1 + di + n[0], 1 + dj:1 + dj + n[1], 1 + dk:1 + dk + n[2]]
+        shown = filled if keep_interior else filled & ~neighbour
+        faces.update((int(i), int(j), int(k), side) for i, j, k in zip(*np.nonzero(shown)))
+    return faces
+
+
+def exploded_voxel_faces(polydata, spacing=(1, 1, 1), origin=(0, 0, 0), cell=False):
+    """The faces of an Exploded Voxels output, as (i, j, k, side) from VoxelIndex and the position
+    of each quad around its voxel's centre. Fails unless every cell is a quad whose normal points
+    out of its voxel and every point is used exactly by the quads (no stray points)."""
+    from vtkmodules.util.numpy_support import vtk_to_numpy
+    if polydata.GetNumberOfCells() == 0:
+        return set()
+    polys = polydata.GetPolys()
+    if polys.GetNumberOfCells() != polydata.GetNumberOfCells():
+        fail("the output has cells other than polygons")
+    if np.any(np.diff(vtk_to_numpy(polys.GetOffsetsArray())) != 4):
+        fail("the output has polygons that are not quads")
+    quads = vtk_to_numpy(polys.GetConnectivityArray()).reshape(-1, 4)
+    points = vtk_to_numpy(polydata.GetPoints().GetData()).astype(np.float64)
+    if len(np.unique(quads)) != len(points):
+        fail("%d points but the quads use %d" % (len(points), len(np.unique(quads))))
+    index = vtk_to_numpy(polydata.GetCellData().GetArray("VoxelIndex"))
+    corners = points[quads]
+    spacing = np.asarray(spacing, dtype=np.float64)
+    voxel_centres = np.asarray(origin) + (index + (0.5 if cell else 0.0)) * spacing
+    offset = (corners.mean(axis=1) - voxel_centres) / spacing
+    axis = np.argmax(np.abs(offset), axis=1)
+    positive = offset[np.arange(len(axis)), axis] > 0
+    sides = 2 * axis + positive
+    normals = np.cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 1])
+    if np.any(np.sign(normals[np.arange(len(axis)), axis]) != np.where(positive, 1, -1)):
+        fail("some quads face into their voxel")
+    return set(zip(*(index.T.tolist() + [sides.tolist()])))
