@@ -23,6 +23,7 @@
 #include <cctype>
 #include <filesystem>
 #include <list>
+#include <map>
 #include <sstream>
 #include <vector>
 
@@ -156,9 +157,11 @@ struct vtkAnalyzeZipReader::Internals
   vtkNew<vtkStringArray> AvailableVolumes;
   std::string CurrentVolume;
   std::list<CachedStep> Cache;
+  std::map<std::string, std::array<double, 16>> Affines; // by header member, for this archive
 
   bool OpenStore(vtkAnalyzeZipReader* self, std::string& error);
   std::array<double, 16> VoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
+  std::array<double, 16> ReadVoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
   bool CheckImageSize(vtkAnalyzeZipReader* self, const TimeStep& step, std::string& error);
   std::string Where(const TimeStep& step) const
   {
@@ -232,6 +235,20 @@ bool vtkAnalyzeZipReader::Internals::OpenStore(vtkAnalyzeZipReader* self, std::s
 }
 
 std::array<double, 16> vtkAnalyzeZipReader::Internals::VoxelToWorld(
+  vtkAnalyzeZipReader* self, const TimeStep& step)
+{
+  // Once per volume and archive, so a bad sidecar is reported once, not on every update.
+  auto known = this->Affines.find(step.Volume.HeaderMember);
+  if (known != this->Affines.end())
+  {
+    return known->second;
+  }
+  const auto affine = this->ReadVoxelToWorld(self, step);
+  this->Affines[step.Volume.HeaderMember] = affine;
+  return affine;
+}
+
+std::array<double, 16> vtkAnalyzeZipReader::Internals::ReadVoxelToWorld(
   vtkAnalyzeZipReader* self, const TimeStep& step)
 {
   const vtkAnalyzeHeader& header = step.Volume.Header;
@@ -386,6 +403,7 @@ int vtkAnalyzeZipReader::RequestInformation(
   internal.Steps.clear();
   internal.Times.clear();
   internal.Cache.clear();
+  internal.Affines.clear();
   internal.AvailableVolumes->Reset();
   internal.CurrentVolume.clear();
 

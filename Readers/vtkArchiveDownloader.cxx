@@ -45,11 +45,9 @@ int OnProgress(void* user, curl_off_t total, curl_off_t now, curl_off_t, curl_of
   return 0;
 }
 
-std::string Megabytes(std::uint64_t bytes)
+std::string Bytes(std::uint64_t bytes)
 {
-  std::ostringstream text;
-  text << bytes << " bytes";
-  return text.str();
+  return std::to_string(bytes) + " bytes";
 }
 }
 
@@ -104,8 +102,9 @@ std::shared_ptr<const std::vector<std::uint8_t>> vtkArchiveDownloader::Download(
   std::ostringstream why;
   if (transfer.TooLarge || code == CURLE_FILESIZE_EXCEEDED)
   {
-    why << "the download is larger than MaximumDownloadBytes ("
-        << Megabytes(limits.MaximumBytes) << "); raise it to read this archive";
+    why << "the download is larger than MaximumDownloadMegabytes ("
+        << static_cast<double>(limits.MaximumBytes) / (1024.0 * 1024.0)
+        << " MiB); raise it to read this archive";
   }
   else if (transfer.Aborted || code == CURLE_ABORTED_BY_CALLBACK)
   {
@@ -115,12 +114,12 @@ std::shared_ptr<const std::vector<std::uint8_t>> vtkArchiveDownloader::Download(
   {
     why << "the download timed out (ConnectTimeout " << limits.ConnectTimeout
         << " s, DownloadTimeout " << limits.TotalTimeout << " s) after receiving "
-        << Megabytes(body->size());
+        << Bytes(body->size());
   }
   else if (code == CURLE_PARTIAL_FILE)
   {
-    why << "the server cut the download short: " << Megabytes(body->size()) << " received of "
-        << Megabytes(static_cast<std::uint64_t>(expected));
+    why << "the server cut the download short: " << Bytes(body->size()) << " received of "
+        << Bytes(static_cast<std::uint64_t>(expected));
   }
   else if (code != CURLE_OK)
   {
@@ -132,8 +131,8 @@ std::shared_ptr<const std::vector<std::uint8_t>> vtkArchiveDownloader::Download(
   }
   else if (expected >= 0 && body->size() != static_cast<std::uint64_t>(expected))
   {
-    why << "the server cut the download short: " << Megabytes(body->size()) << " received of "
-        << Megabytes(static_cast<std::uint64_t>(expected));
+    why << "the server cut the download short: " << Bytes(body->size()) << " received of "
+        << Bytes(static_cast<std::uint64_t>(expected));
   }
   if (!why.str().empty())
   {
