@@ -1,0 +1,150 @@
+"""Benchmark of the Exploded Voxels filter (not a test: prints figures).
+
+1. The 301 x 370 x 316 uint8 brain of mricron-data (ch2better, 35 M voxels) as an Analyze member
+   of a zip (the archive of bench_reader.py), read by the Analyze Zip Reader, voxels > 0:
+   - VTK's route in ParaView today: Threshold (one hexahedron per voxel: the image as cell data)
+     + Extract Surface (vtkDataSetSurfaceFilter), the outer faces;
+   - ParaVoxel's vtkExplodedVoxelsFilter, Gap 0, interior faces culled: the same faces, on all
+     cores (vtkSMPTools' STDThread backend, as in ParaView) and on one (Sequential backend).
+2. KeepInteriorFaces on a seed-sized 157 x 189 x 68 volume: ch2 (181 x 217 x 181) resampled to
+   that size (nearest voxel) and normalised to [0, 1] (float32) with numpy, as a stand-in for
+   the Intensity Transform's output; voxels > 0, Gap 0.1.
+
+Each method runs in its own pvpython process (so that its peak memory, the max RSS the kernel
+reports, is its own, reader included): a warm-up, then --runs timed runs of the filters alone
+(the image is read once, before); the median is reported with min and max.
+
+Run with Debian's python3 and the `paravoxel` package on PYTHONPATH:
+    PYTHONPATH=build/lib/paravoxel-python /usr/bin/python3 Testing/Benchmarks/bench_exploded_voxels.py
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import tempfile
+
+from bench_reader import make_archive
+
+CH2 = "/usr/share/mricron/templates/ch2.nii.gz"
+
+# Runs one method in this process; prints a JSON line with the times, the output size and the
+# peak RSS.
+METHOD = r"""
+import json, resource, sys, time
+import numpy as np
+import paravoxel
+from vtkmodules.util.numpy_support import numpy_to_vtk
+from vtkmodules.vtkCommonDataModel import vtkDataObject, vtkImageData
+from vtkmodules.vtkFiltersCore import vtkThreshold
+from vtkmodules.vtkFiltersGeometry import vtkDataSetSurfaceFilter
+
+method, source, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+POINTS = vtkDataObject.FIELD_ASSOCIATION_POINTS
+CELLS = vtkDataObject.FIELD_ASSOCIATION_CELLS
+
+if source.endswith(".zip"):
+    reader = paravoxel.vtkAnalyzeZipReader()
+    reader.SetFileName(source)
+    reader.Update()
+    image = reader.GetOutput()
+else:
+    import nibabel as nib
+    volume = np.asarray(nib.load(source).dataobj)
+    picks = [np.linspace(0, n - 1, m).round().astype(int)
+             for n, m in zip(volume.shape, (157, 189, 68))]
+    volume = volume[np.ix_(*picks)].astype(np.float32)
+    volume /= volume.max()
+    image = vtkImageData()
+    image.SetDimensions(*volume.shape)
+    values = numpy_to_vtk(np.ascontiguousarray(volume.transpose(2, 1, 0)).ravel(), deep=1)
+    values.SetName("Intensity")
+    image.GetPointData().SetScalars(values)
+
+if method == "threshold":
+    # One hexahedron per voxel: the same values as cell data of a grid shifted by half a voxel.
+    cells = vtkImageData()
+    cells.SetDimensions(*[d + 1 for d in image.GetDimensions()])
+    cells.SetSpacing(image.GetSpacing())
+    cells.SetOrigin(*[o - 0.5 * s for o, s in zip(image.GetOrigin(), image.GetSpacing())])
+    cells.GetCellData().SetScalars(image.GetPointData().GetScalars())
+    def run():
+        threshold = vtkThreshold()
+        threshold.SetInputData(cells)
+        threshold.SetInputArrayToProcess(0, 0, 0, CELLS, "Intensity")
+        threshold.SetThresholdFunction(vtkThreshold.THRESHOLD_UPPER)
+        threshold.SetUpperThreshold(0.5)
+        surface = vtkDataSetSurfaceFilter()
+        surface.SetInputConnection(threshold.GetOutputPort())
+        surface.Update()
+        return surface.GetOutput()
+else:
+    def run():
+        voxels = paravoxel.vtkExplodedVoxelsFilter()
+        voxels.SetInputData(image)
+        voxels.SetInputArrayToProcess(0, 0, 0, POINTS, "Intensity")
+        if method == "interior":
+            voxels.SetKeepInteriorFaces(True)
+            voxels.SetGap(0.1)
+        voxels.Update()
+        return voxels.GetOutput()
+
+output = run()  # warm-up
+faces, points = output.GetNumberOfCells(), output.GetNumberOfPoints()
+del output
+times = []
+for _ in range(runs):
+    start = time.perf_counter()
+    output = run()
+    times.append(time.perf_counter() - start)
+    del output
+print(json.dumps({"times": times, "faces": faces, "points": points,
+                  "dims": image.GetDimensions(),
+                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}))
+"""
+
+
+def measure(name, method, source, runs, environment=None):
+    result = subprocess.run(["pvpython", "-c", METHOD, method, source, str(runs)], check=True,
+                            stdout=subprocess.PIPE, text=True,
+                            env=dict(os.environ, **(environment or {})))
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    times = figures["times"]
+    figures.update(name=name, median=statistics.median(times), min=min(times), max=max(times))
+    return figures
+
+
+def report(title, results):
+    reference = results[0]
+    print("\n%s\n" % title)
+    print("| method | voxels | faces | points | median s | min s | max s | speed-up | peak RSS MiB |"
+          " RSS ratio |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in results:
+        print("| %s | %s | %d | %d | %.3f | %.3f | %.3f | %.1fx | %.0f | %.2f |" % (
+            r["name"], "x".join(map(str, r["dims"])), r["faces"], r["points"], r["median"],
+            r["min"], r["max"], reference["median"] / r["median"], r["rss"],
+            r["rss"] / reference["rss"]))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        archive = make_archive(folder)
+        brain = [measure("VTK Threshold + Extract Surface", "threshold", archive, args.runs),
+                 measure("ParaVoxel Exploded Voxels (Gap 0, culled)", "culled", archive,
+                         args.runs),
+                 measure("ParaVoxel Exploded Voxels (Gap 0, culled), one thread", "culled",
+                         archive, args.runs, {"VTK_SMP_BACKEND_IN_USE": "Sequential"})]
+    interior = [measure("ParaVoxel Exploded Voxels (KeepInteriorFaces, Gap 0.1)", "interior", CH2,
+                        args.runs)]
+    report("ch2better, 301x370x316 uint8 from an Analyze zip, voxels > 0, median of %d runs after "
+           "a warm-up:" % args.runs, brain)
+    report("Seed-sized volume with interior faces, median of %d runs after a warm-up:" % args.runs,
+           interior)
+
+
+if __name__ == "__main__":
+    main()
