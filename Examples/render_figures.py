@@ -9,12 +9,24 @@ through $PARAVOXEL_PLUGIN (set by scripts/render.sh) or --plugin.
 """
 import argparse
 import html
+import math
 import os
 import time
 
+import numpy as np
+from paraview import servermanager
 from paraview.simple import (
-    CreateView, Delete, GetColorTransferFunction, GetDisplayProperties, Histogram, LoadPlugin,
-    Render, SaveScreenshot, Show, UpdatePipeline)
+    ColorBy, CreateView, Delete, ExtractSubset, GetColorTransferFunction,
+    GetOpacityTransferFunction, Histogram, LoadPlugin, Render, ResampleToImage, SaveScreenshot,
+    Show, Transform, TrivialProducer, UpdatePipeline)
+from vtkmodules.util.numpy_support import numpy_to_vtk
+from vtkmodules.vtkCommonDataModel import vtkImageData
+
+# The tutorial's warm-up pattern, indexed [x][y][z].
+SEED_PATTERN = np.array([[[1, 0, 1], [0, 0, 1], [0, 1, 0]],
+                         [[0, 1, 1], [1, 0, 0], [1, 0, 1]],
+                         [[1, 1, 0], [1, 1, 1], [0, 0, 0]]])
+MATPLOTLIB_BLUE = (0x1F / 255.0, 0x77 / 255.0, 0xB4 / 255.0)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -113,6 +125,127 @@ def histogram_figure(source, array, path, title):
     Delete(histogram)
 
 
+def image_from_numpy(arrays):
+    """A TrivialProducer serving a vtkImageData whose point arrays are the given numpy arrays,
+    indexed [i, j, k] (plus a component axis), with unit spacing: one voxel per index."""
+    image = vtkImageData()
+    first = next(iter(arrays.values()))
+    image.SetDimensions(*first.shape[:3])
+    for name, values in arrays.items():
+        components = values.shape[3] if values.ndim == 4 else 1
+        flat = np.ascontiguousarray(values.transpose((2, 1, 0) + ((3,) if values.ndim == 4 else ())))
+        vtk_array = numpy_to_vtk(flat.reshape(-1, components), deep=True)
+        vtk_array.SetName(name)
+        image.GetPointData().AddArray(vtk_array)
+    image.GetPointData().SetActiveScalars(next(iter(arrays)))
+    producer = TrivialProducer()
+    producer.GetClientSideObject().SetOutput(image)
+    return producer
+
+
+def matplotlib_camera(view, elevation, azimuth, distance_factor=2.6):
+    """Place the camera as matplotlib's view_init(elevation, azimuth): z up, azimuth measured
+    from +x in the x-y plane, looking at the centre of what is shown."""
+    view.ResetCamera()
+    focal = list(view.CameraFocalPoint)
+    bounds_radius = view.CameraParallelScale if view.CameraParallelScale else 1.0
+    e, a = math.radians(elevation), math.radians(azimuth)
+    direction = [math.cos(e) * math.cos(a), math.cos(e) * math.sin(a), math.sin(e)]
+    distance = distance_factor * bounds_radius
+    view.CameraPosition = [focal[i] + distance * direction[i] for i in range(3)]
+    view.CameraViewUp = [0, 0, 1]
+    view.CameraFocalPoint = focal
+    view.ResetCamera()
+
+
+def render_view(size=(700, 700), axes_grid=False):
+    view = CreateView("RenderView")
+    view.ViewSize = list(size)
+    view.OrientationAxesVisibility = 0
+    view.Background = [1, 1, 1]
+    view.UseColorPaletteForBackground = 0
+    if axes_grid:
+        view.AxesGrid.Visibility = 1
+        view.AxesGrid.XTitle, view.AxesGrid.YTitle, view.AxesGrid.ZTitle = "x", "y", "z"
+        for name in ("XTitleColor", "YTitleColor", "ZTitleColor", "XLabelColor", "YLabelColor",
+                     "ZLabelColor", "GridColor"):
+            setattr(view.AxesGrid, name, [0.2, 0.2, 0.2])
+    return view
+
+
+def save(view, path, size=(700, 700)):
+    Render(view)
+    SaveScreenshot(path, view, ImageResolution=list(size))
+    Delete(view)
+
+
+def cubes_figure(path, filled, colour, opacity, edges, interior, gap=0.0, colours=None):
+    """Figures 4 to 8: the tutorial's warm-up cubes. `colours` (RGBA uint8 per voxel) are shown
+    as they are, with Map Scalars off, like matplotlib's per-voxel facecolors."""
+    arrays = {"filled": filled.astype(np.uint8)}
+    if colours is not None:
+        arrays["colour"] = colours
+    producer = image_from_numpy(arrays)
+    voxels = ExplodedVoxels(Input=producer, KeepInteriorFaces=int(interior), Gap=gap)  # noqa: F821
+    voxels.Scalars = ["POINTS", "filled"]
+    view = render_view(axes_grid=True)
+    display = Show(voxels, view)
+    display.SetRepresentationType("Surface With Edges" if edges else "Surface")
+    display.EdgeColor = [0.5, 0.5, 0.5]
+    if colours is not None:
+        # Colour every voxel from its own RGBA value.
+        voxels_with_colour = ExplodedVoxels(Input=producer, KeepInteriorFaces=int(interior), Gap=gap)  # noqa: F821
+        voxels_with_colour.Scalars = ["POINTS", "colour"]
+        Delete(display)
+        display = Show(voxels_with_colour, view)
+        display.SetRepresentationType("Surface With Edges" if edges else "Surface")
+        display.EdgeColor = [0.5, 0.5, 0.5]
+        ColorBy(display, ("CELLS", "colour"))
+        display.MapScalars = 0
+    else:
+        ColorBy(display, None)
+        display.AmbientColor = display.DiffuseColor = list(colour)
+        display.Opacity = opacity
+    matplotlib_camera(view, 30, -60)
+    save(view, path)
+
+
+def brain_figure(path, volume, array, voi=None, flip_y=False, diagonal_cut=False, azimuth=320):
+    """Figures 9 to 11: every voxel a cube, viridis with opacity = value (opacity mapping for
+    surfaces, depth peeling), all faces kept so inner voxels show through, as in the tutorial."""
+    source = ExtractSubset(Input=volume, VOI=voi) if voi else volume
+    voxels = ExplodedVoxels(Input=source, KeepInteriorFaces=1)  # noqa: F821
+    voxels.Scalars = ["POINTS", array]
+    if diagonal_cut:
+        # The tutorial zeroes cube[x, y, z] for z >= x - y + 5 (voxel indices): cut away the
+        # voxels behind the plane x - y - z = -4.5, written in world coordinates.
+        image = servermanager.Fetch(source)
+        origin, spacing = image.GetOrigin(), image.GetSpacing()
+        normal_index = (1.0, -1.0, -1.0)
+        point_index = (0.0, 0.0, 4.5)
+        voxels.CutFunction = "Plane"
+        voxels.CutFunction.Normal = [normal_index[i] / spacing[i] for i in range(3)]
+        voxels.CutFunction.Origin = [origin[i] + point_index[i] * spacing[i] for i in range(3)]
+    shown = Transform(Input=voxels) if flip_y else voxels
+    if flip_y:
+        shown.Transform.Scale = [1, -1, 1]
+    view = render_view(axes_grid=True)
+    view.EnableRenderOnInteraction = 0
+    display = Show(shown, view)
+    ColorBy(display, ("CELLS", array))
+    lut = GetColorTransferFunction(array)
+    lut.ApplyPreset("Viridis (matplotlib)", True)
+    lut.EnableOpacityMapping = 1
+    low, high = servermanager.Fetch(voxels).GetCellData().GetArray(array).GetRange() \
+        if servermanager.Fetch(voxels).GetNumberOfCells() else (0.0, 1.0)
+    lut.RescaleTransferFunction(low, high)
+    opacity = GetOpacityTransferFunction(array)
+    opacity.Points = [low, 0.0, 0.5, 0.0, high, 1.0, 0.5, 0.0]
+    display.SetScalarBarVisibility(view, False)
+    matplotlib_camera(view, 30, azimuth)
+    save(view, path)
+
+
 def main():
     args = parse_arguments()
     LoadPlugin(args.plugin, remote=False, ns=globals())
@@ -128,6 +261,48 @@ def main():
                    "plt.imshow(arr[:, :, 5]); plt.colorbar()")(lambda p: slice_figure(reader, p))
     gallery.figure("fig02_histogram", "Histogram of the raw voxel values (Histogram filter, bar chart view)",
                    "show_histogram(arr)")(lambda p: histogram_figure(reader, "Intensity", p, "Raw values"))
+
+    gallery.figure("fig04_cubes", "The warm-up pattern as opaque cubes with grey edges and axes grid (Exploded Voxels, Surface With Edges)",
+                   "ax.voxels(filled, edgecolors='gray')")(
+        lambda p: cubes_figure(p, SEED_PATTERN, MATPLOTLIB_BLUE, 1.0, edges=True, interior=False))
+    gallery.figure("fig05_translucent", "The same, translucent (#1f77b430), every face kept",
+                   "ax.voxels(filled, facecolors='#1f77b430', edgecolors='gray')")(
+        lambda p: cubes_figure(p, SEED_PATTERN, MATPLOTLIB_BLUE, 0x30 / 255.0, edges=True, interior=True))
+    gallery.figure("fig06_block", "A solid translucent 3x3x3 block: only the outer faces",
+                   "ax.voxels(np.ones((3, 3, 3)), facecolors='#1f77b430', edgecolors='gray')")(
+        lambda p: cubes_figure(p, np.ones((3, 3, 3)), MATPLOTLIB_BLUE, 0x30 / 255.0, edges=True, interior=False))
+    rgba = np.zeros((3, 3, 3, 4), dtype=np.uint8)
+    rgba[...] = (0x1F, 0x77, 0xB4, 0x30)
+    rgba[1, 1, 1] = (0xFF, 0x00, 0x00, 0xFF)
+    gallery.figure("fig07_hidden_red", "The block with its middle voxel red (#ff0000ff, per-voxel RGBA, Map Scalars off): hidden, as in matplotlib",
+                   "colors[1,1,1] = '#ff0000ff'; ax.voxels(np.ones((3, 3, 3)), facecolors=colors)")(
+        lambda p: cubes_figure(p, np.ones((3, 3, 3)), None, None, edges=True, interior=False, colours=rgba))
+    gallery.figure("fig08_exploded", "Exploded (Gap 0.5, interior faces kept): the red voxel shows",
+                   "ax.voxels(x, y, z, explode(filled), facecolors=explode(colors))")(
+        lambda p: cubes_figure(p, np.ones((3, 3, 3)), None, None, edges=False, interior=True, gap=0.5, colours=rgba))
+
+    transformed = IntensityTransform(Input=reader)  # noqa: F821 (defined by the plugin)
+    gallery.figure("fig03_histogram_transformed", "Histogram after the Intensity Transform (the tutorial's curve)",
+                   "show_histogram(transformed)")(
+        lambda p: histogram_figure(transformed, "Transformed", p, "Transformed values"))
+
+    n = args.size
+    resized = ResampleToImage(Input=transformed, SamplingDimensions=[n, n, n])
+    resolutions = [("%d" % n, resized, n, n, n)]
+    if args.full_resolution:
+        dims = servermanager.Fetch(reader).GetDimensions()
+        resolutions.append(("full", transformed) + tuple(dims))
+    for label, volume, nx, ny, nz in resolutions:
+        cx, cz = int(round(35 * nx / 50.0)), int(round(25 * nz / 50.0))
+        gallery.figure("fig09_cut_%s" % label, "Cut view, %s voxels: cube[:35, ::-1, :25], azimuth 320" % label,
+                       "plot_cube(resized[:35, ::-1, :25])")(
+            lambda p: brain_figure(p, volume, "Transformed", voi=[0, cx - 1, 0, ny - 1, 0, cz - 1], flip_y=True))
+        gallery.figure("fig10_diagonal_%s" % label, "Back view with the diagonal cut z >= x - y + 5, %s voxels, azimuth 200" % label,
+                       "cube[x, y, z] = 0 for z >= x - y + 5; plot_cube(cube, angle=200)")(
+            lambda p: brain_figure(p, volume, "Transformed", diagonal_cut=True, azimuth=200))
+        gallery.figure("fig11_full_%s" % label, "Full view, %s voxels: cube[:, ::-1, :], azimuth 320" % label,
+                       "plot_cube(resized[:, ::-1, :])")(
+            lambda p: brain_figure(p, volume, "Transformed", flip_y=True))
 
     gallery.write_index(args.archive)
     print("%d figures in %.1f s -> %s" % (len(gallery.entries), time.perf_counter() - total,
