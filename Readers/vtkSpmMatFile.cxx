@@ -240,6 +240,10 @@ bool ParseVersion5Matrix(const Cursor& in, std::size_t begin, std::size_t end, M
       }
       for (double d : dims)
       {
+        if (!(d >= 0 && d <= static_cast<double>(MaximumValues)))
+        {
+          return false; // not a dimension a sidecar affine can have
+        }
         matrix.Dims.push_back(static_cast<std::int64_t>(d));
       }
     }

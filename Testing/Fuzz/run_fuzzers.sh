@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds ParaVoxel's libFuzzer targets with clang (into $FUZZ_BUILD, default build/fuzz) and runs
+# each for SECONDS (default 30), from seed corpora made from the test fixtures.
+#   Testing/Fuzz/run_fuzzers.sh FIXTURES_DIR [SECONDS] [TARGET...]
+# Exits non-zero on the first crash, leak, timeout or sanitizer report; the failing input is
+# kept as $FUZZ_BUILD/crash-<target>-*. Prints each target's executions.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+fixtures=$1
+seconds=${2:-30}
+shift $(( $# > 1 ? 2 : 1 ))
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(header spm_mat zip_member reader)
+build=${FUZZ_BUILD:-$here/../../build/fuzz}
+launcher=()
+if command -v ccache > /dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ "${launcher[@]}" > "$build.configure.log"
+cmake --build "$build" > "$build.build.log"
+/usr/bin/python3 "$here/make_corpus.py" "$fixtures" "$build/seeds" > /dev/null
+for target in "${targets[@]}"; do
+  mkdir -p "$build/corpus/$target"
+  log="$build/$target.log"
+  # New inputs go into corpus/<target> (kept between runs); the seeds are read only.
+  if ! "$build/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+       -dict="$here/analyze.dict" -artifact_prefix="$build/crash-$target-" -print_final_stats=1 \
+       "$build/corpus/$target" "$build/seeds/$target" > "$log" 2>&1; then
+    tail -40 "$log"
+    echo "fuzz_$target: FAILED (input kept as $build/crash-$target-*)"
+    exit 1
+  fi
+  execs=$(grep -m1 "stat::number_of_executed_units" "$log" | awk '{print $2}')
+  echo "fuzz_$target: ${execs} executions in ${seconds} s, no crash, leak or timeout"
+done
