@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every ParaVoxel test (C++, pvpython, pvbatch, MPI,
-# ParaView GUI under Xvfb).
+# Installs what is missing, builds, and runs every ParaVoxel test: C++ (GoogleTest, valgrind),
+# pvpython, pvbatch, MPI, the ParaView GUI under Xvfb, the fuzzers; then the C++ tests again in
+# an AddressSanitizer + UndefinedBehaviorSanitizer build (build-asan).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
-cd "${BUILD_DIR:-build}"
-ctest --output-on-failure --timeout 900
+(cd "${BUILD_DIR:-build}" && ctest --output-on-failure --timeout 900)
+BUILD_DIR=build-asan bash scripts/build.sh -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DPARAVOXEL_SANITIZE=address,undefined
+(cd build-asan && ctest --output-on-failure --timeout 900 -L cxx)
