@@ -131,7 +131,8 @@ struct ClassifyVoxels
   template <typename ArrayT>
   void operator()(ArrayT* scalars, const vtkExplodedVoxelsGrid& grid,
     const vtkExplodedVoxelsMesher::Settings& settings, const vtkExplodedVoxelsCut& cut,
-    std::uint8_t* classes, const ProgressFunction& progress, bool& completed) const
+    std::uint8_t* classes, std::uint8_t* rowHasFilled, const ProgressFunction& progress,
+    bool& completed) const
   {
     const auto values = vtk::DataArrayValueRange(scalars);
     const vtkIdType components = scalars->GetNumberOfComponents();
@@ -146,43 +147,66 @@ struct ClassifyVoxels
         {
           const int j = static_cast<int>(row % dims[1]);
           const int k = static_cast<int>(row / dims[1]);
-          const bool ownedRow = grid.IsOwnedRow(j, k);
-          const int ownedBegin = ownedRow ? grid.GetOwnedBegin(0) : 0;
-          const int ownedEnd = ownedRow ? grid.GetOwnedEnd(0) : 0;
           const vtkIdType firstValue = grid.GetTupleId(0, j, k) * components;
           std::uint8_t* rowClasses = classes + row * dims[0];
-          for (int i = 0; i < dims[0]; ++i)
+
+          // The threshold test first, in a loop kept free of other work (it sees every voxel).
+          unsigned int filled = 0;
+          auto markFilled = [&](auto valueOf) {
+            for (int i = 0; i < dims[0]; ++i)
+            {
+              const double v = valueOf(firstValue + i * components);
+              rowClasses[i] = (lower < v && v <= upper) ? FilledOwned : Empty;
+              filled |= rowClasses[i];
+            }
+          };
+          if (components == 1 || component >= 0)
           {
-            const vtkIdType value = firstValue + i * components;
-            double v;
-            if (component >= 0)
-            {
-              v = static_cast<double>(values[value + component]);
-            }
-            else if (components == 1)
-            {
-              v = static_cast<double>(values[value]);
-            }
-            else
-            {
+            const int c = std::max(component, 0);
+            markFilled([&](vtkIdType first) { return static_cast<double>(values[first + c]); });
+          }
+          else
+          {
+            markFilled([&](vtkIdType first) {
               double squares = 0.0;
               for (vtkIdType c = 0; c < components; ++c)
               {
-                const double x = static_cast<double>(values[value + c]);
+                const double x = static_cast<double>(values[first + c]);
                 squares += x * x;
               }
-              v = std::sqrt(squares);
+              return std::sqrt(squares);
+            });
+          }
+          rowHasFilled[row] = filled != 0;
+
+          // Then the cut and ownership, for the filled voxels only.
+          const bool ownedRow = grid.IsOwnedRow(j, k);
+          const int ownedBegin = ownedRow ? grid.GetOwnedBegin(0) : dims[0];
+          const int ownedEnd = ownedRow ? grid.GetOwnedEnd(0) : dims[0];
+          if (!filled || (!cut.IsActive() && ownedBegin == 0 && ownedEnd == dims[0]))
+          {
+            continue;
+          }
+          for (int i = 0; i < dims[0]; ++i)
+          {
+            if (rowClasses[i] == Empty)
+            {
+              continue;
             }
-            bool filled = lower < v && v <= upper;
-            if (filled && cut.IsActive())
+            if (cut.IsActive())
             {
               double center[3];
               grid.GetPosition(i, j, k, center);
-              filled = !cut.Removes(center);
+              if (cut.Removes(center))
+              {
+                rowClasses[i] = Empty;
+                continue;
+              }
             }
-            rowClasses[i] = !filled ? Empty
-              : (i >= ownedBegin && i < ownedEnd) ? FilledOwned
-                                                  : FilledNeighbour;
+            if (i < ownedBegin || i >= ownedEnd)
+            {
+              rowClasses[i] = FilledNeighbour;
+            }
           }
         }
       });
@@ -194,7 +218,8 @@ struct CopyVoxelValues
 {
   template <typename InArrayT, typename OutArrayT>
   void operator()(InArrayT* scalars, OutArrayT* carried, const vtkExplodedVoxelsGrid& grid,
-    const std::uint8_t* faceMasks, const std::vector<vtkIdType>& rowFaceStart, int* voxelIndex,
+    const std::uint8_t* faceMasks, const std::vector<vtkIdType>& rowFaceStart,
+    const std::vector<int>& firstFaces, const std::vector<int>& endFaces, int* voxelIndex,
     const ProgressFunction& progress, bool& completed) const
   {
     const auto in = vtk::DataArrayTupleRange(scalars);
@@ -215,7 +240,7 @@ struct CopyVoxelValues
           const int j = static_cast<int>(row % dims[1]);
           const int k = static_cast<int>(row / dims[1]);
           const std::uint8_t* masks = faceMasks + row * dims[0];
-          for (int i = 0; i < dims[0]; ++i)
+          for (int i = firstFaces[row]; i < endFaces[row]; ++i)
           {
             const int faces = layouts[masks[i]].NumberOfFaces;
             if (faces == 0)
@@ -316,13 +341,15 @@ bool vtkExplodedVoxelsMesher::Classify(
   const Settings& settings, vtkDataArray* scalars, const vtkExplodedVoxelsCut& cut)
 {
   this->Classes.reset(new std::uint8_t[this->Grid.GetNumberOfVoxels()]);
+  this->RowHasFilled.assign(this->Grid.GetNumberOfRows(), 0);
   bool completed = false;
   ClassifyVoxels worker;
   if (!vtkArrayDispatch::Dispatch::Execute(scalars, worker, this->Grid, settings, cut,
-        this->Classes.get(), this->Progress, completed))
+        this->Classes.get(), this->RowHasFilled.data(), this->Progress, completed))
   {
     // Array types outside the dispatch list (e.g. implicit arrays) go through vtkDataArray.
-    worker(scalars, this->Grid, settings, cut, this->Classes.get(), this->Progress, completed);
+    worker(scalars, this->Grid, settings, cut, this->Classes.get(), this->RowHasFilled.data(),
+      this->Progress, completed);
   }
   return completed;
 }
@@ -342,11 +369,27 @@ bool vtkExplodedVoxelsMesher::FindFaces(bool keepInteriorFaces, bool separateBox
   // Shared corners are counted per row of corners later (FindSharedCorners).
   this->RowPointStart.assign(separateBoxes ? rows + 1 : 1, 0);
   vtkIdType* cornerCounts = separateBoxes ? this->RowPointStart.data() : nullptr;
+  this->RowFirstFace.assign(rows, dims[0]);
+  this->RowEndFace.assign(rows, dims[0]);
+  int* firstFaces = this->RowFirstFace.data();
+  int* endFaces = this->RowEndFace.data();
+  const std::uint8_t* rowHasFilled = this->RowHasFilled.data();
 
   const bool completed =
     ForEachRow(rows, this->Progress, 0.3, 0.5, [&](vtkIdType begin, vtkIdType end) {
       for (vtkIdType row = begin; row < end; ++row)
       {
+        std::uint8_t* masks = faceMasks + row * rowLength;
+        if (!rowHasFilled[row])
+        {
+          std::fill(masks, masks + rowLength, 0);
+          faceCounts[row] = 0;
+          if (cornerCounts)
+          {
+            cornerCounts[row] = 0;
+          }
+          continue;
+        }
         const int j = static_cast<int>(row % dims[1]);
         const int k = static_cast<int>(row / dims[1]);
         const std::uint8_t* here = classes + row * rowLength;
@@ -355,9 +398,10 @@ bool vtkExplodedVoxelsMesher::FindFaces(bool keepInteriorFaces, bool separateBox
         const std::uint8_t* yAbove = j < dims[1] - 1 ? here + rowLength : nullptr;
         const std::uint8_t* zBelow = k > 0 ? here - sliceLength : nullptr;
         const std::uint8_t* zAbove = k < dims[2] - 1 ? here + sliceLength : nullptr;
-        std::uint8_t* masks = faceMasks + row * rowLength;
         vtkIdType faces = 0;
         vtkIdType corners = 0;
+        vtkIdType firstFace = rowLength;
+        vtkIdType lastFace = -1;
         for (vtkIdType i = 0; i < rowLength; ++i)
         {
           std::uint8_t mask = 0;
@@ -380,6 +424,16 @@ bool vtkExplodedVoxelsMesher::FindFaces(bool keepInteriorFaces, bool separateBox
           masks[i] = mask;
           faces += layouts[mask].NumberOfFaces;
           corners += layouts[mask].NumberOfCorners;
+          if (mask)
+          {
+            firstFace = std::min(firstFace, i);
+            lastFace = i;
+          }
+        }
+        if (faces)
+        {
+          firstFaces[row] = static_cast<int>(firstFace);
+          endFaces[row] = static_cast<int>(lastFace + 1);
         }
         faceCounts[row] = faces;
         if (cornerCounts)
@@ -389,6 +443,7 @@ bool vtkExplodedVoxelsMesher::FindFaces(bool keepInteriorFaces, bool separateBox
       }
     });
   this->Classes.reset();
+  this->RowHasFilled = std::vector<std::uint8_t>();
   if (!completed)
   {
     return false;
@@ -412,6 +467,12 @@ bool vtkExplodedVoxelsMesher::FindSharedCorners()
   std::uint8_t* cornerUsed = this->CornerUsed.get();
   this->RowPointStart.assign(rows + 1, 0);
   vtkIdType* cornerCounts = this->RowPointStart.data();
+  this->CornerRowFirst.assign(rows, static_cast<int>(rowLength));
+  this->CornerRowEnd.assign(rows, static_cast<int>(rowLength));
+  int* firstCorners = this->CornerRowFirst.data();
+  int* endCorners = this->CornerRowEnd.data();
+  const int* firstFaces = this->RowFirstFace.data();
+  const int* endFaces = this->RowEndFace.data();
 
   const bool completed =
     ForEachRow(rows, this->Progress, 0.5, 0.6, [&](vtkIdType begin, vtkIdType end) {
@@ -424,6 +485,9 @@ bool vtkExplodedVoxelsMesher::FindSharedCorners()
         const std::uint8_t* voxelRows[4];
         std::uint8_t touching[4];
         int around = 0;
+        // Only corners from the first to one past the last voxel with faces can be used.
+        vtkIdType from = rowLength;
+        vtkIdType to = 0;
         for (int dk = 0; dk < 2; ++dk)
         {
           const int k = K - 1 + dk;
@@ -442,17 +506,16 @@ bool vtkExplodedVoxelsMesher::FindSharedCorners()
             voxelRows[around] = faceMasks + voxelRow * voxelRowLength;
             touching[around] = (dj == 0 ? YPlus : YMinus) | (dk == 0 ? ZPlus : ZMinus);
             ++around;
+            from = std::min<vtkIdType>(from, firstFaces[voxelRow]);
+            to = std::max<vtkIdType>(to, endFaces[voxelRow] + 1);
           }
         }
         std::uint8_t* used = cornerUsed + row * rowLength;
-        if (around == 0)
-        {
-          std::fill(used, used + rowLength, 0);
-          cornerCounts[row] = 0;
-          continue;
-        }
+        std::fill(used, used + rowLength, 0);
         vtkIdType count = 0;
-        for (vtkIdType I = 0; I < rowLength; ++I)
+        vtkIdType firstUsed = rowLength;
+        vtkIdType lastUsed = -1;
+        for (vtkIdType I = from; I < to; ++I)
         {
           std::uint8_t touched = 0;
           for (int r = 0; r < around; ++r)
@@ -466,10 +529,20 @@ bool vtkExplodedVoxelsMesher::FindSharedCorners()
               touched |= voxelRows[r][I] & (touching[r] | XMinus);
             }
           }
-          used[I] = touched != 0;
-          count += used[I];
+          if (touched)
+          {
+            used[I] = 1;
+            ++count;
+            firstUsed = std::min(firstUsed, I);
+            lastUsed = I;
+          }
         }
         cornerCounts[row] = count;
+        if (count)
+        {
+          firstCorners[row] = static_cast<int>(firstUsed);
+          endCorners[row] = static_cast<int>(lastUsed + 1);
+        }
       }
     });
   if (!completed)
@@ -490,6 +563,8 @@ bool vtkExplodedVoxelsMesher::FillGeometry(
   const std::uint8_t* faceMasks = this->FaceMasks.get();
   const vtkIdType* rowFaceStart = this->RowFaceStart.data();
   const vtkIdType* rowPointStart = this->RowPointStart.data();
+  const int* firstFaces = this->RowFirstFace.data();
+  const int* endFaces = this->RowEndFace.data();
 
   // A reflection in the image axes turns the faces inside out: wind them the other way.
   std::uint8_t winding[6][4];
@@ -529,7 +604,7 @@ bool vtkExplodedVoxelsMesher::FillGeometry(
         const int j = static_cast<int>(row % dims[1]);
         const int k = static_cast<int>(row / dims[1]);
         const std::uint8_t* masks = faceMasks + row * rowLength;
-        for (int i = 0; i < rowLength; ++i)
+        for (int i = firstFaces[row]; i < endFaces[row]; ++i)
         {
           const std::uint8_t mask = masks[i];
           if (!mask)
@@ -569,6 +644,8 @@ bool vtkExplodedVoxelsMesher::FillGeometry(
 
   // Shared corners: first their positions, row of corners by row of corners...
   const std::uint8_t* cornerUsed = this->CornerUsed.get();
+  const int* firstCorners = this->CornerRowFirst.data();
+  const int* endCorners = this->CornerRowEnd.data();
   const vtkIdType cornerRowLength = rowLength + 1;
   const vtkIdType cornerRows = static_cast<vtkIdType>(dims[1] + 1) * (dims[2] + 1);
   const bool placed =
@@ -583,7 +660,7 @@ bool vtkExplodedVoxelsMesher::FillGeometry(
         const double J = static_cast<double>(row % (dims[1] + 1)) - 0.5;
         const double K = static_cast<double>(row / (dims[1] + 1)) - 0.5;
         const std::uint8_t* used = cornerUsed + row * cornerRowLength;
-        for (vtkIdType I = 0; I < cornerRowLength; ++I)
+        for (vtkIdType I = firstCorners[row]; I < endCorners[row]; ++I)
         {
           if (used[I])
           {
@@ -604,7 +681,9 @@ bool vtkExplodedVoxelsMesher::FillGeometry(
   }
 
   // ...then the quads of each row of voxels, which walks the four rows of corners around it
-  // (q = y + 2z offset) in step, counting used corners to know their ids.
+  // (q = y + 2z offset) in step, counting used corners to know their ids. The walk starts at the
+  // first corner any of them uses (ids before it are not needed) and stops after the last voxel
+  // with faces.
   return ForEachRow(rows, this->Progress, 0.7, 0.9, [&](vtkIdType begin, vtkIdType end) {
     for (vtkIdType row = begin; row < end; ++row)
     {
@@ -619,15 +698,23 @@ bool vtkExplodedVoxelsMesher::FillGeometry(
       vtkIdType next[4];
       IdT low[4];  // ids of the corners at I = i, or -1
       IdT high[4]; // ids of the corners at I = i + 1, or -1
+      // A first voxel whose only face is +x (behind a ghost neighbour) uses no corner at its own
+      // I, so the walk starts at that voxel at the latest.
+      vtkIdType start = firstFaces[row];
       for (int q = 0; q < 4; ++q)
       {
-        const vtkIdType cornerRow = (j + (q & 1)) + static_cast<vtkIdType>(k + (q >> 1)) * (dims[1] + 1);
+        const vtkIdType cornerRow =
+          (j + (q & 1)) + static_cast<vtkIdType>(k + (q >> 1)) * (dims[1] + 1);
         used[q] = cornerUsed + cornerRow * cornerRowLength;
         next[q] = rowPointStart[cornerRow];
-        low[q] = used[q][0] ? static_cast<IdT>(next[q]++) : -1;
+        start = std::min<vtkIdType>(start, firstCorners[cornerRow]);
+      }
+      for (int q = 0; q < 4; ++q)
+      {
+        low[q] = used[q][start] ? static_cast<IdT>(next[q]++) : -1;
       }
       const std::uint8_t* masks = faceMasks + row * rowLength;
-      for (vtkIdType i = 0; i < rowLength; ++i)
+      for (vtkIdType i = start; i < endFaces[row]; ++i)
       {
         for (int q = 0; q < 4; ++q)
         {
@@ -658,10 +745,11 @@ bool vtkExplodedVoxelsMesher::CopyAttributes(
   bool completed = false;
   CopyVoxelValues worker;
   if (!vtkArrayDispatch::Dispatch2SameValueType::Execute(scalars, carried, worker, this->Grid,
-        this->FaceMasks.get(), this->RowFaceStart, voxelIndex, this->Progress, completed))
+        this->FaceMasks.get(), this->RowFaceStart, this->RowFirstFace, this->RowEndFace,
+        voxelIndex, this->Progress, completed))
   {
-    worker(scalars, carried, this->Grid, this->FaceMasks.get(), this->RowFaceStart, voxelIndex,
-      this->Progress, completed);
+    worker(scalars, carried, this->Grid, this->FaceMasks.get(), this->RowFaceStart,
+      this->RowFirstFace, this->RowEndFace, voxelIndex, this->Progress, completed);
   }
   return completed;
 }

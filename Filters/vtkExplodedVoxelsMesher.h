@@ -68,12 +68,23 @@ private:
   ProgressFunction Progress;
   /** Per work voxel: empty, filled neighbour or filled owned. */
   std::unique_ptr<std::uint8_t[]> Classes;
+  /** Per row of voxels: whether any passed the threshold (the others are skipped). */
+  std::vector<std::uint8_t> RowHasFilled;
   /** Per work voxel: the faces to make (bits -x, +x, -y, +y, -z, +z). */
   std::unique_ptr<std::uint8_t[]> FaceMasks;
   /** Per lattice corner, with shared corners: whether a face uses it. */
   std::unique_ptr<std::uint8_t[]> CornerUsed;
   /** First face of each row, then the total (prefix sums of the counts). */
   std::vector<vtkIdType> RowFaceStart;
+  /**
+   * Per row of voxels: the first voxel with faces and one past the last, so that later passes
+   * skip the empty ends of rows.
+   */
+  std::vector<int> RowFirstFace;
+  std::vector<int> RowEndFace;
+  /** Per row of corners, with shared corners: the first used corner and one past the last. */
+  std::vector<int> CornerRowFirst;
+  std::vector<int> CornerRowEnd;
   /** First point of each row (of voxels, or of corners when shared), then the total. */
   std::vector<vtkIdType> RowPointStart;
 };
