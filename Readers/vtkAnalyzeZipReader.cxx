@@ -318,6 +318,14 @@ bool vtkAnalyzeZipReader::Internals::CheckImageSize(
   // Check the declared size against the member's real size before anything is allocated.
   const std::uint64_t declared =
     header.GetVoxelOffset() + header.GetBytesPerVolume() * header.GetNumberOfVolumes();
+  if (static_cast<double>(declared) > self->MaximumMemberMegabytes * 1024.0 * 1024.0)
+  {
+    why << "the header declares an image of " << declared << " bytes, more than "
+        << "MaximumMemberMegabytes (" << self->MaximumMemberMegabytes
+        << " MiB); raise MaximumMemberMegabytes if the volume is genuine";
+    error = why.str();
+    return false;
+  }
   std::uint64_t stored = 0;
   if (!this->Store->GetMemberSize(member, stored, error))
   {
@@ -695,6 +703,7 @@ void vtkAnalyzeZipReader::PrintSelf(ostream& os, vtkIndent indent)
   os << indent << "Volume: " << (this->Volume ? this->Volume : "(first)") << "\n";
   os << indent << "TimeSeries: " << this->TimeSeries << "\n";
   os << indent << "MaximumVoxels: " << this->MaximumVoxels << "\n";
+  os << indent << "MaximumMemberMegabytes: " << this->MaximumMemberMegabytes << "\n";
   os << indent << "MaximumDownloadMegabytes: " << this->MaximumDownloadMegabytes << "\n";
   os << indent << "ConnectTimeout: " << this->ConnectTimeout << "\n";
   os << indent << "DownloadTimeout: " << this->DownloadTimeout << "\n";

@@ -96,6 +96,15 @@ public:
   ///@}
 
   ///@{
+  /**
+   * Largest image member, in MiB, a header may declare (all its volumes; default 16384, i.e.
+   * 16 GiB); larger ones are refused before anything is inflated or allocated.
+   */
+  vtkSetClampMacro(MaximumMemberMegabytes, double, 0.001, 1e9);
+  vtkGetMacro(MaximumMemberMegabytes, double);
+  ///@}
+
+  ///@{
   /** Downloads larger than this many MiB are refused (default 4096, i.e. 4 GiB). */
   vtkSetClampMacro(MaximumDownloadMegabytes, double, 0.001, 1e9);
   vtkGetMacro(MaximumDownloadMegabytes, double);
@@ -124,6 +133,7 @@ protected:
   char* Volume = nullptr;
   bool TimeSeries = false;
   vtkTypeInt64 MaximumVoxels = VTK_INT_MAX;
+  double MaximumMemberMegabytes = 16384;
   double MaximumDownloadMegabytes = 4096;
   double ConnectTimeout = 30;
   double DownloadTimeout = 600;

@@ -60,6 +60,20 @@ def main():
     output, catcher = read("mixed_members.zip", "attention/README.txt")
     if not catcher.errors or "not an Analyze/NIfTI volume" not in catcher.errors[0]:
         fail("non-image member: %s" % catcher.errors)
+    # Resource limits: a clear error that names the limit and how to raise it.
+    reader = paravoxel.vtkAnalyzeZipReader()
+    catcher = ErrorCatcher(reader)
+    reader.SetFileName(data_path("mixed_members.zip"))
+    reader.SetMaximumMemberMegabytes(1.0)
+    reader.Update()
+    if not catcher.errors or "raise MaximumMemberMegabytes" not in catcher.errors[0]:
+        fail("member size limit: %s" % catcher.errors)
+    reader.SetMaximumMemberMegabytes(16384)
+    reader.SetMaximumVoxels(1000)
+    catcher.errors.clear()
+    reader.Update()
+    if not catcher.errors or "raise MaximumVoxels" not in catcher.errors[0]:
+        fail("voxel limit: %s" % catcher.errors)
     print("all malformed archives end in clear errors")
 
 
