@@ -246,21 +246,24 @@ def brain_figure(path, volume, array, voi=None, flip_y=False, diagonal_cut=False
     save(view, path)
 
 
-def main():
-    args = parse_arguments()
-    LoadPlugin(args.plugin, remote=False, ns=globals())
-    gallery = Gallery(args.out)
-    total = time.perf_counter()
+def render_all(plugin, archive, out, volume="", size=50, full_resolution=False):
+    """Render every figure into `out`; returns the Gallery (figures, captions, timings)."""
+    LoadPlugin(plugin, remote=False, ns=globals())
+    gallery = Gallery(out)
 
-    reader = AnalyzeZipReader(FileName=args.archive)  # noqa: F821 (defined by the plugin)
-    if args.volume:
-        reader.Volume = args.volume
+    reader = AnalyzeZipReader(FileName=archive)  # noqa: F821 (defined by the plugin)
+    if volume:
+        reader.Volume = volume
     UpdatePipeline(proxy=reader)
+    transformed = IntensityTransform(Input=reader)  # noqa: F821 (defined by the plugin)
 
     gallery.figure("fig01_slice", "Horizontal slice k = 5 with a colour bar (Slice representation)",
                    "plt.imshow(arr[:, :, 5]); plt.colorbar()")(lambda p: slice_figure(reader, p))
     gallery.figure("fig02_histogram", "Histogram of the raw voxel values (Histogram filter, bar chart view)",
                    "show_histogram(arr)")(lambda p: histogram_figure(reader, "Intensity", p, "Raw values"))
+    gallery.figure("fig03_histogram_transformed", "Histogram after the Intensity Transform (the tutorial's curve)",
+                   "show_histogram(transformed)")(
+        lambda p: histogram_figure(transformed, "Transformed", p, "Transformed values"))
 
     gallery.figure("fig04_cubes", "The warm-up pattern as opaque cubes with grey edges and axes grid (Exploded Voxels, Surface With Edges)",
                    "ax.voxels(filled, edgecolors='gray')")(
@@ -281,31 +284,32 @@ def main():
                    "ax.voxels(x, y, z, explode(filled), facecolors=explode(colors))")(
         lambda p: cubes_figure(p, np.ones((3, 3, 3)), None, None, edges=False, interior=True, gap=0.5, colours=rgba))
 
-    transformed = IntensityTransform(Input=reader)  # noqa: F821 (defined by the plugin)
-    gallery.figure("fig03_histogram_transformed", "Histogram after the Intensity Transform (the tutorial's curve)",
-                   "show_histogram(transformed)")(
-        lambda p: histogram_figure(transformed, "Transformed", p, "Transformed values"))
-
-    n = args.size
-    resized = ResampleToImage(Input=transformed, SamplingDimensions=[n, n, n])
-    resolutions = [("%d" % n, resized, n, n, n)]
-    if args.full_resolution:
-        dims = servermanager.Fetch(reader).GetDimensions()
-        resolutions.append(("full", transformed) + tuple(dims))
-    for label, volume, nx, ny, nz in resolutions:
+    resized = ResampleToImage(Input=transformed, SamplingDimensions=[size, size, size])
+    resolutions = [("%d" % size, resized, (size, size, size))]
+    if full_resolution:
+        resolutions.append(("full", transformed, servermanager.Fetch(reader).GetDimensions()))
+    for label, source, (nx, ny, nz) in resolutions:
+        # The tutorial's cut indices are for 50 voxels a side; scale them to this volume.
         cx, cz = int(round(35 * nx / 50.0)), int(round(25 * nz / 50.0))
         gallery.figure("fig09_cut_%s" % label, "Cut view, %s voxels: cube[:35, ::-1, :25], azimuth 320" % label,
                        "plot_cube(resized[:35, ::-1, :25])")(
-            lambda p: brain_figure(p, volume, "Transformed", voi=[0, cx - 1, 0, ny - 1, 0, cz - 1], flip_y=True))
+            lambda p: brain_figure(p, source, "Transformed", voi=[0, cx - 1, 0, ny - 1, 0, cz - 1], flip_y=True))
         gallery.figure("fig10_diagonal_%s" % label, "Back view with the diagonal cut z >= x - y + 5, %s voxels, azimuth 200" % label,
                        "cube[x, y, z] = 0 for z >= x - y + 5; plot_cube(cube, angle=200)")(
-            lambda p: brain_figure(p, volume, "Transformed", diagonal_cut=True, azimuth=200))
+            lambda p: brain_figure(p, source, "Transformed", diagonal_cut=True, azimuth=200))
         gallery.figure("fig11_full_%s" % label, "Full view, %s voxels: cube[:, ::-1, :], azimuth 320" % label,
                        "plot_cube(resized[:, ::-1, :])")(
-            lambda p: brain_figure(p, volume, "Transformed", flip_y=True))
+            lambda p: brain_figure(p, source, "Transformed", flip_y=True))
+    gallery.write_index(archive)
+    return gallery
 
-    gallery.write_index(args.archive)
-    print("%d figures in %.1f s -> %s" % (len(gallery.entries), time.perf_counter() - total,
+
+def main():
+    args = parse_arguments()
+    start = time.perf_counter()
+    gallery = render_all(args.plugin, args.archive, args.out, args.volume, args.size,
+                         args.full_resolution)
+    print("%d figures in %.1f s -> %s" % (len(gallery.entries), time.perf_counter() - start,
                                            os.path.join(args.out, "index.html")))
 
 
