@@ -130,3 +130,24 @@ def exploded_voxel_faces(polydata, spacing=(1, 1, 1), origin=(0, 0, 0), cell=Fal
     if np.any(np.sign(normals[np.arange(len(axis)), axis]) != np.where(positive, 1, -1)):
         fail("some quads face into their voxel")
     return set(zip(*(index.T.tolist() + [sides.tolist()])))
+
+
+def intensity_transform_reference(values, floor=0.1, gamma=0.4, contrast=2.0, offset=0.1,
+                                  value_range=None, percentiles=None):
+    """The tutorial's contrast curve evaluated by numpy in float64, the reference of the Intensity
+    Transform tests: clip(scale_by(clip(normalize(a) - floor, 0, 1) ** gamma, contrast) - offset,
+    0, 1), statistics over the finite values; `value_range` replaces (min, max), `percentiles`
+    takes them from numpy.percentile. Non-finite values give 0."""
+    values = np.asarray(values, dtype=np.float64)
+    finite = np.isfinite(values)
+    if value_range is not None:
+        low, high = value_range
+    elif percentiles is not None:
+        low, high = np.percentile(values[finite], percentiles)
+    else:
+        low, high = values[finite].min(), values[finite].max()
+    with np.errstate(invalid="ignore"):
+        lifted = np.clip((values - low) / (high - low) - floor, 0, 1) ** gamma
+    mean = lifted[finite].mean()
+    result = np.clip((lifted - mean) * contrast + mean - offset, 0, 1)
+    return np.where(finite, result, 0.0)
