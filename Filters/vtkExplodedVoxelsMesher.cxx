@@ -125,7 +125,8 @@ void ExclusivePrefixSum(std::vector<vtkIdType>& counts)
   }
 }
 
-// Pass 1, for each scalar array type.
+// Pass 1, for each scalar array type: marks each voxel empty, filled and owned, or filled
+// neighbour (a ghost, which only hides faces).
 struct ClassifyVoxels
 {
   template <typename ArrayT>
@@ -293,6 +294,8 @@ bool vtkExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* sc
 
   vtkNew<vtkCellArray> quads;
   bool completed;
+  // 32-bit connectivity when it fits (half the memory); point ids fit too, as there are at most
+  // four points per quad.
   if (4 * numberOfFaces <= std::numeric_limits<vtkTypeInt32>::max())
   {
     vtkNew<vtkTypeInt32Array> connectivity;

@@ -6,6 +6,9 @@ intact for every scalar type and for RGBA; cell data; empty selections and error
 import numpy as np
 from paraview import servermanager
 from paraview.simple import Delete, TrivialProducer
+from vtkmodules.util.numpy_support import vtk_to_numpy
+
+import paravoxel
 
 from paravoxel_testing import (ErrorCatcher, exploded_voxel_faces, expected_voxel_faces, fail,
                                load_plugin, numpy_to_image)
@@ -65,7 +68,6 @@ def check(case, values, filled, spacing=(1, 1, 1), origin=(0, 0, 0), cell=False,
         fail("%s: bounds %s, expected %s" % (case, output.GetBounds(), expected_bounds))
 
     # Corners are stored once: no two points at the same place.
-    from vtkmodules.util.numpy_support import vtk_to_numpy
     points = vtk_to_numpy(output.GetPoints().GetData())
     if len(np.unique(points, axis=0)) != len(points):
         fail("%s: duplicated points" % case)
@@ -137,6 +139,37 @@ check("rgba alpha", rgba, rgba[..., 3] > 128, LowerThreshold=128, ThresholdCompo
 output = check("empty selection", SEED, np.zeros(SEED.shape, dtype=bool), LowerThreshold=1)
 if output.GetNumberOfCells() or output.GetNumberOfPoints():
     fail("an empty selection should give an empty output")
+
+# A direction matrix with a reflection (left-handed axes): boxes follow the image axes and quads
+# still face out of their voxel.
+image = numpy_to_image(SEED, "v", spacing=(1.0, 2.0, 0.5), origin=(3.0, -1.0, 2.0))
+image.SetDirectionMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1)  # x and y swapped: determinant -1
+
+
+def physical(index):
+    position = [0.0, 0.0, 0.0]
+    image.TransformContinuousIndexToPhysicalPoint([float(v) for v in index], position)
+    return position
+
+
+direct = paravoxel.vtkExplodedVoxelsFilter()
+direct.SetInputData(image)
+direct.Update()
+result = direct.GetOutput()
+quads = vtk_to_numpy(result.GetPolys().GetConnectivityArray()).reshape(-1, 4)
+corners = vtk_to_numpy(result.GetPoints().GetData()).astype(np.float64)[quads]
+centres = np.array([physical(index) for index in
+                    vtk_to_numpy(result.GetCellData().GetArray("VoxelIndex")).tolist()])
+normals = np.cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 1])
+if result.GetNumberOfCells() != len(expected_voxel_faces(SEED != 0)) or \
+        np.any(np.einsum("ij,ij->i", normals, corners.mean(axis=1) - centres) <= 0):
+    fail("with a reflected direction matrix, quads should still face out of their voxels")
+offsets = np.array(np.meshgrid([-0.5, 0.5], [-0.5, 0.5], [-0.5, 0.5])).T.reshape(-1, 3)
+box_corners = np.array([physical(index + offset)
+                        for index in np.argwhere(SEED != 0) for offset in offsets])
+expected_bounds = np.column_stack([box_corners.min(axis=0), box_corners.max(axis=0)]).ravel()
+if not np.allclose(result.GetBounds(), expected_bounds, atol=1e-5):
+    fail("bounds %s with a direction matrix, expected %s" % (result.GetBounds(), expected_bounds))
 
 # Errors: a clear message and an empty output.
 output, errors = explode(SEED, ThresholdComponent=2)
