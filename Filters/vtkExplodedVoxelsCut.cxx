@@ -45,8 +45,7 @@ bool vtkExplodedVoxelsCut::Removes(const double center[3]) const
   {
     double point[3];
     const auto& m = this->Matrix;
-    const double w =
-      m[3][0] * center[0] + m[3][1] * center[1] + m[3][2] * center[2] + m[3][3];
+    const double w = m[3][0] * center[0] + m[3][1] * center[1] + m[3][2] * center[2] + m[3][3];
     for (int row = 0; row < 3; ++row)
     {
       point[row] =

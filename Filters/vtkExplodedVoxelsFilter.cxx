@@ -12,12 +12,14 @@
 #include "vtkInformation.h"
 #include "vtkInformationIntegerRequestKey.h"
 #include "vtkInformationVector.h"
+#include "vtkNew.h"
 #include "vtkObjectFactory.h"
 #include "vtkPolyData.h"
 #include "vtkStreamingDemandDrivenPipeline.h"
 
 #include <algorithm>
 #include <limits>
+#include <string>
 
 vtkStandardNewMacro(vtkExplodedVoxelsFilter);
 vtkCxxSetObjectMacro(vtkExplodedVoxelsFilter, CutFunction, vtkImplicitFunction);
@@ -27,8 +29,8 @@ vtkExplodedVoxelsFilter::vtkExplodedVoxelsFilter()
   , UpperThreshold(std::numeric_limits<double>::infinity())
 {
   // By default, the active scalars of the points, else of the cells.
-  this->SetInputArrayToProcess(0, 0, 0, vtkDataObject::FIELD_ASSOCIATION_POINTS_THEN_CELLS,
-    vtkDataSetAttributes::SCALARS);
+  this->SetInputArrayToProcess(
+    0, 0, 0, vtkDataObject::FIELD_ASSOCIATION_POINTS_THEN_CELLS, vtkDataSetAttributes::SCALARS);
 }
 
 vtkExplodedVoxelsFilter::~vtkExplodedVoxelsFilter()
@@ -138,8 +140,7 @@ int vtkExplodedVoxelsFilter::RequestData(
   settings.LowerThreshold = this->LowerThreshold;
   settings.UpperThreshold = this->UpperThreshold;
   settings.ThresholdComponent = this->ThresholdComponent;
-  settings.Gap =
-    this->KeepInteriorFaces ? std::max(this->Gap, InteriorFaceInset) : this->Gap;
+  settings.Gap = this->KeepInteriorFaces ? std::max(this->Gap, InteriorFaceInset) : this->Gap;
   settings.KeepInteriorFaces = this->KeepInteriorFaces;
 
   vtkExplodedVoxelsMesher mesher(grid, [this](double fraction) {

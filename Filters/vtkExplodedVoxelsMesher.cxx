@@ -748,8 +748,8 @@ bool vtkExplodedVoxelsMesher::CopyAttributes(
   bool completed = false;
   CopyVoxelValues worker;
   if (!vtkArrayDispatch::Dispatch2SameValueType::Execute(scalars, carried, worker, this->Grid,
-        this->FaceMasks.get(), this->RowFaceStart, this->RowFirstFace, this->RowEndFace,
-        voxelIndex, this->Progress, completed))
+        this->FaceMasks.get(), this->RowFaceStart, this->RowFirstFace, this->RowEndFace, voxelIndex,
+        this->Progress, completed))
   {
     worker(scalars, carried, this->Grid, this->FaceMasks.get(), this->RowFaceStart,
       this->RowFirstFace, this->RowEndFace, voxelIndex, this->Progress, completed);
