@@ -2,14 +2,13 @@
 = Plane shows ParaView's interactive plane widget in the render view (its red handles appear when
 the widget is shown and go when it is hidden), and moving the plane through the widget's
 properties (what dragging it does) re-executes the filter and removes other voxels."""
-from paraview.simple import (GetActiveViewOrCreate, HideInteractiveWidgets, Render, ResetCamera,
-                             SaveScreenshot, SetActiveSource, Show, ShowInteractiveWidgets,
-                             Wavelet)
-from paraview import servermanager
 import os
 import tempfile
 
-import numpy as np
+from paraview import servermanager
+from paraview.simple import (GetActiveViewOrCreate, HideInteractiveWidgets, Render, ResetCamera,
+                             SaveScreenshot, SetActiveSource, Show, ShowInteractiveWidgets,
+                             Wavelet)
 from vtkmodules.util.numpy_support import vtk_to_numpy
 from vtkmodules.vtkIOImage import vtkPNGReader
 
