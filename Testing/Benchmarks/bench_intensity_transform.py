@@ -1,0 +1,190 @@
+"""Benchmark of the Intensity Transform filter (not a test: prints figures).
+
+The 301 x 370 x 316 uint8 brain of mricron-data (ch2better, 35 M voxels) as an Analyze member of
+a zip (the archive of bench_reader.py), read once by the Analyze Zip Reader, then the tutorial's
+curve with its default parameters computed by:
+- vtkIntensityTransformFilter on all cores (STDThread, as the plugin sets it up), on one thread
+  (VTK_SMP_MAX_THREADS=1), and with the Percentiles (1, 99) range;
+- numpy, the seed formula as the tutorial writes it, in float64 on the reader's array;
+- ParaView's Python Calculator with an expression of the same formula (float64 result: the
+  calculator of ParaView 5.11 keeps the expression's type).
+
+Each method runs in its own pvpython process (so that its peak memory is its own): a warm-up,
+then --runs timed runs of the computation alone (the volume is read before); the median is
+reported with min and max, the speed-up over numpy, the peak RSS of the process after its
+warm-up run and its rise above the RSS after reading, and the largest difference to the numpy
+result. The float32 copy of the volume measures the compute-bound path (the uint8 path spends
+most of its time allocating and first touching the 140 MB float32 result).
+
+Run with Debian's python3 and the `paravoxel` package on PYTHONPATH:
+    PYTHONPATH=build/lib/paravoxel-python /usr/bin/python3 \\
+        Testing/Benchmarks/bench_intensity_transform.py
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import tempfile
+
+from bench_reader import make_archive
+
+# Runs one method in this process; prints a JSON line with the times, the peak RSS, the RSS
+# after reading and the largest difference to numpy's float64 seed formula.
+METHOD = r"""
+import json, resource, sys, time
+import numpy as np
+from vtkmodules.util.numpy_support import vtk_to_numpy
+
+method, archive, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+
+
+def current_rss_mib():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2.0**20
+
+
+def normalize(a):
+    return (a - np.min(a)) / (np.max(a) - np.min(a))
+
+
+def scale_by(a, f):
+    mean = np.mean(a)
+    return (a - mean) * f + mean
+
+
+def seed(arr):
+    return np.clip(scale_by(np.clip(normalize(arr) - 0.1, 0, 1) ** 0.4, 2) - 0.1, 0, 1)
+
+
+if method == "calculator":
+    import os
+    from paraview.simple import Delete, LoadPlugin, PythonCalculator, UpdatePipeline
+    LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False, ns=globals())
+    reader = AnalyzeZipReader(FileName=archive)  # noqa: F821 (defined by LoadPlugin)
+    UpdatePipeline(proxy=reader)
+    image = reader.GetClientSideObject().GetOutputDataObject(0)
+    expression = ("np.clip(((g := np.clip((Intensity - min(Intensity)) / (max(Intensity) - "
+                  "min(Intensity)) - 0.1, 0, 1) ** 0.4) - (m := mean(g))) * 2 + m - 0.1, 0, 1)")
+
+    calculators = []
+
+    def run():
+        # A new calculator each run (the previous one deleted), so that it executes again.
+        while calculators:
+            Delete(calculators.pop())
+        calculator = PythonCalculator(Input=reader, Expression=expression, ArrayName="Transformed")
+        calculators.append(calculator)
+        UpdatePipeline(proxy=calculator)
+        output = calculator.GetClientSideObject().GetOutputDataObject(0)
+        return vtk_to_numpy(output.GetPointData().GetArray("Transformed"))
+else:
+    import paravoxel
+    reader = paravoxel.vtkAnalyzeZipReader()
+    reader.SetFileName(archive)
+    reader.Update()
+    image = reader.GetOutput()
+    if method == "numpy":
+        def run():
+            return seed(vtk_to_numpy(image.GetPointData().GetArray("Intensity")))
+    else:
+        transform = paravoxel.vtkIntensityTransformFilter()
+        transform.SetInputData(image)
+        if method == "float32":
+            # The same volume as float32: the compute-bound path (pow per voxel, radix selection,
+            # fixed-point mean) instead of the value histogram and lookup table of integers.
+            from vtkmodules.vtkCommonDataModel import vtkImageData
+            from vtkmodules.util.numpy_support import numpy_to_vtk
+            as_float = vtkImageData()
+            as_float.CopyStructure(image)
+            values = numpy_to_vtk(vtk_to_numpy(
+                image.GetPointData().GetArray("Intensity")).astype(np.float32), deep=1)
+            values.SetName("Intensity")
+            as_float.GetPointData().SetScalars(values)
+            transform.SetInputData(as_float)
+        if method == "percentiles":
+            transform.SetNormalizationMode(transform.PERCENTILE_RANGE)
+
+        def run():
+            transform.Modified()
+            transform.Update()
+            return vtk_to_numpy(transform.GetOutput().GetPointData().GetArray("Transformed"))
+
+intensity = vtk_to_numpy(image.GetPointData().GetArray("Intensity"))
+after_read = current_rss_mib()
+result = run()  # warm-up
+# The peak so far is the method's own (the reference below needs more memory).
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+if method == "percentiles":
+    low, high = np.percentile(intensity, [1, 99])
+    lifted = np.clip((intensity - low) / (high - low) - 0.1, 0, 1) ** 0.4
+    reference = np.clip((lifted - lifted.mean()) * 2 + lifted.mean() - 0.1, 0, 1)
+else:
+    reference = seed(intensity)
+difference = float(np.abs(result.astype(np.float64) - reference).max())
+del result, reference
+times = []
+for _ in range(runs):
+    start = time.perf_counter()
+    result = run()
+    times.append(time.perf_counter() - start)
+    del result
+print(json.dumps({"times": times, "difference": difference, "dims": image.GetDimensions(),
+                  "rss": peak,
+                  "after_read": after_read}))
+"""
+
+
+def measure(name, method, archive, runs, environment=None):
+    result = subprocess.run(["pvpython", "-c", METHOD, method, archive, str(runs)], check=True,
+                            stdout=subprocess.PIPE, text=True,
+                            env=dict(os.environ, **(environment or {})))
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    times = figures["times"]
+    figures.update(name=name, median=statistics.median(times), min=min(times), max=max(times))
+    return figures
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    plugin = os.environ.get("PARAVOXEL_PLUGIN") or os.path.join(
+        os.path.dirname(os.environ.get("PYTHONPATH", "").split(":")[0]),
+        "paraview-5.11", "plugins", "ParaVoxel", "ParaVoxel.so")
+    with tempfile.TemporaryDirectory() as folder:
+        archive = make_archive(folder)
+        results = [
+            measure("numpy, the seed formula (float64)", "numpy", archive, args.runs),
+            measure("ParaView Python Calculator, same formula", "calculator", archive, args.runs,
+                    {"PARAVOXEL_PLUGIN": plugin}),
+            measure("ParaVoxel Intensity Transform, all cores", "filter", archive, args.runs),
+            measure("ParaVoxel Intensity Transform, one thread", "filter", archive, args.runs,
+                    {"VTK_SMP_MAX_THREADS": "1"}),
+            measure("ParaVoxel Intensity Transform, Percentiles 1-99, all cores", "percentiles",
+                    archive, args.runs),
+            measure("ParaVoxel Intensity Transform, float32 copy, all cores", "float32", archive,
+                    args.runs),
+            measure("ParaVoxel Intensity Transform, float32 copy, one thread", "float32", archive,
+                    args.runs, {"VTK_SMP_MAX_THREADS": "1"}),
+        ]
+    numpy_median = results[0]["median"]
+    calculator_median = results[1]["median"]
+    print("\nch2better, %s uint8 (%d cores), median of %d runs after a warm-up:\n" % (
+        "x".join(map(str, results[0]["dims"])), os.cpu_count(), args.runs))
+    print("| method | median s | min s | max s | vs numpy | vs Python Calculator |"
+          " peak RSS MiB | RSS rise MiB | max abs diff to numpy |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in results:
+        print("| %s | %.3f | %.3f | %.3f | %.1fx | %.1fx | %.0f | %.0f | %.1e |" % (
+            r["name"], r["median"], r["min"], r["max"], numpy_median / r["median"],
+            calculator_median / r["median"], r["rss"], r["rss"] - r["after_read"],
+            r["difference"]))
+    for name, threaded, single in (("uint8", results[2], results[3]),
+                                   ("float32 copy", results[5], results[6])):
+        print("\nThreads, %s: one thread %.3f s, all cores %.3f s: %.2fx." % (
+            name, single["median"], threaded["median"], single["median"] / threaded["median"]))
+
+
+if __name__ == "__main__":
+    main()
