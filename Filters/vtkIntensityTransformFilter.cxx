@@ -375,19 +375,27 @@ struct ContrastCurve
     return cut > 0.0 ? std::pow(cut, this->Gamma) : std::pow(0.0, this->Gamma);
   }
 
-  float Apply(double value) const
+  /** The result from g: the contrast stretch about mean(g), the offset and the final clip. */
+  float Stretch(double lifted) const
   {
-    const double stretched = (this->Lift(value) - this->Mean) * this->Contrast + this->Mean - this->Offset;
+    const double stretched = (lifted - this->Mean) * this->Contrast + this->Mean - this->Offset;
     return static_cast<float>(std::min(std::max(stretched, 0.0), 1.0));
   }
+
+  float Apply(double value) const { return this->Stretch(this->Lift(value)); }
 };
 
-/** mean(g) numerator: the sum of g over the owned finite values. */
-struct SumLifted
+/**
+ * g of every value of the input (owned or not) into `lifted`, as float32 (NaN for non-finite
+ * values), and the sum of g over the owned finite values (the numerator of mean(g)). Keeping g
+ * saves the curve's pow() a second evaluation; its float32 rounding moves the result by at most
+ * 2^-24 x (Contrast + 1).
+ */
+struct LiftAndSum
 {
   template <typename ArrayT>
-  void operator()(
-    ArrayT* array, const OwnedBlock& block, const ContrastCurve& curve, FixedPointSum& sum) const
+  void operator()(ArrayT* array, const OwnedBlock& block, const ContrastCurve& curve,
+    float* lifted, FixedPointSum& sum) const
   {
     using ValueType = vtk::GetAPIType<ArrayT>;
     struct Pass
@@ -395,19 +403,54 @@ struct SumLifted
       ArrayT* Array;
       const OwnedBlock& Block;
       const ContrastCurve& Curve;
+      float* Lifted;
       vtkSMPThreadLocal<FixedPointSum> Partial;
 
       void Initialize() {}
       void operator()(vtkIdType firstRow, vtkIdType lastRow)
       {
+        const auto values = vtk::DataArrayValueRange<1>(this->Array);
         FixedPointSum& partial = this->Partial.Local();
-        ForOwnedValues(this->Array, this->Block, firstRow, lastRow,
-          [&](ValueType value) { partial.Add(this->Curve.Lift(static_cast<double>(value))); });
+        const vtkIdType rowLength = this->Block.Dimensions[0];
+        const vtkIdType rowsPerSlice = this->Block.Dimensions[1];
+        auto lift = [&](vtkIdType first, vtkIdType last, bool owned) {
+          for (vtkIdType index = first; index < last; ++index)
+          {
+            const ValueType value = values[index];
+            if (MayBeNonFinite<ValueType>() && !IsFiniteValue(static_cast<double>(value)))
+            {
+              this->Lifted[index] = std::numeric_limits<float>::quiet_NaN();
+              continue;
+            }
+            const double g = this->Curve.Lift(static_cast<double>(value));
+            this->Lifted[index] = static_cast<float>(g);
+            if (owned)
+            {
+              partial.Add(g);
+            }
+          }
+        };
+        for (vtkIdType row = firstRow; row < lastRow; ++row)
+        {
+          const vtkIdType j = row % rowsPerSlice;
+          const vtkIdType k = row / rowsPerSlice;
+          const vtkIdType start = row * rowLength;
+          const bool ownedRow = this->Block.RowLength() > 0 && j >= this->Block.Begin[1] &&
+            j < this->Block.End[1] && k >= this->Block.Begin[2] && k < this->Block.End[2];
+          if (!ownedRow)
+          {
+            lift(start, start + rowLength, false);
+            continue;
+          }
+          lift(start, start + this->Block.Begin[0], false);
+          lift(start + this->Block.Begin[0], start + this->Block.End[0], true);
+          lift(start + this->Block.End[0], start + rowLength, false);
+        }
       }
       void Reduce() {}
     };
-    Pass pass{ array, block, curve, {} };
-    vtkSMPTools::For(0, block.NumberOfRows(), pass);
+    Pass pass{ array, block, curve, lifted, {} };
+    vtkSMPTools::For(0, block.Dimensions[1] * block.Dimensions[2], pass);
     for (const FixedPointSum& partial : pass.Partial)
     {
       sum.Add(partial);
@@ -416,40 +459,25 @@ struct SumLifted
 };
 
 /**
- * The result for every value of the input (owned or not), from the curve or, when `table` is
- * not empty, from the table of results of the integers [offset, offset + table.size()).
- * Non-finite values give 0.
+ * The result for every value of the input (owned or not) of an integer array, from the table of
+ * results of the integers [offset, offset + table.size()).
  */
-struct ApplyCurve
+struct ApplyTable
 {
   template <typename ArrayT>
   void operator()(ArrayT* array, const ContrastCurve& curve, long long offset,
     const std::vector<float>& table, float* result) const
   {
-    using ValueType = vtk::GetAPIType<ArrayT>;
     const auto values = vtk::DataArrayValueRange<1>(array);
+    const long long bins = static_cast<long long>(table.size());
     vtkSMPTools::For(0, array->GetNumberOfTuples(), [&](vtkIdType begin, vtkIdType end) {
-      if (!table.empty())
-      {
-        const long long bins = static_cast<long long>(table.size());
-        for (vtkIdType index = begin; index < end; ++index)
-        {
-          const long long bin = static_cast<long long>(values[index]) - offset;
-          // Every value lies in the table's range, which spans the global minimum and maximum;
-          // the check only guards memory should a pipeline hand over values no piece owns.
-          result[index] = (bin >= 0 && bin < bins)
-            ? table[bin]
-            : curve.Apply(static_cast<double>(values[index]));
-        }
-        return;
-      }
       for (vtkIdType index = begin; index < end; ++index)
       {
-        const ValueType value = values[index];
+        const long long bin = static_cast<long long>(values[index]) - offset;
+        // Every value lies in the table's range, which spans the global minimum and maximum;
+        // the check only guards memory should a pipeline hand over values no piece owns.
         result[index] =
-          (MayBeNonFinite<ValueType>() && !IsFiniteValue(static_cast<double>(value)))
-          ? 0.0f
-          : curve.Apply(static_cast<double>(value));
+          (bin >= 0 && bin < bins) ? table[bin] : curve.Apply(static_cast<double>(values[index]));
       }
     });
   }
@@ -840,7 +868,8 @@ int vtkIntensityTransformFilter::RequestData(
   }
 
   ContrastCurve curve{ low, high - low, this->Floor, this->Gamma, this->Contrast, this->Offset };
-  std::vector<float> table;
+  vtkFloatArray* result =
+    scalars ? AddResultArray(output, association, scalars, this->ResultArrayName) : nullptr;
   if (useHistogram)
   {
     // mean(g) and the results from one evaluation of the curve per integer value; the sum runs
@@ -853,31 +882,39 @@ int vtkIntensityTransformFilter::RequestData(
       sum += static_cast<double>(histogram[bin]) * lifted[bin];
     }
     curve.Mean = sum / static_cast<double>(range.Count);
-    table.resize(histogram.size());
-    for (std::size_t bin = 0; bin < histogram.size(); ++bin)
+    std::vector<float> table(histogram.size());
+    std::transform(lifted.begin(), lifted.end(), table.begin(),
+      [&curve](double g) { return curve.Stretch(g); });
+    this->UpdateProgress(0.6);
+    if (result)
     {
-      table[bin] = curve.Apply(static_cast<double>(offset + static_cast<long long>(bin)));
+      Dispatch(scalars, ApplyTable{}, curve, offset, table, result->GetPointer(0));
     }
   }
   else
   {
+    // g goes into the result array, then is stretched in place once mean(g) is known.
     FixedPointSum sum;
-    if (scalars)
+    if (result)
     {
-      Dispatch(scalars, SumLifted{}, block, curve, sum);
+      Dispatch(scalars, LiftAndSum{}, block, curve, result->GetPointer(0), sum);
     }
     if (controller)
     {
       sum.AllReduce(controller);
     }
     curve.Mean = sum.ToDouble() / static_cast<double>(range.Count);
-  }
-  this->UpdateProgress(0.6);
-
-  if (scalars)
-  {
-    vtkFloatArray* result = AddResultArray(output, association, scalars, this->ResultArrayName);
-    Dispatch(scalars, ApplyCurve{}, curve, offset, table, result->GetPointer(0));
+    this->UpdateProgress(0.6);
+    if (result)
+    {
+      float* values = result->GetPointer(0);
+      vtkSMPTools::For(0, result->GetNumberOfTuples(), [&](vtkIdType begin, vtkIdType end) {
+        for (vtkIdType index = begin; index < end; ++index)
+        {
+          values[index] = std::isnan(values[index]) ? 0.0f : curve.Stretch(values[index]);
+        }
+      });
+    }
   }
   this->UpdateProgress(1.0);
   return 1;
