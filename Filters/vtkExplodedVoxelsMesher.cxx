@@ -94,6 +94,10 @@ const FaceMaskLayouts& GetFaceMaskLayouts()
   return layouts;
 }
 
+// Rows of voxels per vtkSMPTools task: small tasks (tens of microseconds) keep every thread busy
+// to the end of a loop even when another process takes a core away for a while.
+constexpr vtkIdType RowsPerTask = 128;
+
 // Runs body(begin, end) over rows [0, rows) with vtkSMPTools, in a few consecutive chunks so
 // that progress is reported (and an abort noticed) from the calling thread between them.
 template <typename Body>
@@ -103,7 +107,7 @@ bool ForEachRow(
   const vtkIdType chunks = std::max<vtkIdType>(1, std::min<vtkIdType>(10, rows / 1024));
   for (vtkIdType chunk = 0; chunk < chunks; ++chunk)
   {
-    vtkSMPTools::For(rows * chunk / chunks, rows * (chunk + 1) / chunks, body);
+    vtkSMPTools::For(rows * chunk / chunks, rows * (chunk + 1) / chunks, RowsPerTask, body);
     if (!progress(from + (to - from) * static_cast<double>(chunk + 1) / chunks))
     {
       return false;
