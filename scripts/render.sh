@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and renders the tutorial's figures with ParaVoxel into a
 # folder with an index.html gallery.
-#   scripts/render.sh [--archive PATH_OR_URL] [--out FOLDER] [--size N] [--full-resolution]
+#   scripts/render.sh [--archive PATH_OR_URL] [--out FOLDER] [--size N] [--no-full-resolution]
 # Defaults: the bundled Examples/data/attention.zip, into ./out.
 set -euo pipefail
 cd "$(dirname "$0")/.."

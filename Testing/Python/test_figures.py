@@ -1,0 +1,53 @@
+"""Image regression test of every figure of the tutorial (Examples/render_figures.py, at 50^3
+and at full resolution): each rendered PNG is compared with its baseline in
+Testing/Baseline/figures by VTK's image difference, so a change that breaks a picture fails.
+To accept new pictures after an intended change, copy the PNGs this test prints into the
+baseline folder and look at them first."""
+import os
+import sys
+import tempfile
+
+from vtkmodules.vtkImagingCore import vtkImageDifference as ImageDifference
+from vtkmodules.vtkIOImage import vtkPNGReader
+
+from paravoxel_testing import PLUGIN, fail
+
+SOURCE = os.environ["PARAVOXEL_SOURCE_DIR"]
+sys.path.insert(0, os.path.join(SOURCE, "Examples"))
+import render_figures  # noqa: E402
+
+BASELINES = os.path.join(SOURCE, "Testing", "Baseline", "figures")
+THRESHOLD = 15.0  # VTK's thresholded error, as vtkTesting uses it
+
+
+def png(path):
+    reader = vtkPNGReader()
+    reader.SetFileName(path)
+    reader.Update()
+    return reader.GetOutput()
+
+
+out = os.environ.get("PARAVOXEL_FIGURES_OUT") or tempfile.mkdtemp(prefix="paravoxel-figures-")
+gallery = render_figures.render_all(PLUGIN, os.path.join(SOURCE, "Examples", "data", "attention.zip"),
+                                    out, size=50, full_resolution=True)
+failures = []
+for name, caption, seed, seconds in gallery.entries:
+    baseline = os.path.join(BASELINES, name + ".png")
+    image = os.path.join(out, name + ".png")
+    if not os.path.exists(baseline):
+        failures.append("%s: no baseline %s (rendered: %s)" % (name, baseline, image))
+        continue
+    difference = ImageDifference()
+    difference.SetInputData(png(image))
+    difference.SetImageData(png(baseline))
+    difference.Update()
+    error = difference.GetThresholdedError()
+    print("%-24s error %6.2f  (%s)" % (name, error, image))
+    if error > THRESHOLD:
+        failures.append("%s: image differs from the baseline (error %.1f > %.1f): %s"
+                        % (name, error, THRESHOLD, image))
+if len(gallery.entries) != 14:
+    failures.append("expected 14 figures, rendered %d" % len(gallery.entries))
+if failures:
+    fail("\n".join(failures))
+print("all %d figures match their baselines" % len(gallery.entries))
