@@ -22,6 +22,8 @@ PACKAGES=(
   xvfb xauth libgl1-mesa-dri openmpi-bin
   # reference reader, real test images, fixture tools
   python3-nibabel python3-numpy python3-scipy mricron-data zip unzip time
+  # the seed tutorial's own route, measured side by side in the benchmarks
+  python3-matplotlib python3-skimage
 )
 
 SUDO=""
