@@ -2,7 +2,7 @@
 the `paravoxel` package and the plugin select), and its output does not depend on the number of
 threads: a run on the Sequential backend, in a separate process, gives the same points, quads and
 cell data, value for value, with shared corners (Gap 0) and with separate boxes. Progress rises
-to 1 in several steps."""
+to 1 in several steps, and an abort stops the filter with an empty output."""
 import os
 import subprocess
 import sys
@@ -73,4 +73,18 @@ with tempfile.TemporaryDirectory() as folder:
                 fail("%s: %s differ between %d threads and one" % (case, name, threads))
         if len(progress) < 5 or progress != sorted(progress) or progress[-1] != 1.0:
             fail("%s: progress should rise to 1 in several steps, got %s" % (case, progress))
-print("exploded voxels: %d threads give the same output as one" % threads)
+# An abort requested from a progress observer stops the filter between chunks of rows: empty
+# output, no crash; once the flag is cleared, the next update runs in full.
+aborting = paravoxel.vtkExplodedVoxelsFilter()
+aborting.SetInputData(numpy_to_image(np.random.default_rng(3).random((40, 64, 48)), "v"))
+aborting.AddObserver("ProgressEvent", lambda obj, event: obj.SetAbortExecute(1))
+aborting.Update()
+if aborting.GetOutput().GetNumberOfCells() or aborting.GetOutput().GetNumberOfPoints():
+    fail("an aborted run should leave an empty output")
+aborting.RemoveAllObservers()
+aborting.SetAbortExecute(0)
+aborting.Modified()
+aborting.Update()
+if aborting.GetOutput().GetNumberOfCells() == 0:
+    fail("the run after an abort should make faces")
+print("exploded voxels: %d threads give the same output as one; abort works" % threads)
