@@ -331,7 +331,11 @@ struct FixedPointSum
     this->AddUnits(other.Low);
     this->High += other.High;
   }
-  double ToDouble() const { return (std::ldexp(double(this->High), 64) + double(this->Low)) / Scale; }
+  double ToDouble() const
+  {
+    return (std::ldexp(static_cast<double>(this->High), 64) + static_cast<double>(this->Low)) /
+      Scale;
+  }
 
   /**
    * Sums over all processes: the 128 bits travel as four 32-bit limbs, each summed in 64 bits
@@ -370,9 +374,15 @@ struct ContrastCurve
   /** g: the value normalized, cut at the floor and raised to the gamma. */
   double Lift(double value) const
   {
-    const double cut = std::min(std::max((value - this->Low) / this->Width - this->Floor, 0.0), 1.0);
-    // Most voxels of a brain volume are air below the floor: spare them the pow().
-    return cut > 0.0 ? std::pow(cut, this->Gamma) : std::pow(0.0, this->Gamma);
+    const double normalized = (value - this->Low) / this->Width;
+    const double cut = std::min(std::max(normalized - this->Floor, 0.0), 1.0);
+    // Most voxels of a brain volume are air below the floor: spare them the pow() (0^0 is 1,
+    // as in numpy; Gamma is never negative).
+    if (cut > 0.0)
+    {
+      return std::pow(cut, this->Gamma);
+    }
+    return this->Gamma > 0.0 ? 0.0 : 1.0;
   }
 
   /** The result from g: the contrast stretch about mean(g), the offset and the final clip. */

@@ -4,9 +4,10 @@ global, each shared boundary point counted once, so every rank's result equals t
 at the same voxels bit for bit (no seams at piece boundaries), and the serial result matches
 numpy's formula. Cases: the Wavelet's float32 point data (radix selection and fixed-point mean)
 and its cell data, with Data and Percentiles ranges, and a real int16 brain read in pieces by the
-Analyze Zip Reader (value histogram)."""
+Analyze Zip Reader (value histogram). pvbatch uses the threaded SMP backend."""
 import numpy as np
 from paraview.simple import PointDatatoCellData, UpdatePipeline, Wavelet
+from vtkmodules.vtkCommonCore import vtkSMPTools
 from vtkmodules.vtkFiltersCore import vtkPointDataToCellData
 from vtkmodules.vtkImagingCore import vtkRTAnalyticSource
 from vtkmodules.vtkParallelCore import vtkMultiProcessController
@@ -20,6 +21,9 @@ controller = vtkMultiProcessController.GetGlobalController()
 rank, ranks = controller.GetLocalProcessId(), controller.GetNumberOfProcesses()
 if ranks < 2:
     fail("run this test under mpiexec with 2 or more ranks")
+# pvbatch, like pvpython, runs the filter's loops on every core once the plugin is loaded.
+if vtkSMPTools.GetBackend() != "STDThread":
+    fail("pvbatch runs vtkSMPTools' %s backend after loading the plugin" % vtkSMPTools.GetBackend())
 
 WHOLE = [-12, 12, -10, 11, -8, 9]
 BRAIN = ("analyze_types.zip", "analyze/ch2_i2_le.hdr")

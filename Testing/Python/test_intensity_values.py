@@ -79,7 +79,7 @@ print("defaults: %d volumes match numpy" % (1 + sum(map(len, VOLUMES.values())))
 # Each parameter, and the ranges; int16 uses the value histogram, float32 the radix selection.
 for volume in ("nifti/ch2_i2.nii", "nifti/ch2_f4.nii"):
     reader = AnalyzeZipReader(FileName=data_path("nifti_types.zip"), Volume=volume)  # noqa: F821
-    for settings in (dict(Floor=0.0), dict(Floor=0.3), dict(Gamma=1.0), dict(Gamma=2.5),
+    for settings in (dict(Floor=0.0), dict(Floor=0.3), dict(Gamma=0.0), dict(Gamma=1.0), dict(Gamma=2.5),
                      dict(Contrast=1.0), dict(Contrast=3.5), dict(Offset=0.0), dict(Offset=-0.2),
                      dict(Floor=0.05, Gamma=0.7, Contrast=1.5, Offset=0.02)):
         reference_settings = {key.lower(): value for key, value in settings.items()}
