@@ -551,32 +551,6 @@ PercentileRanks RanksOfPercentile(double percentile, vtkIdType count)
   ranks.Fraction = position - static_cast<double>(ranks.Below);
   return ranks;
 }
-} // namespace
-
-//------------------------------------------------------------------------------
-vtkIntensityTransformFilter::vtkIntensityTransformFilter()
-{
-  this->SetResultArrayName("Transformed");
-  this->SetController(vtkMultiProcessController::GetGlobalController());
-  // By default, the active scalars of the points, else of the cells.
-  this->SetInputArrayToProcess(0, 0, 0, vtkDataObject::FIELD_ASSOCIATION_POINTS_THEN_CELLS,
-    vtkDataSetAttributes::SCALARS);
-}
-
-vtkIntensityTransformFilter::~vtkIntensityTransformFilter()
-{
-  this->SetResultArrayName(nullptr);
-  this->SetController(nullptr);
-}
-
-int vtkIntensityTransformFilter::FillInputPortInformation(int, vtkInformation* info)
-{
-  info->Set(vtkAlgorithm::INPUT_REQUIRED_DATA_TYPE(), "vtkImageData");
-  return 1;
-}
-
-namespace
-{
 /**
  * What each process contributes to the statistics, and their global totals. Every process takes
  * part in every reduction, even with an empty piece or an error, so that none waits forever.
@@ -670,6 +644,28 @@ std::vector<double> SelectRanks(vtkDataArray* array, const OwnedBlock& block,
   return values;
 }
 } // namespace
+
+//------------------------------------------------------------------------------
+vtkIntensityTransformFilter::vtkIntensityTransformFilter()
+{
+  this->SetResultArrayName("Transformed");
+  this->SetController(vtkMultiProcessController::GetGlobalController());
+  // By default, the active scalars of the points, else of the cells.
+  this->SetInputArrayToProcess(0, 0, 0, vtkDataObject::FIELD_ASSOCIATION_POINTS_THEN_CELLS,
+    vtkDataSetAttributes::SCALARS);
+}
+
+vtkIntensityTransformFilter::~vtkIntensityTransformFilter()
+{
+  this->SetResultArrayName(nullptr);
+  this->SetController(nullptr);
+}
+
+int vtkIntensityTransformFilter::FillInputPortInformation(int, vtkInformation* info)
+{
+  info->Set(vtkAlgorithm::INPUT_REQUIRED_DATA_TYPE(), "vtkImageData");
+  return 1;
+}
 
 //------------------------------------------------------------------------------
 int vtkIntensityTransformFilter::RequestData(
