@@ -13,7 +13,8 @@ Each method runs in its own pvpython process (so that its peak memory is its own
 then --runs timed runs of the computation alone (the volume is read before); the median is
 reported with min and max, the speed-up over numpy, the peak RSS of the process after its
 warm-up run and its rise above the RSS after reading, and the largest difference to the numpy
-result. The float32 copy of the volume measures the compute-bound path (the uint8 path spends
+result. CPU / wall (process CPU time over wall time of the timed runs) shows how many cores
+the method kept busy; other processes competing for the cores lower it. The float32 copy of the volume measures the compute-bound path (the uint8 path spends
 most of its time allocating and first touching the 140 MB float32 result).
 
 Run with Debian's python3 and the `paravoxel` package on PYTHONPATH:
@@ -124,12 +125,16 @@ else:
 difference = float(np.abs(result.astype(np.float64) - reference).max())
 del result, reference
 times = []
+cpu_times = []
 for _ in range(runs):
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     start = time.perf_counter()
     result = run()
     times.append(time.perf_counter() - start)
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_times.append(after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime)
     del result
-print(json.dumps({"times": times, "difference": difference, "dims": image.GetDimensions(),
+print(json.dumps({"times": times, "cpu_times": cpu_times, "difference": difference, "dims": image.GetDimensions(),
                   "rss": peak,
                   "after_read": after_read}))
 """
@@ -141,7 +146,8 @@ def measure(name, method, archive, runs, environment=None):
                             env=dict(os.environ, **(environment or {})))
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     times = figures["times"]
-    figures.update(name=name, median=statistics.median(times), min=min(times), max=max(times))
+    figures.update(name=name, median=statistics.median(times), min=min(times), max=max(times),
+                   cores_busy=sum(figures["cpu_times"]) / sum(times))
     return figures
 
 
@@ -172,13 +178,13 @@ def main():
     calculator_median = results[1]["median"]
     print("\nch2better, %s uint8 (%d cores), median of %d runs after a warm-up:\n" % (
         "x".join(map(str, results[0]["dims"])), os.cpu_count(), args.runs))
-    print("| method | median s | min s | max s | vs numpy | vs Python Calculator |"
+    print("| method | median s | min s | max s | vs numpy | vs Python Calculator | CPU / wall |"
           " peak RSS MiB | RSS rise MiB | max abs diff to numpy |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in results:
-        print("| %s | %.3f | %.3f | %.3f | %.1fx | %.1fx | %.0f | %.0f | %.1e |" % (
+        print("| %s | %.3f | %.3f | %.3f | %.1fx | %.1fx | %.2f | %.0f | %.0f | %.1e |" % (
             r["name"], r["median"], r["min"], r["max"], numpy_median / r["median"],
-            calculator_median / r["median"], r["rss"], r["rss"] - r["after_read"],
+            calculator_median / r["median"], r["cores_busy"], r["rss"], r["rss"] - r["after_read"],
             r["difference"]))
     for name, threaded, single in (("uint8", results[2], results[3]),
                                    ("float32 copy", results[5], results[6])):
