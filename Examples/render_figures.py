@@ -254,9 +254,15 @@ def brain_figure(path, volume, array, voi=None, flip_y=False, diagonal_cut=False
     save(view, path)
 
 
+def load_plugin(plugin):
+    """Load ParaVoxel.so; its proxies (AnalyzeZipReader, IntensityTransform, ExplodedVoxels)
+    become names of this module."""
+    LoadPlugin(plugin, remote=False, ns=globals())
+
+
 def render_all(plugin, archive, out, volume="", size=50, full_resolution=False):
     """Render every figure into `out`; returns the Gallery (figures, captions, timings)."""
-    LoadPlugin(plugin, remote=False, ns=globals())
+    load_plugin(plugin)
     gallery = Gallery(out)
 
     reader = AnalyzeZipReader(FileName=archive)  # noqa: F821 (defined by the plugin)
