@@ -4,8 +4,10 @@ matplotlib `voxels`, Debian's python3-matplotlib / python3-skimage) against Para
 (reader + Intensity Transform + Resample To Image + Exploded Voxels, translucent, opacity =
 value), each run a fresh process, median of --runs runs (plus min and max) after a warm-up.
 
-    PYTHONPATH=build/lib/paravoxel-python PARAVOXEL_PLUGIN=build/lib/paraview-5.11/plugins/ParaVoxel/ParaVoxel.so \\
-        /usr/bin/python3 Testing/Benchmarks/bench_end_to_end.py [--runs 5] [--seed-runs 3]
+    PYTHONPATH=build/lib/paravoxel-python PARAVOXEL_PLUGIN=$PWD/build/lib/paraview-5.11/plugins/ParaVoxel/ParaVoxel.so \\
+        xvfb-run -a -s "-screen 0 1280x1024x24" /usr/bin/python3 Testing/Benchmarks/bench_end_to_end.py \\
+        [--runs 5] [--seed-runs 3]
+(one X server for the whole run: pvbatch needs a display)
 """
 import argparse
 import os
@@ -122,7 +124,7 @@ def main():
         script = os.path.join(out, "paravoxel_full_view.py")
         with open(script, "w") as f:
             f.write(PARAVOXEL)
-        pvbatch = ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", "pvbatch", script]
+        pvbatch = ["pvbatch", script]  # the display is the one this benchmark runs under
         for size in args.sizes.split(","):
             results.append(measure("seed route (matplotlib voxels), %s^3" % size,
                                    ["/usr/bin/python3", "-c", SEED, ARCHIVE, size, os.path.join(out, "s.png")],
