@@ -109,6 +109,30 @@ bool vtkAnalyzeVolumeIndex::IsGzipped(const std::string& name)
   return EndsWith(Lower(name), ".gz");
 }
 
+bool vtkAnalyzeVolumeIndex::IsVolumeName(const std::string& name)
+{
+  return Classify(name) != Kind::Other;
+}
+
+std::string vtkAnalyzeVolumeIndex::FindMatSidecar(
+  const vtkAnalyzeMemberStore& store, const std::string& headerMember)
+{
+  std::string stem;
+  if (Classify(headerMember, &stem) != Kind::Header)
+  {
+    return std::string();
+  }
+  const std::string wanted = Lower(stem + ".mat");
+  for (const auto& name : store.GetMemberNames())
+  {
+    if (Lower(name) == wanted)
+    {
+      return name;
+    }
+  }
+  return std::string();
+}
+
 std::unique_ptr<vtkAnalyzeMemberStream> vtkAnalyzeVolumeIndex::OpenMember(
   vtkAnalyzeMemberStore& store, const std::string& name, std::string& error)
 {

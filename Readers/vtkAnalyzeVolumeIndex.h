@@ -48,6 +48,13 @@ public:
   /** True when `name` ends in `.gz` (any case). */
   static bool IsGzipped(const std::string& name);
 
+  /** True when `name` has a volume's extension: .hdr, .img, .nii or their .gz forms. */
+  static bool IsVolumeName(const std::string& name);
+
+  /** The SPM `.mat` sidecar of a header member (same stem, any case), or "" if there is none. */
+  static std::string FindMatSidecar(
+    const vtkAnalyzeMemberStore& store, const std::string& headerMember);
+
 private:
   std::vector<Volume> Volumes;
 };

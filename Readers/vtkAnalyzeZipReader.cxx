@@ -31,42 +31,10 @@ vtkStandardNewMacro(vtkAnalyzeZipReader);
 
 namespace
 {
-bool HasImageExtension(const std::string& path)
-{
-  std::string lower = path;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (const char* suffix : { ".hdr", ".img", ".nii", ".hdr.gz", ".img.gz", ".nii.gz" })
-  {
-    const std::string s(suffix);
-    if (lower.size() >= s.size() && lower.compare(lower.size() - s.size(), s.size(), s) == 0)
-    {
-      return true;
-    }
-  }
-  return false;
-}
-
 std::string Folder(const std::string& member)
 {
   const auto slash = member.find_last_of('/');
   return slash == std::string::npos ? std::string() : member.substr(0, slash);
-}
-
-std::string Stem(const std::string& member)
-{
-  std::string lower = member;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (const char* suffix : { ".hdr.gz", ".hdr" })
-  {
-    const std::string s(suffix);
-    if (lower.size() > s.size() && lower.compare(lower.size() - s.size(), s.size(), s) == 0)
-    {
-      return member.substr(0, member.size() - s.size());
-    }
-  }
-  return member;
 }
 
 // "vol_10" after "vol_9": runs of digits compare by value, as people number scans.
@@ -211,7 +179,7 @@ bool vtkAnalyzeZipReader::Internals::OpenStore(vtkAnalyzeZipReader* self, std::s
     this->Store = vtkZipMemberStore::OpenBuffer(this->Downloaded, error);
     return this->Store != nullptr;
   }
-  const bool plainFile = HasImageExtension(fileName);
+  const bool plainFile = vtkAnalyzeVolumeIndex::IsVolumeName(fileName);
   this->Source = (plainFile ? "file '" : "archive '") + fileName + "'";
   std::error_code ec;
   if (!std::filesystem::is_regular_file(fileName, ec))
@@ -257,19 +225,8 @@ std::array<double, 16> vtkAnalyzeZipReader::Internals::ReadVoxelToWorld(
     return header.GetVoxelToWorld();
   }
   // SPM keeps the true voxel-to-world matrix in a .mat sidecar; it wins over the header.
-  const std::string stem = Stem(step.Volume.HeaderMember);
-  std::string mat;
-  for (const auto& name : this->Store->GetMemberNames())
-  {
-    std::string lower = name, wanted = stem + ".mat";
-    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-    std::transform(wanted.begin(), wanted.end(), wanted.begin(), ::tolower);
-    if (lower == wanted)
-    {
-      mat = name;
-      break;
-    }
-  }
+  const std::string mat =
+    vtkAnalyzeVolumeIndex::FindMatSidecar(*this->Store, step.Volume.HeaderMember);
   if (mat.empty())
   {
     return header.GetVoxelToWorld();
@@ -437,7 +394,7 @@ int vtkAnalyzeZipReader::RequestInformation(
   }
 
   const bool plainFile = !internal.Buffer && this->FileName &&
-    !vtkArchiveDownloader::IsUrl(this->FileName) && HasImageExtension(this->FileName);
+    !vtkArchiveDownloader::IsUrl(this->FileName) && vtkAnalyzeVolumeIndex::IsVolumeName(this->FileName);
   std::string requested = this->Volume ? this->Volume : "";
   if (requested.empty() && plainFile)
   {
@@ -457,7 +414,7 @@ int vtkAnalyzeZipReader::RequestInformation(
       {
         vtkAnalyzeVolumeIndex::Volume ignored;
         std::string why;
-        if (reported < 5 && HasImageExtension(name) &&
+        if (reported < 5 && vtkAnalyzeVolumeIndex::IsVolumeName(name) &&
           !vtkAnalyzeVolumeIndex::Resolve(*internal.Store, name, ignored, why))
         {
           msg << " " << why << ".";
