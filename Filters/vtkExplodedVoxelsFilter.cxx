@@ -1,5 +1,7 @@
 #include "vtkExplodedVoxelsFilter.h"
 
+#include "vtkParaVoxelArraySelection.h"
+
 #include "vtkDataArray.h"
 #include "vtkDataObject.h"
 #include "vtkDataSetAttributes.h"
@@ -80,6 +82,11 @@ int vtkExplodedVoxelsFilter::RequestData(
 
   int association = vtkDataObject::FIELD_ASSOCIATION_POINTS;
   vtkDataArray* scalars = this->GetInputArrayToProcess(0, inputVector, association);
+  if (!scalars)
+  {
+    scalars = vtkParaVoxelArraySelection::ActiveScalarsWhenUnnamed(
+      this->GetInputArrayInformation(0), input, association);
+  }
   if (!scalars)
   {
     vtkInformation* selection = this->GetInputArrayInformation(0);

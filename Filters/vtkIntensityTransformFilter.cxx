@@ -1,5 +1,7 @@
 #include "vtkIntensityTransformFilter.h"
 
+#include "vtkParaVoxelArraySelection.h"
+
 #include "vtkArrayDispatch.h"
 #include "vtkCellData.h"
 #include "vtkDataArray.h"
@@ -695,17 +697,9 @@ int vtkIntensityTransformFilter::RequestData(
   {
     scalars = this->GetInputArrayToProcess(0, inputVector, association);
     vtkInformation* selection = this->GetInputArrayInformation(0);
-    if (!scalars && selection->Has(vtkDataObject::FIELD_NAME()) &&
-      !*selection->Get(vtkDataObject::FIELD_NAME()))
+    if (!scalars)
     {
-      // An empty name selects the active scalars: paraview.simple leaves the Scalars property
-      // empty when the filter is created on a source that has not executed yet.
-      scalars = input->GetPointData()->GetScalars();
-      if (!scalars)
-      {
-        scalars = input->GetCellData()->GetScalars();
-        association = vtkDataObject::FIELD_ASSOCIATION_CELLS;
-      }
+      scalars = vtkParaVoxelArraySelection::ActiveScalarsWhenUnnamed(selection, input, association);
     }
     if (!scalars)
     {
