@@ -19,7 +19,7 @@ PACKAGES=(
   # ParaVoxel's own libraries
   libzip-dev libcurl4-openssl-dev
   # headless rendering and MPI runtime
-  xvfb xauth libgl1-mesa-dri openmpi-bin
+  xvfb xauth x11-utils libgl1-mesa-dri openmpi-bin
   # reference reader, real test images, fixture tools
   python3-nibabel python3-numpy python3-scipy mricron-data zip unzip time
   # the seed tutorial's own route, measured side by side in the benchmarks
