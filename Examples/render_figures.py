@@ -150,18 +150,17 @@ def image_from_numpy(arrays):
     return producer
 
 
-def matplotlib_camera(view, elevation, azimuth, distance_factor=2.6):
+def matplotlib_camera(view, elevation, azimuth):
     """Place the camera as matplotlib's view_init(elevation, azimuth): z up, azimuth measured
-    from +x in the x-y plane, looking at the centre of what is shown."""
+    from +x in the x-y plane, looking at the centre of what is shown; ParaView then fits the
+    distance to it."""
     view.ResetCamera()
     focal = list(view.CameraFocalPoint)
-    bounds_radius = view.CameraParallelScale if view.CameraParallelScale else 1.0
     e, a = math.radians(elevation), math.radians(azimuth)
     direction = [math.cos(e) * math.cos(a), math.cos(e) * math.sin(a), math.sin(e)]
-    distance = distance_factor * bounds_radius
-    view.CameraPosition = [focal[i] + distance * direction[i] for i in range(3)]
-    view.CameraViewUp = [0, 0, 1]
+    view.CameraPosition = [focal[i] + direction[i] for i in range(3)]
     view.CameraFocalPoint = focal
+    view.CameraViewUp = [0, 0, 1]
     view.ResetCamera()
 
 
