@@ -153,14 +153,15 @@ def image_from_numpy(arrays):
 def matplotlib_camera(view, elevation, azimuth):
     """Place the camera as matplotlib's view_init(elevation, azimuth): z up, azimuth measured
     from +x in the x-y plane, looking at the centre of what is shown; ParaView then fits the
-    distance to it."""
+    distance to it. (The camera must start outside the data for that fit to frame it.)"""
     view.ResetCamera()
     focal = list(view.CameraFocalPoint)
+    distance = 2.6 * (view.CameraParallelScale or 1.0)
     e, a = math.radians(elevation), math.radians(azimuth)
     direction = [math.cos(e) * math.cos(a), math.cos(e) * math.sin(a), math.sin(e)]
-    view.CameraPosition = [focal[i] + direction[i] for i in range(3)]
-    view.CameraFocalPoint = focal
+    view.CameraPosition = [focal[i] + distance * direction[i] for i in range(3)]
     view.CameraViewUp = [0, 0, 1]
+    view.CameraFocalPoint = focal
     view.ResetCamera()
 
 
