@@ -11,15 +11,13 @@ import argparse
 import html
 import math
 import os
-import shutil
 import time
 
 import numpy as np
 from paraview import servermanager
 from paraview.simple import (
-    CameraKeyFrame, ColorBy, CreateView, Delete, ExtractSubset, GetAnimationScene, GetCameraTrack,
-    GetColorTransferFunction, GetOpacityTransferFunction, Histogram, LoadPlugin, Render,
-    ResampleToImage, SaveAnimation, SaveScreenshot,
+    ColorBy, CreateView, Delete, ExtractSubset, GetColorTransferFunction,
+    GetOpacityTransferFunction, Histogram, LoadPlugin, Render, ResampleToImage, SaveScreenshot,
     Show, Transform, TrivialProducer, UpdatePipeline)
 from vtkmodules.util.numpy_support import numpy_to_vtk
 from vtkmodules.vtkCommonDataModel import vtkImageData
@@ -46,9 +44,6 @@ def parse_arguments():
     parser.add_argument("--full-resolution", action=argparse.BooleanOptionalAction, default=True,
                         help="also render the 3D figures at the volume's full resolution "
                              "(default; --no-full-resolution renders only the resampled cube)")
-    parser.add_argument("--orbit", type=int, default=0, metavar="FRAMES",
-                        help="also save an orbit of FRAMES frames (e.g. 36) around the translucent "
-                             "full view at full resolution, with SaveAnimation")
     parser.add_argument("--plugin", default=os.environ.get("PARAVOXEL_PLUGIN", ""),
                         help="path of ParaVoxel.so (default: $PARAVOXEL_PLUGIN)")
     return parser.parse_args()
@@ -217,8 +212,7 @@ def cubes_figure(path, filled, colour, opacity, edges, interior, gap=0.0, colour
     save(view, path)
 
 
-def brain_figure(path, volume, array, voi=None, flip_y=False, diagonal_cut=False, azimuth=320,
-                 orbit_frames=0):
+def brain_figure(path, volume, array, voi=None, flip_y=False, diagonal_cut=False, azimuth=320):
     """Figures 9 to 11: every voxel a cube, viridis with opacity = value (opacity mapping for
     surfaces, depth peeling), all faces kept so inner voxels show through, as in the tutorial."""
     source = ExtractSubset(Input=volume, VOI=voi) if voi else volume
@@ -257,42 +251,7 @@ def brain_figure(path, volume, array, voi=None, flip_y=False, diagonal_cut=False
     opacity.Points = [low, 0.0, 0.5, 0.0, high, 1.0, 0.5, 0.0]
     display.SetScalarBarVisibility(view, False)
     matplotlib_camera(view, 30, azimuth)
-    if orbit_frames:
-        orbit(view, path, orbit_frames)
-    else:
-        save(view, path)
-
-
-def orbit(view, path, frames):
-    """Save an orbit of `frames` frames around the view's focal point with SaveAnimation: a
-    path-based camera track on the animation scene, the camera circling at its elevation."""
-    focal = list(view.CameraFocalPoint)
-    position = list(view.CameraPosition)
-    radius = math.hypot(position[0] - focal[0], position[1] - focal[1])
-    start = math.atan2(position[1] - focal[1], position[0] - focal[0])
-    path_points = []
-    for i in range(frames):
-        angle = start + 2 * math.pi * i / frames
-        path_points += [focal[0] + radius * math.cos(angle), focal[1] + radius * math.sin(angle),
-                        position[2]]
-    first, last = CameraKeyFrame(), CameraKeyFrame()
-    first.Position, first.FocalPoint, first.ViewUp = position, focal, [0, 0, 1]
-    first.PositionPathPoints = path_points
-    first.FocalPathPoints = focal
-    first.ClosedPositionPath = 1
-    last.KeyTime = 1.0
-    last.Position, last.FocalPoint, last.ViewUp = position, focal, [0, 0, 1]
-    track = GetCameraTrack(view=view)
-    track.Mode = "Path-based"
-    track.KeyFrames = [first, last]
-    scene = GetAnimationScene()
-    scene.PlayMode = "Sequence"
-    scene.NumberOfFrames = frames
-    SaveAnimation(path, view, ImageResolution=[700, 700], FrameWindow=[0, frames - 1])
-    Delete(view)
-    # The gallery shows the first frame under the figure's own name.
-    stem, extension = os.path.splitext(path)
-    shutil.copyfile("%s.%04d%s" % (stem, 0, extension), path)
+    save(view, path)
 
 
 def load_plugin(plugin):
@@ -301,7 +260,7 @@ def load_plugin(plugin):
     LoadPlugin(plugin, remote=False, ns=globals())
 
 
-def render_all(plugin, archive, out, volume="", size=50, full_resolution=False, orbit_frames=0):
+def render_all(plugin, archive, out, volume="", size=50, full_resolution=False):
     """Render every figure into `out`; returns the Gallery (figures, captions, timings)."""
     load_plugin(plugin)
     gallery = Gallery(out)
@@ -355,10 +314,6 @@ def render_all(plugin, archive, out, volume="", size=50, full_resolution=False, 
         gallery.figure("fig11_full_%s" % label, "Full view, %s voxels: cube[:, ::-1, :], azimuth 320" % label,
                        "plot_cube(resized[:, ::-1, :])")(
             lambda p: brain_figure(p, source, "Transformed", flip_y=True))
-    if orbit_frames:
-        gallery.figure("orbit_full", "Orbit of the full view at full resolution, %d frames "
-                       "(SaveAnimation; orbit_full.NNNN.png)" % orbit_frames, "(not possible in the tutorial)")(
-            lambda p: brain_figure(p, transformed, "Transformed", flip_y=True, orbit_frames=orbit_frames))
     gallery.write_index(archive)
     return gallery
 
@@ -367,7 +322,7 @@ def main():
     args = parse_arguments()
     start = time.perf_counter()
     gallery = render_all(args.plugin, args.archive, args.out, args.volume, args.size,
-                         args.full_resolution, args.orbit)
+                         args.full_resolution)
     print("%d figures in %.1f s -> %s" % (len(gallery.entries), time.perf_counter() - start,
                                            os.path.join(args.out, "index.html")))
 
