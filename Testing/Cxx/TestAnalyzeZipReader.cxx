@@ -28,6 +28,19 @@ public:
   std::vector<std::string> Warnings;
 };
 
+// A reader of `path` whose errors and warnings are collected instead of printed.
+struct ObservedReader
+{
+  explicit ObservedReader(const std::string& path)
+  {
+    this->Reader->AddObserver(vtkCommand::ErrorEvent, this->Messages);
+    this->Reader->AddObserver(vtkCommand::WarningEvent, this->Messages);
+    this->Reader->SetFileName(path.c_str());
+  }
+  vtkNew<vtkAnalyzeZipReader> Reader;
+  vtkNew<MessageCounter> Messages;
+};
+
 std::vector<std::string> Archives(bool bad)
 {
   std::vector<std::string> found;
@@ -49,11 +62,9 @@ TEST(AnalyzeZipReader, EveryMalformedArchiveEndsInAnErrorAndAnEmptyOutput)
   ASSERT_GE(archives.size(), 15u);
   for (const auto& path : archives)
   {
-    vtkNew<vtkAnalyzeZipReader> reader;
-    vtkNew<MessageCounter> messages;
-    reader->AddObserver(vtkCommand::ErrorEvent, messages);
-    reader->AddObserver(vtkCommand::WarningEvent, messages);
-    reader->SetFileName(path.c_str());
+    ObservedReader observed(path);
+    auto& reader = observed.Reader;
+    auto& messages = observed.Messages;
     reader->Update();
     EXPECT_FALSE(messages->Errors.empty()) << path;
     if (!messages->Errors.empty())
@@ -71,11 +82,9 @@ TEST(AnalyzeZipReader, EveryVolumeOfTheValidArchivesReads)
   int volumes = 0;
   for (const auto& path : archives)
   {
-    vtkNew<vtkAnalyzeZipReader> reader;
-    vtkNew<MessageCounter> messages;
-    reader->AddObserver(vtkCommand::ErrorEvent, messages);
-    reader->AddObserver(vtkCommand::WarningEvent, messages);
-    reader->SetFileName(path.c_str());
+    ObservedReader observed(path);
+    auto& reader = observed.Reader;
+    auto& messages = observed.Messages;
     reader->UpdateInformation();
     std::vector<std::string> names;
     for (vtkIdType i = 0; i < reader->GetAvailableVolumes()->GetNumberOfValues(); ++i)
