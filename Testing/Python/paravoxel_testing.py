@@ -151,3 +151,17 @@ def intensity_transform_reference(values, floor=0.1, gamma=0.4, contrast=2.0, of
     mean = lifted[finite].mean()
     result = np.clip((lifted - mean) * contrast + mean - offset, 0, 1)
     return np.where(finite, result, 0.0)
+
+
+def serial_wavelet(whole, cell=False):
+    """VTK's Wavelet source over the extent `whole` (point data RTData), or its cell-data
+    version: the serial reference the MPI tests compare ParaView's distributed Wavelet with."""
+    from vtkmodules.vtkFiltersCore import vtkPointDataToCellData
+    from vtkmodules.vtkImagingCore import vtkRTAnalyticSource
+    source = vtkRTAnalyticSource()
+    source.SetWholeExtent(*whole)
+    if not cell:
+        return source
+    to_cells = vtkPointDataToCellData()
+    to_cells.SetInputConnection(source.GetOutputPort())
+    return to_cells

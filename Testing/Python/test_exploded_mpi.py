@@ -9,12 +9,10 @@ from paraview.simple import PointDatatoCellData, UpdatePipeline, Wavelet
 from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
 from vtkmodules.vtkCommonCore import vtkDoubleArray
 from vtkmodules.vtkCommonDataModel import vtkPlane
-from vtkmodules.vtkFiltersCore import vtkPointDataToCellData
-from vtkmodules.vtkImagingCore import vtkRTAnalyticSource
 from vtkmodules.vtkParallelCore import vtkMultiProcessController
 
 import paravoxel
-from paravoxel_testing import data_path, exploded_voxel_faces, fail, load_plugin
+from paravoxel_testing import data_path, exploded_voxel_faces, fail, load_plugin, serial_wavelet
 
 load_plugin(globals())
 controller = vtkMultiProcessController.GetGlobalController()
@@ -23,16 +21,6 @@ if ranks < 2:
     fail("run this test under mpiexec with 2 or more ranks")
 
 WHOLE = [-12, 12, -10, 11, -8, 9]
-
-
-def serial_wavelet(cell):
-    source = vtkRTAnalyticSource()
-    source.SetWholeExtent(*WHOLE)
-    if not cell:
-        return source
-    to_cells = vtkPointDataToCellData()
-    to_cells.SetInputConnection(source.GetOutputPort())
-    return to_cells
 
 
 def serial_reader():
@@ -122,10 +110,10 @@ def brain():
                             Volume="analyze/ch2_i2_le.hdr")
 
 
-check("wavelet culled", wavelet, lambda: serial_wavelet(False), "RTData", False, LowerThreshold=140)
-check("wavelet interior faces, gap", wavelet, lambda: serial_wavelet(False), "RTData", False,
+check("wavelet culled", wavelet, lambda: serial_wavelet(WHOLE, False), "RTData", False, LowerThreshold=140)
+check("wavelet interior faces, gap", wavelet, lambda: serial_wavelet(WHOLE, False), "RTData", False,
       LowerThreshold=140, KeepInteriorFaces=1, Gap=0.3)
-check("wavelet cells", wavelet_cells, lambda: serial_wavelet(True), "RTData", True, LowerThreshold=150)
-check("wavelet cut", wavelet, lambda: serial_wavelet(False), "RTData", False,
+check("wavelet cells", wavelet_cells, lambda: serial_wavelet(WHOLE, True), "RTData", True, LowerThreshold=150)
+check("wavelet cut", wavelet, lambda: serial_wavelet(WHOLE, False), "RTData", False,
       cut_plane=([0.0, 0.0, 0.0], [1.0, -1.0, -1.0]), LowerThreshold=120)
 check("brain", brain, serial_reader, "Intensity", False, LowerThreshold=0)

@@ -9,13 +9,11 @@ still join the reductions. pvbatch uses the threaded SMP backend."""
 import numpy as np
 from paraview.simple import PointDatatoCellData, UpdatePipeline, Wavelet
 from vtkmodules.vtkCommonCore import vtkSMPTools
-from vtkmodules.vtkFiltersCore import vtkPointDataToCellData
-from vtkmodules.vtkImagingCore import vtkRTAnalyticSource
 from vtkmodules.vtkParallelCore import vtkMultiProcessController
 
 import paravoxel
 from paravoxel_testing import (data_path, fail, image_to_numpy, intensity_transform_reference,
-                               load_plugin)
+                               load_plugin, serial_wavelet)
 
 load_plugin(globals())
 controller = vtkMultiProcessController.GetGlobalController()
@@ -30,14 +28,8 @@ WHOLE = [-12, 12, -10, 11, -8, 9]
 BRAIN = ("analyze_types.zip", "analyze/ch2_i2_le.hdr")
 
 
-def serial_wavelet(cell, whole=WHOLE):
-    source = vtkRTAnalyticSource()
-    source.SetWholeExtent(*whole)
-    if not cell:
-        return source
-    to_cells = vtkPointDataToCellData()
-    to_cells.SetInputConnection(source.GetOutputPort())
-    return to_cells
+def wavelet_reference(cell):
+    return serial_wavelet(WHOLE, cell)
 
 
 def serial_brain(cell):
@@ -110,10 +102,10 @@ def check(case, make_source, make_serial, array, cell, strict=True, **settings):
         case, rank, ranks, extent, whole_extent))
 
 
-check("wavelet", wavelet, serial_wavelet, "RTData", False)
-check("wavelet percentiles", wavelet, serial_wavelet, "RTData", False, PercentileRange=(2, 95))
-check("wavelet cells", wavelet, serial_wavelet, "RTData", True)
-check("wavelet cells percentiles", wavelet, serial_wavelet, "RTData", True,
+check("wavelet", wavelet, wavelet_reference, "RTData", False)
+check("wavelet percentiles", wavelet, wavelet_reference, "RTData", False, PercentileRange=(2, 95))
+check("wavelet cells", wavelet, wavelet_reference, "RTData", True)
+check("wavelet cells percentiles", wavelet, wavelet_reference, "RTData", True,
       PercentileRange=(10, 90))
 check("brain", brain, serial_brain, "Intensity", False)
 check("brain percentiles", brain, serial_brain, "Intensity", False, PercentileRange=(1, 99))
@@ -121,5 +113,5 @@ check("brain percentiles", brain, serial_brain, "Intensity", False, PercentileRa
 # join every reduction (no hang), and the rank with the image gets the serial result.
 TINY = [0, 1, 0, 1, 0, 0]
 check("tiny wavelet percentiles", lambda cell: wavelet(cell, TINY),
-      lambda cell: serial_wavelet(cell, TINY), "RTData", False, strict=False,
+      lambda cell: serial_wavelet(TINY, cell), "RTData", False, strict=False,
       PercentileRange=(5, 95))
