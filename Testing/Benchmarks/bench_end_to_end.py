@@ -11,10 +11,11 @@ value), each run a fresh process, median of --runs runs (plus min and max) after
 """
 import argparse
 import os
-import statistics
 import subprocess
 import tempfile
 import time
+
+from bench_reader import peak_rss, summary
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -100,17 +101,10 @@ def timed(command):
     return time.perf_counter() - start
 
 
-def peak_rss(command):
-    probe = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    return int(probe.stderr.strip().splitlines()[-1]) / 1024.0
-
-
 def measure(name, command, runs):
     timed(command)  # warm-up
     times = [timed(command) for _ in range(runs)]
-    return {"name": name, "median": statistics.median(times), "min": min(times),
-            "max": max(times), "runs": runs, "rss": peak_rss(command)}
+    return dict(summary(times), name=name, runs=runs, rss=peak_rss(command))
 
 
 def main():

@@ -20,11 +20,10 @@ Run with Debian's python3 and the `paravoxel` package on PYTHONPATH:
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import tempfile
 
-from bench_reader import make_archive
+from bench_reader import make_archive, summary
 
 ATTENTION = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Examples", "data",
                          "attention.zip")
@@ -103,7 +102,7 @@ def measure(name, method, source, runs, environment=None):
                             env=dict(os.environ, **(environment or {})))
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     times = figures["times"]
-    figures.update(name=name, median=statistics.median(times), min=min(times), max=max(times))
+    figures.update(summary(times), name=name)
     return figures
 
 

@@ -24,11 +24,10 @@ Run with Debian's python3 and the `paravoxel` package on PYTHONPATH:
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import tempfile
 
-from bench_reader import make_archive
+from bench_reader import make_archive, summary
 
 # Runs one method in this process; prints a JSON line with the times, the peak RSS, the RSS
 # after reading and the largest difference to numpy's float64 seed formula.
@@ -146,7 +145,7 @@ def measure(name, method, archive, runs, environment=None):
                             env=dict(os.environ, **(environment or {})))
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     times = figures["times"]
-    figures.update(name=name, median=statistics.median(times), min=min(times), max=max(times),
+    figures.update(summary(times), name=name,
                    cores_busy=sum(figures["cpu_times"]) / sum(times))
     return figures
 

@@ -72,15 +72,22 @@ def run(command, timed_inside):
     return time.perf_counter() - start
 
 
+def summary(times):
+    """Median, min and max of timed runs: the figures every ParaVoxel benchmark reports."""
+    return {"median": statistics.median(times), "min": min(times), "max": max(times)}
+
+
+def peak_rss(command):
+    """Peak memory (max RSS, MiB) of one run of `command` in its own process, by GNU time."""
+    probe = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return int(probe.stderr.strip().splitlines()[-1]) / 1024.0
+
+
 def measure(name, command, timed_inside, runs):
     run(command, timed_inside)  # warm-up (page cache, libraries)
     times = [run(command, timed_inside) for _ in range(runs)]
-    # Peak memory (max RSS) of one more process, measured by GNU time.
-    probe = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    rss = int(probe.stderr.strip().splitlines()[-1]) / 1024.0
-    return {"name": name, "median": statistics.median(times), "min": min(times),
-            "max": max(times), "rss": rss}
+    return dict(summary(times), name=name, rss=peak_rss(command))
 
 
 def main():
