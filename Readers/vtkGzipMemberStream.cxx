@@ -8,7 +8,10 @@
 struct vtkGzipMemberStream::Internals
 {
   z_stream Stream{};
-  std::vector<unsigned char> Input = std::vector<unsigned char>(std::size_t(1) << 18);
+  // Compressed bytes are read in 64 KiB chunks, zlib's own working size; left uninitialised,
+  // since every header opened (many per archive) creates one.
+  static constexpr std::size_t InputSize = std::size_t(1) << 16;
+  std::unique_ptr<unsigned char[]> Input{ new unsigned char[InputSize] };
   bool Initialized = false;
   bool InputEnded = false;
   bool Finished = false;
@@ -49,13 +52,13 @@ std::int64_t vtkGzipMemberStream::Read(void* buffer, std::uint64_t count, std::s
   {
     if (z.Stream.avail_in == 0 && !z.InputEnded)
     {
-      const std::int64_t got = this->Compressed->Read(z.Input.data(), z.Input.size(), error);
+      const std::int64_t got = this->Compressed->Read(z.Input.get(), Internals::InputSize, error);
       if (got < 0)
       {
         return -1;
       }
       z.InputEnded = got == 0;
-      z.Stream.next_in = z.Input.data();
+      z.Stream.next_in = z.Input.get();
       z.Stream.avail_in = static_cast<uInt>(got);
     }
     const int status = inflate(&z.Stream, Z_NO_FLUSH);

@@ -4,4 +4,4 @@
 if [ -n "${DISPLAY:-}" ] && xdpyinfo > /dev/null 2>&1; then
   exec "$@"
 fi
-exec xvfb-run -a -s "-screen 0 1920x1080x24" "$@"
+exec xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" "$@"

@@ -5,8 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
-# One X server for every test that renders (pvbatch, the ParaView GUI).
-(cd "${BUILD_DIR:-build}" && xvfb-run -a -s "-screen 0 1920x1080x24" ctest --output-on-failure --timeout 900)
+# One X server for every test that renders (pvbatch, the ParaView GUI). -noreset: by default Xvfb
+# resets when its last client leaves, and a pvbatch that reconnects in that moment (it opens the
+# display twice) aborts with "bad X server connection".
+(cd "${BUILD_DIR:-build}" && xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" ctest --output-on-failure --timeout 900)
 BUILD_DIR=build-asan bash scripts/build.sh -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DPARAVOXEL_SANITIZE=address,undefined
 (cd build-asan && ctest --output-on-failure --timeout 900 -L cxx)

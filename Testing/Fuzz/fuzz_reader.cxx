@@ -28,8 +28,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   vtkNew<Silence> silence;
   reader->AddObserver(vtkCommand::ErrorEvent, silence);
   reader->AddObserver(vtkCommand::WarningEvent, silence);
-  // Keep each run small: fuzzed headers may declare huge, yet consistent, volumes.
-  reader->SetMaximumVoxels(1 << 22);
+  // Keep each run small: fuzzed headers may declare huge, yet consistent, volumes, and members
+  // may inflate far beyond the input. The limits' own checks are exercised on the way.
+  reader->SetMaximumVoxels(1 << 16);
+  reader->SetMaximumMemberMegabytes(1.0);
   reader->SetArchiveBuffer(reinterpret_cast<const char*>(data), static_cast<vtkIdType>(size));
   reader->UpdateInformation();
   std::vector<std::string> volumes;
