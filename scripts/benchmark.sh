@@ -1,17 +1,36 @@
 #!/usr/bin/env bash
-# Builds ParaVoxel and runs its benchmarks side by side on this machine, writing BENCHMARKS.md:
-#   the reader against unzip -p and nibabel; Intensity Transform against numpy and ParaView's
-#   Python Calculator; Exploded Voxels against VTK's Threshold + Extract Surface; the tutorial's
-#   full view end to end against the tutorial's own matplotlib route.
-#   scripts/benchmark.sh [--runs N]      (default 5; the slow matplotlib route runs 3 times)
+# Builds ParaVoxel and runs its benchmarks side by side on this machine, writing BENCHMARKS.md and
+# the plots in Testing/Benchmarks/plots/:
+#   the reader against unzip -p, nibabel and VTK's vtkNIFTIImageReader; Intensity Transform
+#   against numpy and ParaView's Python Calculator; Exploded Voxels against VTK's Threshold +
+#   Extract Surface; the tutorial's full view end to end against the tutorial's own matplotlib
+#   route; the pipeline's scaling from 64^3 to 512^3 voxels and 1 vs 2 threads; mpiexec -n 1 vs
+#   -n 2 at 512^3.
+#   scripts/benchmark.sh [--runs N] [--seed-runs N] [--no-build]
+#     --runs: timed runs of each method (default 5); --seed-runs: of the slow matplotlib route
+#     (default 3); --no-build: use the existing build folder as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=5
-if [ "${1:-}" = "--runs" ]; then runs=$2; fi
-bash scripts/build.sh > build.log 2>&1 || { tail -50 build.log; exit 1; }
+seed_runs=3
+build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    --seed-runs) seed_runs=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
+    *) echo "usage: $0 [--runs N] [--seed-runs N] [--no-build]" >&2; exit 2 ;;
+  esac
+done
+if [ "$build" = 1 ]; then
+  bash scripts/build.sh > build.log 2>&1 || { tail -50 build.log; exit 1; }
+fi
 export PYTHONPATH="$PWD/build/lib/paravoxel-python${PYTHONPATH:+:$PYTHONPATH}"
 export PARAVOXEL_PLUGIN="$PWD/build/lib/paraview-5.11/plugins/ParaVoxel/ParaVoxel.so"
 out=BENCHMARKS.md
+# Written to a temporary file first, so that a failed run leaves the last BENCHMARKS.md intact.
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
 {
   echo "# ParaVoxel benchmarks"
   echo
@@ -25,7 +44,14 @@ out=BENCHMARKS.md
   done
   echo
   echo "## end to end"
-  xvfb-run -a -s "-screen 0 1280x1024x24" /usr/bin/python3 Testing/Benchmarks/bench_end_to_end.py \
-    --runs "$runs" --seed-runs 3 | sed -n '/^$/,$p'
-} > "$out"
+  xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" /usr/bin/python3 Testing/Benchmarks/bench_end_to_end.py \
+    --runs "$runs" --seed-runs "$seed_runs" | sed -n '/^$/,$p'
+  echo
+  echo "## scaling and threads"
+  /usr/bin/python3 Testing/Benchmarks/bench_scaling.py --runs "$runs" | sed -n '/^$/,$p'
+  echo
+  echo "## MPI"
+  xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" /usr/bin/python3 Testing/Benchmarks/bench_mpi.py --runs "$runs" | sed -n '/^$/,$p'
+} > "$tmp"
+cp "$tmp" "$out"
 cat "$out"
