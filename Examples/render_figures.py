@@ -109,7 +109,8 @@ def slice_figure(reader, path):
 
 
 def histogram_figure(source, array, path, title):
-    """Figures 2 and 3: a 50-bin histogram of the voxel values in a bar chart view."""
+    """Figures 2 and 3: a 50-bin histogram of the voxel values in a bar chart view, each bar
+    coloured by viridis at its bin's position, as the tutorial's show_histogram does."""
     histogram = Histogram(Input=source)
     histogram.SelectInputArray = ["POINTS", array]
     histogram.BinCount = 50
@@ -118,9 +119,22 @@ def histogram_figure(source, array, path, title):
     view.ChartTitle = title
     view.LeftAxisTitle = "voxels"
     view.BottomAxisTitle = array
+    view.ShowLegend = 0  # one legend swatch cannot stand for bars of every colour
     display = Show(histogram, view)
     display.SeriesVisibility = ["bin_values"]
-    display.SeriesColor = ["bin_values", "0.267", "0.005", "0.329"]
+    # The tutorial normalizes the bin centres to [0, 1] for viridis: the same map over the range
+    # of the Histogram filter's bin_extents (the bin centres).
+    lut = GetColorTransferFunction(array + " histogram bins")
+    lut.ApplyPreset("Viridis (matplotlib)", True)
+    lut.RescaleTransferFunction(
+        *servermanager.Fetch(histogram).GetColumnByName("bin_extents").GetRange())
+    # ParaView 5.11's bar chart representation colours the bars of a histogram's bin_values
+    # series by bin_extents through a lookup table, re-applied to the plot at every render (the
+    # Histogram View uses it); the XYBarChartView proxy exposes no property for it, so set it on
+    # the representation's VTK object, which lives where the chart is drawn.
+    chart = display.GetClientSideObject()
+    chart.SetUseColorMapping("bin_values", True)
+    chart.SetLookupTable("bin_values", lut.GetClientSideObject())
     Render(view)
     SaveScreenshot(path, view, ImageResolution=[800, 500])
     Delete(view)
