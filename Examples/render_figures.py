@@ -287,7 +287,7 @@ def render_all(plugin, archive, out, volume="", size=50, full_resolution=False):
 
     gallery.figure("fig01_slice", "Horizontal slice k = 5 with a colour bar (Slice representation)",
                    "plt.imshow(arr[:, :, 5]); plt.colorbar()")(lambda p: slice_figure(reader, p))
-    gallery.figure("fig02_histogram", "Histogram of the raw voxel values (Histogram filter, bar chart view)",
+    gallery.figure("fig02_histogram", "Histogram of the raw voxel values (Histogram filter, bar chart view, bars coloured by viridis at their bin)",
                    "show_histogram(arr)")(lambda p: histogram_figure(reader, "Intensity", p, "Raw values"))
     gallery.figure("fig03_histogram_transformed", "Histogram after the Intensity Transform (the tutorial's curve)",
                    "show_histogram(transformed)")(
