@@ -25,7 +25,10 @@
  * points (with Gap = 0 and KeepInteriorFaces off, neighbouring voxels share corners too), 32-bit
  * connectivity when it fits, and cell data: the selected array under its own name with all its
  * components (the active scalars), and `VoxelIndex`, the structured (i, j, k) index of the voxel
- * each face belongs to. Faces have outward normals.
+ * each face belongs to. Faces have outward normals. When the boxes stand apart (Gap > 0 or
+ * KeepInteriorFaces), each box owns its corners, and they carry its values as point data too
+ * (the active point scalars): colouring by points gives the same picture without per-cell colour
+ * textures, which for millions of faces is much faster to render.
  *
  * The work runs with vtkSMPTools in passes over rows of voxels, like vtkFlyingEdges3D: classify
  * voxels, find the faces of each voxel and count them per row, prefix-sum the counts, then fill

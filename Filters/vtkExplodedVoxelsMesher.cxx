@@ -9,6 +9,7 @@
 #include "vtkFloatArray.h"
 #include "vtkIntArray.h"
 #include "vtkNew.h"
+#include "vtkPointData.h"
 #include "vtkPoints.h"
 #include "vtkPolyData.h"
 #include "vtkSMPTools.h"
@@ -218,17 +219,22 @@ struct ClassifyVoxels
   }
 };
 
-// Pass 5, for each scalar array type: every face gets the tuple and the index of its voxel.
+// Pass 5, for each scalar array type: every face gets the tuple and the index of its voxel; with
+// separate boxes (cornerValues not null), every corner of a box gets the tuple too.
 struct CopyVoxelValues
 {
   template <typename InArrayT, typename OutArrayT>
-  void operator()(InArrayT* scalars, OutArrayT* carried, const vtkExplodedVoxelsGrid& grid,
-    const std::uint8_t* faceMasks, const std::vector<vtkIdType>& rowFaceStart,
+  void operator()(InArrayT* scalars, OutArrayT* carried, vtkDataArray* cornerValues,
+    const vtkExplodedVoxelsGrid& grid, const std::uint8_t* faceMasks,
+    const std::vector<vtkIdType>& rowFaceStart, const std::vector<vtkIdType>& rowPointStart,
     const std::vector<int>& firstFaces, const std::vector<int>& endFaces, int* voxelIndex,
     const ProgressFunction& progress, bool& completed) const
   {
     const auto in = vtk::DataArrayTupleRange(scalars);
     auto out = vtk::DataArrayTupleRange(carried);
+    // Made by NewInstance of the same array as `carried`: the same type.
+    OutArrayT* corners = cornerValues ? static_cast<OutArrayT*>(cornerValues) : carried;
+    auto cornerOut = vtk::DataArrayTupleRange(corners);
     const auto& layouts = GetFaceMaskLayouts();
     const int* dims = grid.GetDimensions();
     const int* first = grid.GetFirstVoxel();
@@ -242,22 +248,31 @@ struct CopyVoxelValues
           {
             continue;
           }
+          vtkIdType corner = rowPointStart[row];
           const int j = static_cast<int>(row % dims[1]);
           const int k = static_cast<int>(row / dims[1]);
           const std::uint8_t* masks = faceMasks + row * dims[0];
           for (int i = firstFaces[row]; i < endFaces[row]; ++i)
           {
-            const int faces = layouts[masks[i]].NumberOfFaces;
-            if (faces == 0)
+            const FaceMaskLayout& layout = layouts[masks[i]];
+            if (layout.NumberOfFaces == 0)
             {
               continue;
             }
             const auto source = in[grid.GetTupleId(i, j, k)];
             const int index[3] = { first[0] + i, first[1] + j, first[2] + k };
-            for (int f = 0; f < faces; ++f, ++face)
+            for (int f = 0; f < layout.NumberOfFaces; ++f, ++face)
             {
               out[face] = source;
               std::copy(index, index + 3, voxelIndex + 3 * face);
+            }
+            if (cornerValues)
+            {
+              // The box's corners are consecutive points, in the order FillGeometry made them.
+              for (int c = 0; c < layout.NumberOfCorners; ++c)
+              {
+                cornerOut[corner++] = source;
+              }
             }
           }
         }
@@ -325,11 +340,23 @@ bool vtkExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* sc
   carried->SetNumberOfComponents(scalars->GetNumberOfComponents());
   carried->CopyComponentNames(scalars);
   carried->SetNumberOfTuples(numberOfFaces);
+  // Separate boxes own their corners, so the voxel values are point data as well: renderers
+  // colour by points without building per-cell colour textures (for a translucent whole brain,
+  // millions of quads, about a third of the first frame's time and most of each later frame's).
+  vtkSmartPointer<vtkDataArray> cornerValues;
+  if (separateBoxes)
+  {
+    cornerValues = vtk::TakeSmartPointer(scalars->NewInstance());
+    cornerValues->SetName(scalars->GetName());
+    cornerValues->SetNumberOfComponents(scalars->GetNumberOfComponents());
+    cornerValues->CopyComponentNames(scalars);
+    cornerValues->SetNumberOfTuples(numberOfPoints);
+  }
   vtkNew<vtkIntArray> voxelIndex;
   voxelIndex->SetName("VoxelIndex");
   voxelIndex->SetNumberOfComponents(3);
   voxelIndex->SetNumberOfTuples(numberOfFaces);
-  if (!this->CopyAttributes(scalars, carried, voxelIndex->GetPointer(0)))
+  if (!this->CopyAttributes(scalars, carried, cornerValues, voxelIndex->GetPointer(0)))
   {
     return false;
   }
@@ -341,6 +368,10 @@ bool vtkExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* sc
   output->SetPolys(quads);
   output->GetCellData()->SetScalars(carried);
   output->GetCellData()->AddArray(voxelIndex);
+  if (cornerValues)
+  {
+    output->GetPointData()->SetScalars(cornerValues);
+  }
   return true;
 }
 
@@ -747,16 +778,17 @@ bool vtkExplodedVoxelsMesher::FillGeometry(
 }
 
 bool vtkExplodedVoxelsMesher::CopyAttributes(
-  vtkDataArray* scalars, vtkDataArray* carried, int* voxelIndex)
+  vtkDataArray* scalars, vtkDataArray* carried, vtkDataArray* cornerValues, int* voxelIndex)
 {
   bool completed = false;
   CopyVoxelValues worker;
-  if (!vtkArrayDispatch::Dispatch2SameValueType::Execute(scalars, carried, worker, this->Grid,
-        this->FaceMasks.get(), this->RowFaceStart, this->RowFirstFace, this->RowEndFace, voxelIndex,
-        this->Progress, completed))
+  if (!vtkArrayDispatch::Dispatch2SameValueType::Execute(scalars, carried, worker, cornerValues,
+        this->Grid, this->FaceMasks.get(), this->RowFaceStart, this->RowPointStart,
+        this->RowFirstFace, this->RowEndFace, voxelIndex, this->Progress, completed))
   {
-    worker(scalars, carried, this->Grid, this->FaceMasks.get(), this->RowFaceStart,
-      this->RowFirstFace, this->RowEndFace, voxelIndex, this->Progress, completed);
+    worker(scalars, carried, cornerValues, this->Grid, this->FaceMasks.get(), this->RowFaceStart,
+      this->RowPointStart, this->RowFirstFace, this->RowEndFace, voxelIndex, this->Progress,
+      completed);
   }
   return completed;
 }

@@ -10,7 +10,8 @@
  *  3. with shared corners (Gap 0, interior faces culled), mark the lattice corners some face
  *     uses and count them per row of corners;
  *  4. prefix-sum the counts, then fill points and quads, each row writing its own range;
- *  5. copy the voxel values (all components, their own type) and (i, j, k) to each face.
+ *  5. copy the voxel values (all components, their own type) and (i, j, k) to each face, and,
+ *     for separate boxes, the values to each box's corners too.
  * The voxel arrays hold one byte per voxel (and per corner), freed as soon as they are used.
  */
 #ifndef vtkExplodedVoxelsMesher_h
@@ -62,7 +63,8 @@ private:
   bool FindSharedCorners();
   template <typename IdT>
   bool FillGeometry(double shrink, bool separateBoxes, float* points, IdT* connectivity);
-  bool CopyAttributes(vtkDataArray* scalars, vtkDataArray* carried, int* voxelIndex);
+  bool CopyAttributes(
+    vtkDataArray* scalars, vtkDataArray* carried, vtkDataArray* cornerValues, int* voxelIndex);
 
   const vtkExplodedVoxelsGrid& Grid;
   ProgressFunction Progress;

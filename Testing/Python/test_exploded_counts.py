@@ -2,7 +2,7 @@
 against numpy, not only counted) on the tutorial's 3x3x3 pattern, a solid block (54 culled, 162
 with interior faces), a single voxel (6) and random volumes; exact bounds with spacing, origin
 and Gap; quads with outward normals, shared corners, 32-bit connectivity; the carried array
-intact for every scalar type and for RGBA; cell data; empty selections and errors."""
+intact for every scalar type and for RGBA, also at the corners of separate boxes; cell data; empty selections and errors."""
 import numpy as np
 from paraview import servermanager
 from paraview.simple import Delete, TrivialProducer
@@ -83,6 +83,20 @@ def check(case, values, filled, spacing=(1, 1, 1), origin=(0, 0, 0), cell=False,
     if output.GetCellData().GetScalars() is None or \
             output.GetCellData().GetScalars().GetName() != "v":
         fail("%s: the carried array should be the active cell scalars" % case)
+
+    # Separate boxes (a gap, or interior faces kept) own their corners: each corner carries its
+    # box's value(s) as point data too. Shared corners belong to several voxels: no point data.
+    corner_values = output.GetPointData().GetArray("v")
+    if Gap > 0 or KeepInteriorFaces:
+        quads = vtk_to_numpy(output.GetPolys().GetConnectivityArray()).reshape(-1, 4)
+        at_corners = vtk_to_numpy(corner_values).reshape((len(points),) + reference.shape[1:]) \
+            if corner_values is not None else None
+        if at_corners is None or at_corners.dtype != values.dtype or \
+                output.GetPointData().GetScalars().GetName() != "v" or \
+                not all(np.array_equal(at_corners[quads[:, n]], reference) for n in range(4)):
+            fail("%s: the corners of each box should carry its voxel's value(s)" % case)
+    elif corner_values is not None:
+        fail("%s: shared corners should carry no voxel values" % case)
     return output
 
 
