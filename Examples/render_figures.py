@@ -2,7 +2,7 @@
 reader and filters and ParaView's own views, into one folder with an index.html gallery.
 
     xvfb-run -a pvbatch Examples/render_figures.py [--archive PATH_OR_URL] [--out FOLDER]
-        [--volume MEMBER] [--size N] [--no-full-resolution]
+        [--volume MEMBER] [--size N] [--no-full-resolution] [--orbit FRAMES]
 
 scripts/render.sh builds ParaVoxel and runs this with the bundled archive. The plugin is found
 through $PARAVOXEL_PLUGIN (set by scripts/render.sh) or --plugin.
@@ -11,14 +11,15 @@ import argparse
 import html
 import math
 import os
+import shutil
 import time
 
 import numpy as np
 from paraview import servermanager
 from paraview.simple import (
-    ColorBy, CreateView, Delete, ExtractSubset, GetColorTransferFunction,
-    GetOpacityTransferFunction, Histogram, LoadPlugin, Render, ResampleToImage, SaveScreenshot,
-    Show, Transform, TrivialProducer, UpdatePipeline)
+    ColorBy, CreateView, Delete, ExtractSubset, GetAnimationScene, GetColorTransferFunction,
+    GetOpacityTransferFunction, Histogram, LoadPlugin, PythonAnimationCue, Render, ResampleToImage,
+    SaveAnimation, SaveScreenshot, SetActiveView, Show, Transform, TrivialProducer, UpdatePipeline)
 from vtkmodules.util.numpy_support import numpy_to_vtk
 from vtkmodules.vtkCommonDataModel import vtkImageData
 
@@ -44,6 +45,9 @@ def parse_arguments():
     parser.add_argument("--full-resolution", action=argparse.BooleanOptionalAction, default=True,
                         help="also render the 3D figures at the volume's full resolution "
                              "(default; --no-full-resolution renders only the resampled cube)")
+    parser.add_argument("--orbit", type=int, default=36, metavar="FRAMES",
+                        help="frames of the orbit around the full view at full resolution, saved "
+                             "with SaveAnimation into <out>/orbit/ (default 36; 0: none)")
     parser.add_argument("--plugin", default=os.environ.get("PARAVOXEL_PLUGIN", ""),
                         help="path of ParaVoxel.so (default: $PARAVOXEL_PLUGIN)")
     return parser.parse_args()
@@ -277,14 +281,63 @@ def brain_view(volume, array, voi=None, flip_y=False, diagonal_cut=False, azimut
     return view, display
 
 
+# The animation cue of orbit(): at animation time t in [0, 1], the camera of the active view
+# turned by t full turns about the vertical axis through its focal point, at its elevation.
+ORBIT_CUE = """
+import math
+from paraview.simple import GetActiveView
+
+def start_cue(self):
+    view = GetActiveView()
+    self.focal = list(view.CameraFocalPoint)
+    self.position = list(view.CameraPosition)
+
+def tick(self):
+    view = GetActiveView()
+    f, p = self.focal, self.position
+    angle = 2 * math.pi * self.GetAnimationTime()
+    c, s = math.cos(angle), math.sin(angle)
+    dx, dy = p[0] - f[0], p[1] - f[1]
+    view.CameraPosition = [f[0] + c * dx - s * dy, f[1] + s * dx + c * dy, p[2]]
+    view.CameraFocalPoint = f
+    view.CameraViewUp = [0, 0, 1]
+
+def end_cue(self):
+    pass
+"""
+
+
+def orbit(folder, volume, array, frames):
+    """Save `frames` frames circling the full view (figure 11's camera first) with
+    SaveAnimation, as folder/orbit.0000.png...; returns their paths. The camera is driven by a
+    Python animation cue on the scene, one frame per 360/frames degrees."""
+    view, _ = brain_view(volume, array, flip_y=True)
+    SetActiveView(view)
+    cue = PythonAnimationCue()
+    cue.Script = ORBIT_CUE
+    scene = GetAnimationScene()
+    scene.Cues.append(cue)
+    scene.PlayMode = "Sequence"
+    scene.StartTime, scene.EndTime = 0.0, 1.0
+    scene.NumberOfFrames = frames + 1  # the last frame, t = 1, would repeat the first
+    os.makedirs(folder, exist_ok=True)
+    SaveAnimation(os.path.join(folder, "orbit.png"), view, ImageResolution=[700, 700],
+                  FrameWindow=[0, frames - 1])
+    scene.Cues.remove(cue)
+    Delete(cue)
+    Delete(view)
+    return [os.path.join(folder, "orbit.%04d.png" % i) for i in range(frames)]
+
+
 def load_plugin(plugin):
     """Load ParaVoxel.so; its proxies (AnalyzeZipReader, IntensityTransform, ExplodedVoxels)
     become names of this module."""
     LoadPlugin(plugin, remote=False, ns=globals())
 
 
-def render_all(plugin, archive, out, volume="", size=50, full_resolution=False):
-    """Render every figure into `out`; returns the Gallery (figures, captions, timings)."""
+def render_all(plugin, archive, out, volume="", size=50, full_resolution=False, orbit_frames=0):
+    """Render every figure into `out`, and with full_resolution an orbit of `orbit_frames`
+    frames into out/orbit; returns the Gallery (figures, captions, timings)."""
     load_plugin(plugin)
     gallery = Gallery(out)
 
@@ -337,6 +390,13 @@ def render_all(plugin, archive, out, volume="", size=50, full_resolution=False):
         gallery.figure("fig11_full_%s" % label, "Full view, %s voxels: cube[:, ::-1, :], azimuth 320" % label,
                        "plot_cube(resized[:, ::-1, :])")(
             lambda p: brain_figure(p, source, "Transformed", flip_y=True))
+    if full_resolution and orbit_frames:
+        def orbit_figure(path):
+            frames = orbit(os.path.join(out, "orbit"), transformed, "Transformed", orbit_frames)
+            shutil.copyfile(frames[0], path)  # the gallery shows the first frame
+        gallery.figure("orbit_full", "Orbit of the full view at full resolution: %d frames saved "
+                       "with SaveAnimation (orbit/orbit.NNNN.png)" % orbit_frames,
+                       "(matplotlib would take hours)")(orbit_figure)
     gallery.write_index(archive)
     return gallery
 
@@ -345,7 +405,7 @@ def main():
     args = parse_arguments()
     start = time.perf_counter()
     gallery = render_all(args.plugin, args.archive, args.out, args.volume, args.size,
-                         args.full_resolution)
+                         args.full_resolution, args.orbit)
     print("%d figures in %.1f s -> %s" % (len(gallery.entries), time.perf_counter() - start,
                                            os.path.join(args.out, "index.html")))
 

@@ -1,0 +1,66 @@
+"""The orbit of Examples/render_figures.py (SaveAnimation driven by a Python animation cue), on
+the bundled archive resampled to 20^3 for speed: every frame written, none blank, all distinct;
+the first frame is the still of figure 11 (same camera), and the half-turn frame shows the brain
+from the other side (far from the first)."""
+import os
+import sys
+import tempfile
+
+from paraview.simple import ResampleToImage
+from vtkmodules.util.numpy_support import vtk_to_numpy
+from vtkmodules.vtkImagingCore import vtkImageDifference as ImageDifference
+from vtkmodules.vtkIOImage import vtkPNGReader
+
+from paravoxel_testing import PLUGIN, fail
+
+SOURCE = os.environ["PARAVOXEL_SOURCE_DIR"]
+sys.path.insert(0, os.path.join(SOURCE, "Examples"))
+import render_figures  # noqa: E402
+
+FRAMES = 8
+
+
+def png(path):
+    reader = vtkPNGReader()
+    reader.SetFileName(path)
+    reader.Update()
+    return reader.GetOutput()
+
+
+def difference(first, second):
+    compare = ImageDifference()
+    compare.SetInputData(png(first))
+    compare.SetImageData(png(second))
+    compare.Update()
+    return compare.GetThresholdedError()
+
+
+render_figures.load_plugin(PLUGIN)
+reader = render_figures.AnalyzeZipReader(  # noqa: F821 (defined by the plugin)
+    FileName=os.path.join(SOURCE, "Examples", "data", "attention.zip"))
+transformed = render_figures.IntensityTransform(Input=reader)  # noqa: F821
+volume = ResampleToImage(Input=transformed, SamplingDimensions=[20, 20, 20])
+out = tempfile.mkdtemp(prefix="paravoxel-orbit-")
+frames = render_figures.orbit(out, volume, "Transformed", FRAMES)
+still = os.path.join(out, "still.png")
+render_figures.brain_figure(still, volume, "Transformed", flip_y=True)
+
+written = sorted(name for name in os.listdir(out) if name.startswith("orbit."))
+if written != [os.path.basename(frame) for frame in frames]:
+    fail("expected frames %s, found %s" % ([os.path.basename(f) for f in frames], written))
+contents = set()
+for frame in frames:
+    pixels = vtk_to_numpy(png(frame).GetPointData().GetScalars())
+    drawn = (pixels[:, :3] < 200).any(axis=1).mean()  # not the white background
+    if drawn < 0.05:
+        fail("%s is (nearly) blank: %.3f of its pixels drawn" % (frame, drawn))
+    contents.add(pixels.tobytes())
+if len(contents) != FRAMES:
+    fail("only %d distinct frames of %d" % (len(contents), FRAMES))
+start, half_turn = difference(frames[0], still), difference(frames[FRAMES // 2], still)
+print("first frame vs still: %.1f; half-turn frame vs still: %.1f" % (start, half_turn))
+if start > 15.0:
+    fail("the orbit should start at figure 11's camera (error %.1f): %s" % (start, frames[0]))
+if half_turn < 10 * max(start, 15.0):
+    fail("the half-turn frame should look unlike the first (error %.1f)" % half_turn)
+print("orbit: %d distinct frames, starting at figure 11's view" % FRAMES)
