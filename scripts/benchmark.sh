@@ -37,6 +37,7 @@ trap 'rm -f "$tmp"' EXIT
   echo "Measured by \`scripts/benchmark.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores,"
   echo "$(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')."
   echo "Every comparison is measured side by side in the same run; each method in its own process."
+  echo "Load average at the start (other work shares the machine): $(cut -d' ' -f1-3 /proc/loadavg)."
   for bench in bench_reader bench_intensity_transform bench_exploded_voxels; do
     echo
     echo "## ${bench#bench_}"

@@ -5,11 +5,16 @@ Analyze zip) through Analyze Zip Reader -> Intensity Transform -> Exploded Voxel
 defaults) in paraview.simple with the plugin, under `mpiexec -n 1` and `mpiexec -n 2`
 (pvbatch --symmetric: every rank runs the script; the reader reads each rank's slab, the
 filters reduce their statistics and share ghost voxels). Each rank count: a warm-up, then
---runs runs, each building the pipeline anew and updating it stage by stage between barriers,
-so that a stage's time is that of its slowest rank; the median wall time is reported with min
-and max, the speed-up of 2 ranks over 1, and each rank's peak memory (its own max RSS, printed
-by the rank). Each rank runs its filters on all cores (vtkSMPTools' STDThread backend, as the
-plugin sets it up), so 2 ranks on 2 cores share them.
+--runs runs, each building the pipeline anew and timing between barriers (so that a time is
+that of the slowest rank):
+  - the whole pipeline through paraview.simple's UpdatePipeline, what a pvbatch script pays:
+    ParaView also gathers the data information (array ranges, bounds) of each stage's output;
+  - then the filters' own work, stage by stage: the proxies' VTK objects updated again, each
+    rank its piece (UpdatePiece, with the ghost layer Exploded Voxels asks of the stages before).
+The median wall time is reported with min and max, the speed-up of 2 ranks over 1, and each
+rank's peak memory (its own max RSS, printed by the rank). Each rank runs its filters on all
+cores (vtkSMPTools' STDThread backend, as the plugin sets it up), so 2 ranks on 2 cores share
+them; 2 ranks are also measured with one thread each (VTK_SMP_MAX_THREADS=1).
 
 Run with Debian's python3 and the `paravoxel` package on PYTHONPATH, PARAVOXEL_PLUGIN set to the
 plugin (scripts/benchmark.sh does both), under an X server (pvbatch):
@@ -27,7 +32,7 @@ from bench_reader import summary
 from bench_scaling import STAGE_NAMES, STAGES, make_volume
 
 # Runs on every rank (pvbatch --symmetric); each rank prints one line "rank R: {JSON}" with its
-# stage times (rank 0's are the pipeline's: barriers close each stage), its faces and its peak RSS.
+# times (rank 0's are the pipeline's: barriers close each step), its faces and its peak RSS.
 PIPELINE = r"""
 import json, os, resource, sys, time
 from paraview.simple import Delete, LoadPlugin, UpdatePipeline
@@ -39,25 +44,31 @@ rank, ranks = controller.GetLocalProcessId(), controller.GetNumberOfProcesses()
 archive, runs = sys.argv[1], int(sys.argv[2])
 
 
-def pipeline():
-    reader = AnalyzeZipReader(FileName=archive)  # noqa: F821 (defined by LoadPlugin)
-    transform = IntensityTransform(Input=reader)  # noqa: F821
-    voxels = ExplodedVoxels(Input=transform, Scalars=["POINTS", "Transformed"])  # noqa: F821
-    return {"reader": reader, "transform": transform, "voxels": voxels}
+def timed(step):
+    controller.Barrier()
+    start = time.perf_counter()
+    step()
+    controller.Barrier()
+    return time.perf_counter() - start
 
 
 def run():
-    # A new pipeline each run (so that every stage executes again), its stages timed one by one.
-    stages = pipeline()
-    times = {}
-    for name, proxy in stages.items():
-        controller.Barrier()
-        start = time.perf_counter()
-        UpdatePipeline(proxy=proxy)
-        controller.Barrier()
-        times[name] = time.perf_counter() - start
-    faces = stages["voxels"].GetClientSideObject().GetOutputDataObject(0).GetNumberOfCells()
-    for proxy in reversed(list(stages.values())):
+    # A new pipeline each run, so that every stage executes again.
+    reader = AnalyzeZipReader(FileName=archive)  # noqa: F821 (defined by LoadPlugin)
+    transform = IntensityTransform(Input=reader)  # noqa: F821
+    voxels = ExplodedVoxels(Input=transform, Scalars=["POINTS", "Transformed"])  # noqa: F821
+    proxies = (reader, transform, voxels)
+    # What a pvbatch script pays: ParaView also gathers the data information (array ranges,
+    # bounds) of every stage's output for the domains of the proxies downstream.
+    times = {"paraview": timed(lambda: UpdatePipeline(proxy=voxels))}
+    # The filters' own work: the same VTK objects, stage by stage, each rank its piece with the
+    # one ghost layer Exploded Voxels asks of the stages before it (so they are not re-run).
+    algorithms = [proxy.GetClientSideObject() for proxy in proxies]
+    algorithms[0].Modified()
+    for name, algorithm, ghosts in zip(("reader", "transform", "voxels"), algorithms, (1, 1, 0)):
+        times[name] = timed(lambda: algorithm.UpdatePiece(rank, ranks, ghosts))
+    faces = algorithms[2].GetOutputDataObject(0).GetNumberOfCells()
+    for proxy in reversed(proxies):
         Delete(proxy)
     return times, faces
 
@@ -71,21 +82,22 @@ print("rank %d: %s" % (rank, json.dumps({
 """
 
 
-def measure(archive, ranks, runs, script):
+def measure(archive, ranks, runs, script, environment=None):
     command = ["mpiexec", "-n", str(ranks), "pvbatch", "--symmetric", script, archive, str(runs)]
     if os.geteuid() == 0:
         command[1:1] = ["--allow-run-as-root", "--oversubscribe"]
-    result = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
+    result = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True,
+                            env=dict(os.environ, **(environment or {})))
     per_rank = {}
     for line in result.stdout.splitlines():
         if line.startswith("rank ") and ": {" in line:
             label, figures = line.split(": ", 1)
             per_rank[int(label.split()[1])] = json.loads(figures)
     assert sorted(per_rank) == list(range(ranks)), result.stdout
-    # Barriers close every stage, so rank 0's times are the pipeline's.
+    # Barriers close every step, so rank 0's times are the pipeline's.
     times = per_rank[0]["times"]
     totals = [sum(run) for run in zip(*(times[s] for s in STAGES))]
-    figures = {stage: summary(times[stage]) for stage in STAGES}
+    figures = {step: summary(times[step]) for step in STAGES + ("paraview",)}
     figures["total"] = summary(totals)
     return {"summary": figures, "ranks": [per_rank[r] for r in range(ranks)]}
 
@@ -100,29 +112,45 @@ def main():
         script = os.path.join(folder, "pipeline.py")
         with open(script, "w") as out:
             out.write(PIPELINE)
+        # 2 ranks with all cores each (the default) and with one thread each, so that the two
+        # ranks do not compete for the cores with each other's threads.
+        configurations = (("-n 1", 1, None), ("-n 2", 2, None),
+                          ("-n 2, 1 thread per rank", 2, {"VTK_SMP_MAX_THREADS": "1"}))
         results = {}
-        for ranks in (1, 2):
-            print("mpiexec -n %d ..." % ranks, file=sys.stderr, flush=True)
-            results[ranks] = measure(archive, ranks, args.runs, script)
-    one, two = results[1], results[2]
+        for label, ranks, environment in configurations:
+            print("mpiexec %s ..." % label, file=sys.stderr, flush=True)
+            results[label] = measure(archive, ranks, args.runs, script, environment)
+    one = results["-n 1"]
     print("\nch2better resampled to %d^3 (%.0f M uint8 voxels, deflated Analyze zip), pvbatch "
-          "--symmetric under mpiexec, median of %d runs after a warm-up (min-max), each rank on "
-          "all %d cores:\n" % (args.size, args.size ** 3 / 1e6, args.runs, os.cpu_count()))
-    print("| stage | -n 1 s | -n 2 s | speed-up |")
+          "--symmetric under mpiexec, median of %d runs after a warm-up (min-max), seconds; each "
+          "rank on all %d cores unless stated:\n" % (
+              args.size, args.size ** 3 / 1e6, args.runs, os.cpu_count()))
+    print("| step | %s |" % " | ".join("%s s | speed-up" % label if label != "-n 1" else label + " s"
+                                      for label in results))
+    print("| --- |%s" % (" --- |" * (2 * len(results) - 1)))
+    names = dict(STAGE_NAMES, total="the three filters (VTK level, sum)",
+                 paraview="whole pipeline, paraview.simple UpdatePipeline")
+    for step in STAGES + ("total", "paraview"):
+        cells = []
+        for label, result in results.items():
+            r = result["summary"][step]
+            cells.append("%.3f (%.3f-%.3f)" % (r["median"], r["min"], r["max"]))
+            if label != "-n 1":
+                cells.append("%.2fx" % (one["summary"][step]["median"] / r["median"]))
+        print("| %s | %s |" % (names[step], " | ".join(cells)))
+    print("\n| mpiexec | rank | faces | peak RSS MiB |")
     print("| --- | --- | --- | --- |")
-    for stage in STAGES + ("total",):
-        a, b = one["summary"][stage], two["summary"][stage]
-        print("| %s | %.3f (%.3f-%.3f) | %.3f (%.3f-%.3f) | %.2fx |" % (
-            STAGE_NAMES.get(stage, "whole pipeline"), a["median"], a["min"], a["max"],
-            b["median"], b["min"], b["max"], a["median"] / b["median"]))
-    print("\n| ranks | rank | faces | peak RSS MiB |")
-    print("| --- | --- | --- | --- |")
-    for ranks, result in results.items():
+    for label, result in results.items():
         for rank, figures in enumerate(result["ranks"]):
-            print("| %d | %d | %d | %.0f |" % (ranks, rank, figures["faces"], figures["peak"]))
-    print("\nWhole pipeline: %.2fx faster on 2 ranks; peak RSS per rank %.0f MiB on 1 rank, "
-          "%s MiB on 2 (together %.0f)." % (
+            print("| %s | %d | %d | %.0f |" % (label, rank, figures["faces"], figures["peak"]))
+    two = results["-n 2"]
+    print("\nSpeed-up of 2 ranks over 1: the filters %.2fx (%.2fx with one thread per rank), "
+          "paraview.simple's UpdatePipeline %.2fx; peak RSS per rank %.0f MiB on 1 rank, %s MiB on "
+          "2 (together %.0f)." % (
               one["summary"]["total"]["median"] / two["summary"]["total"]["median"],
+              one["summary"]["total"]["median"]
+              / results["-n 2, 1 thread per rank"]["summary"]["total"]["median"],
+              one["summary"]["paraview"]["median"] / two["summary"]["paraview"]["median"],
               one["ranks"][0]["peak"], " and ".join("%.0f" % r["peak"] for r in two["ranks"]),
               sum(r["peak"] for r in two["ranks"])))
 
