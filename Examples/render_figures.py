@@ -165,16 +165,16 @@ def image_from_numpy(arrays):
 
 def matplotlib_camera(view, elevation, azimuth, bounds):
     """Place the camera as matplotlib's view_init(elevation, azimuth): z up, azimuth measured
-    from +x in the x-y plane, looking at the centre of `bounds` (what is shown); ParaView then
-    fits the distance to it. (The camera must start outside the data for that fit to frame it.)"""
+    from +x in the x-y plane, looking at the centre of `bounds` (what is shown), at the distance
+    that fits them in the view; returns the camera position."""
     focal = [0.5 * (bounds[2 * i] + bounds[2 * i + 1]) for i in range(3)]
-    distance = 2.0 * max(bounds[2 * i + 1] - bounds[2 * i] for i in range(3)) + 1.0
     e, a = math.radians(elevation), math.radians(azimuth)
     direction = [math.cos(e) * math.cos(a), math.cos(e) * math.sin(a), math.sin(e)]
-    view.CameraPosition = [focal[i] + distance * direction[i] for i in range(3)]
+    view.CameraPosition = [focal[i] + direction[i] for i in range(3)]
     view.CameraViewUp = [0, 0, 1]
     view.CameraFocalPoint = focal
-    view.ResetCamera()
+    view.ResetCamera(*[float(b) for b in bounds])
+    return list(view.GetActiveCamera().GetPosition())
 
 
 def render_view(size=(700, 700), axes_grid=False):
@@ -233,19 +233,36 @@ def cubes_figure(path, filled, colour, opacity, edges, interior, gap=0.0, colour
 def brain_figure(path, volume, array, voi=None, flip_y=False, diagonal_cut=False, azimuth=320):
     """Figures 9 to 11: every voxel a cube, viridis with opacity = value (opacity mapping for
     surfaces), all faces kept so inner voxels show through, as in the tutorial."""
-    view, _ = brain_view(volume, array, voi, flip_y, diagonal_cut, azimuth)
+    view, _ = brain_view(volume, array, voi, flip_y, diagonal_cut, azimuth, still=True)
     save(view, path)
 
 
-def brain_view(volume, array, voi=None, flip_y=False, diagonal_cut=False, azimuth=320):
-    """The render view of figures 9 to 11, ready to render; returns (view, display)."""
+def box_bounds(image, flip_y):
+    """World bounds of the boxes Exploded Voxels makes of a point-data vtkImageData (half a voxel
+    beyond its points), mirrored in y when flip_y: what the camera must frame."""
+    bounds = list(image.GetBounds())
+    for axis in range(3):
+        half = 0.5 * abs(image.GetSpacing()[axis])
+        bounds[2 * axis] -= half
+        bounds[2 * axis + 1] += half
+    if flip_y:
+        bounds[2], bounds[3] = -bounds[3], -bounds[2]
+    return bounds
+
+
+def brain_view(volume, array, voi=None, flip_y=False, diagonal_cut=False, azimuth=320,
+               still=False):
+    """The render view of figures 9 to 11, ready to render; returns (view, display). A `still`
+    view makes only the faces toward its camera (half the geometry); its camera must not move."""
     source = ExtractSubset(Input=volume, VOI=voi) if voi else volume
     voxels = ExplodedVoxels(Input=source, KeepInteriorFaces=1)  # noqa: F821
     voxels.Scalars = ["POINTS", array]
+    # The image itself (not its data information, which tells of the last extent any consumer
+    # asked for, e.g. a subset of it).
+    image = servermanager.Fetch(source)
     if diagonal_cut:
         # The tutorial zeroes cube[x, y, z] for z >= x - y + 5 (voxel indices): cut away the
         # voxels behind the plane x - y - z = -4.5, written in world coordinates.
-        image = servermanager.Fetch(source)
         origin, spacing = image.GetOrigin(), image.GetSpacing()
         normal_index = (1.0, -1.0, -1.0)
         point_index = (0.0, 0.0, 4.5)
@@ -254,31 +271,35 @@ def brain_view(volume, array, voi=None, flip_y=False, diagonal_cut=False, azimut
         voxels.CutFunction.Origin = [origin[i] + point_index[i] * spacing[i] for i in range(3)]
     view = render_view(axes_grid=True)
     # Depth peeling costs about a second per peel in software rendering (llvmpipe); one blended
-    # pass with the back faces of the cubes culled looks the same at these opacities, ten
-    # times faster. (The GUI keeps ParaView's default depth peeling.)
+    # pass looks the same at these opacities, ten times faster. (The GUI keeps ParaView's
+    # default depth peeling.)
     view.DepthPeeling = 0
+    camera = matplotlib_camera(view, 30, azimuth, box_bounds(image, flip_y))
     shown = voxels
     if flip_y:
         shown = Transform(Input=voxels)  # the tutorial's [:, ::-1, :]: a mirror in y
         shown.Transform.Scale = [1, -1, 1]
+    if still:
+        # Only the faces a camera there sees the outer side of: the others would be culled.
+        voxels.OnlyFacesTowardViewPoint = 1
+        voxels.ViewPoint = [camera[0], -camera[1] if flip_y else camera[1], camera[2]]
     display = Show(shown, view)
-    # A mirror turns the quads inside out: cull their front faces instead, which are now away
-    # from the viewer.
-    display.BackfaceRepresentation = "Cull Frontface" if flip_y else "Cull Backface"
+    if not still:
+        # Cull the faces turned away from the moving camera. A mirror turns the quads inside
+        # out: cull their front faces instead, which are then away from the viewer.
+        display.BackfaceRepresentation = "Cull Frontface" if flip_y else "Cull Backface"
     # The boxes stand apart (interior faces kept), so their corners carry the voxel values:
     # colouring by points is the same picture as by cells, and much faster to render.
     ColorBy(display, ("POINTS", array))
     lut = GetColorTransferFunction(array)
     lut.ApplyPreset("Viridis (matplotlib)", True)
     lut.EnableOpacityMapping = 1
-    information = shown.GetDataInformation()
-    values = information.GetPointDataInformation().GetArrayInformation(array)
+    values = shown.GetDataInformation().GetPointDataInformation().GetArrayInformation(array)
     low, high = values.GetComponentRange(0) if values else (0.0, 1.0)
     lut.RescaleTransferFunction(low, high)
     opacity = GetOpacityTransferFunction(array)
     opacity.Points = [low, 0.0, 0.5, 0.0, high, 1.0, 0.5, 0.0]
     display.SetScalarBarVisibility(view, False)
-    matplotlib_camera(view, 30, azimuth, information.GetBounds())
     return view, display
 
 

@@ -149,6 +149,8 @@ int vtkExplodedVoxelsFilter::RequestData(
   settings.ThresholdComponent = this->ThresholdComponent;
   settings.Gap = this->KeepInteriorFaces ? std::max(this->Gap, InteriorFaceInset) : this->Gap;
   settings.KeepInteriorFaces = this->KeepInteriorFaces;
+  settings.OnlyFacesTowardViewPoint = this->OnlyFacesTowardViewPoint;
+  std::copy(this->ViewPoint, this->ViewPoint + 3, settings.ViewPoint);
 
   vtkExplodedVoxelsMesher mesher(grid, [this](double fraction) {
     this->UpdateProgress(fraction);
@@ -172,4 +174,8 @@ void vtkExplodedVoxelsFilter::PrintSelf(ostream& os, vtkIndent indent)
   os << indent << "KeepInteriorFaces: " << (this->KeepInteriorFaces ? "On" : "Off") << "\n";
   os << indent << "CutFunction: " << this->CutFunction << "\n";
   os << indent << "InvertCut: " << (this->InvertCut ? "On" : "Off") << "\n";
+  os << indent << "OnlyFacesTowardViewPoint: " << (this->OnlyFacesTowardViewPoint ? "On" : "Off")
+     << "\n";
+  os << indent << "ViewPoint: " << this->ViewPoint[0] << " " << this->ViewPoint[1] << " "
+     << this->ViewPoint[2] << "\n";
 }

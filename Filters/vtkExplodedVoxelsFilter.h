@@ -117,6 +117,20 @@ public:
   vtkBooleanMacro(InvertCut, bool);
   ///@}
 
+  ///@{
+  /**
+   * Off (default): make every face the other settings ask for. On: only those whose outer side
+   * looks toward ViewPoint (world coordinates), i.e. the faces a renderer culling back faces
+   * would draw for a camera there: about half the geometry, for still images from a known
+   * camera (batch rendering of translucent volumes). Not for views whose camera moves.
+   */
+  vtkSetMacro(OnlyFacesTowardViewPoint, bool);
+  vtkGetMacro(OnlyFacesTowardViewPoint, bool);
+  vtkBooleanMacro(OnlyFacesTowardViewPoint, bool);
+  vtkSetVector3Macro(ViewPoint, double);
+  vtkGetVector3Macro(ViewPoint, double);
+  ///@}
+
   /**
    * Includes the modification time of the cut function, so that moving it re-executes.
    */
@@ -137,6 +151,8 @@ protected:
   bool KeepInteriorFaces = false;
   vtkImplicitFunction* CutFunction = nullptr;
   bool InvertCut = false;
+  bool OnlyFacesTowardViewPoint = false;
+  double ViewPoint[3] = { 0.0, 0.0, 0.0 };
 
 private:
   vtkExplodedVoxelsFilter(const vtkExplodedVoxelsFilter&) = delete;

@@ -297,7 +297,7 @@ bool vtkExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* sc
   // (the filter then always shrinks them a little); otherwise neighbours share corners.
   const bool separateBoxes = settings.Gap > 0.0 || settings.KeepInteriorFaces;
   if (!this->Classify(settings, scalars, cut) ||
-    !this->FindFaces(settings.KeepInteriorFaces, separateBoxes) ||
+    !this->FindFaces(settings, separateBoxes) ||
     (!separateBoxes && !this->FindSharedCorners()))
   {
     return false;
@@ -392,8 +392,32 @@ bool vtkExplodedVoxelsMesher::Classify(
   return completed;
 }
 
-bool vtkExplodedVoxelsMesher::FindFaces(bool keepInteriorFaces, bool separateBoxes)
+bool vtkExplodedVoxelsMesher::FindFaces(const Settings& settings, bool separateBoxes)
 {
+  const bool keepInteriorFaces = settings.KeepInteriorFaces;
+  // A face looks toward the view point when the point is on the outer side of its plane: for the
+  // +a face, (P - centre) . axis_a > halfSize |axis_a|^2 (axis_a: one voxel step along a).
+  const double halfSize = 0.5 * (1.0 - settings.Gap);
+  double facingLimit[3];
+  for (int a = 0; a < 3; ++a)
+  {
+    const double* axis = this->Grid.GetAxis(a);
+    facingLimit[a] = halfSize * (axis[0] * axis[0] + axis[1] * axis[1] + axis[2] * axis[2]);
+  }
+  const auto facesTowardViewPoint = [&](int i, int j, int k) {
+    double centre[3];
+    this->Grid.GetPosition(i, j, k, centre);
+    std::uint8_t mask = 0;
+    for (int a = 0; a < 3; ++a)
+    {
+      const double* axis = this->Grid.GetAxis(a);
+      const double along = (settings.ViewPoint[0] - centre[0]) * axis[0] +
+        (settings.ViewPoint[1] - centre[1]) * axis[1] + (settings.ViewPoint[2] - centre[2]) * axis[2];
+      mask |= along > facingLimit[a] ? (XPlus << (2 * a)) : 0;
+      mask |= along < -facingLimit[a] ? (XMinus << (2 * a)) : 0;
+    }
+    return mask;
+  };
   const int* dims = this->Grid.GetDimensions();
   const vtkIdType rows = this->Grid.GetNumberOfRows();
   const vtkIdType rowLength = dims[0];
@@ -457,6 +481,10 @@ bool vtkExplodedVoxelsMesher::FindFaces(bool keepInteriorFaces, bool separateBox
               mask |= (!yAbove || yAbove[i] == Empty) ? YPlus : 0;
               mask |= (!zBelow || zBelow[i] == Empty) ? ZMinus : 0;
               mask |= (!zAbove || zAbove[i] == Empty) ? ZPlus : 0;
+            }
+            if (settings.OnlyFacesTowardViewPoint)
+            {
+              mask &= facesTowardViewPoint(static_cast<int>(i), j, k);
             }
           }
           masks[i] = mask;

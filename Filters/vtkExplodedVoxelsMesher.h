@@ -44,6 +44,9 @@ public:
     /** The box shrink factor is 1 - Gap. */
     double Gap;
     bool KeepInteriorFaces;
+    /** Keep only the faces whose outer side looks toward ViewPoint (world coordinates). */
+    bool OnlyFacesTowardViewPoint;
+    double ViewPoint[3];
   };
 
   vtkExplodedVoxelsMesher(const vtkExplodedVoxelsGrid& grid, ProgressFunction progress);
@@ -59,7 +62,7 @@ public:
 
 private:
   bool Classify(const Settings& settings, vtkDataArray* scalars, const vtkExplodedVoxelsCut& cut);
-  bool FindFaces(bool keepInteriorFaces, bool separateBoxes);
+  bool FindFaces(const Settings& settings, bool separateBoxes);
   bool FindSharedCorners();
   template <typename IdT>
   bool FillGeometry(double shrink, bool separateBoxes, float* points, IdT* connectivity);

@@ -1,6 +1,7 @@
 """Exploded Voxels through its pvpython proxy: exactly the expected faces (checked one by one
 against numpy, not only counted) on the tutorial's 3x3x3 pattern, a solid block (54 culled, 162
-with interior faces), a single voxel (6) and random volumes; exact bounds with spacing, origin
+with interior faces), a single voxel (6) and random volumes (also keeping only the faces toward
+a view point); exact bounds with spacing, origin
 and Gap; quads with outward normals, shared corners, 32-bit connectivity; the carried array
 intact for every scalar type and for RGBA, also at the corners of separate boxes; cell data; empty selections and errors."""
 import numpy as np
@@ -38,14 +39,33 @@ def explode(values, spacing=(1, 1, 1), origin=(0, 0, 0), cell=False, **propertie
     return output, errors.errors
 
 
+def toward(faces, view_point, spacing, origin, cell, half):
+    """The faces (i, j, k, side) whose outer side looks toward `view_point`: the point lies
+    beyond the face's plane, half a (shrunk) box from the voxel's centre."""
+    kept = set()
+    for i, j, k, side in faces:
+        axis, positive = side // 2, side % 2
+        centre = origin[axis] + ((i, j, k)[axis] + (0.5 if cell else 0.0)) * spacing[axis]
+        along = (view_point[axis] - centre) / spacing[axis]
+        if (along > half) if positive else (along < -half):
+            kept.add((i, j, k, side))
+    return kept
+
+
 def check(case, values, filled, spacing=(1, 1, 1), origin=(0, 0, 0), cell=False, Gap=0.0,
-          KeepInteriorFaces=0, **properties):
-    """Explode `values` and compare with the numpy reference for the boolean volume `filled`."""
+          KeepInteriorFaces=0, view_point=None, **properties):
+    """Explode `values` and compare with the numpy reference for the boolean volume `filled`
+    (only the faces toward `view_point` when given)."""
+    if view_point is not None:
+        properties.update(OnlyFacesTowardViewPoint=1, ViewPoint=view_point)
     output, errors = explode(values, spacing, origin, cell, Gap=Gap,
                              KeepInteriorFaces=KeepInteriorFaces, **properties)
     if errors:
         fail("%s: unexpected errors %s" % (case, errors))
     expected = expected_voxel_faces(filled, KeepInteriorFaces)
+    if view_point is not None:
+        half = 0.5 * (1.0 - (max(Gap, 0.01) if KeepInteriorFaces else Gap))
+        expected = toward(expected, view_point, spacing, origin, cell, half)
     faces = exploded_voxel_faces(output, spacing, origin, cell)
     if output.GetNumberOfCells() != len(faces) or faces != expected:
         fail("%s: %d faces (%d distinct), expected %d; %d missing, %d extra" % (
@@ -133,6 +153,12 @@ for trial, (shape, density) in enumerate([((7, 6, 5), 0.3), ((12, 10, 9), 0.6), 
             check("random %d cell=%s keep=%d gap=%g" % (trial, cell, keep, gap), values, filled,
                   spacing, origin, cell, Gap=gap, KeepInteriorFaces=keep,
                   LowerThreshold=100 * (1 - density))
+            # Only the faces toward a camera, outside the volume and inside it.
+            for view_point in [(20.0, -7.0, 30.0), (-1.2, 9.0, 12.5)]:
+                check("random %d cell=%s keep=%d gap=%g toward %s" % (
+                    trial, cell, keep, gap, view_point), values, filled, spacing, origin, cell,
+                    Gap=gap, KeepInteriorFaces=keep, view_point=view_point,
+                    LowerThreshold=100 * (1 - density))
 
 # Every scalar type, with negative values and both thresholds.
 for dtype in [np.int8, np.uint8, np.int16, np.uint16, np.int32, np.uint32, np.int64, np.uint64,
