@@ -24,6 +24,7 @@ A quick check: ... bench_mpi.py --size 128 --runs 1
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,7 +32,7 @@ import tempfile
 from bench_reader import summary
 from bench_scaling import STAGE_NAMES, STAGES, make_volume
 
-# Runs on every rank (pvbatch --symmetric); each rank prints one line "rank R: {JSON}" with its
+# Runs on every rank (pvbatch --symmetric); each rank writes FOLDER/rankR.json with its
 # times (rank 0's are the pipeline's: barriers close each step), its faces and its peak RSS.
 PIPELINE = r"""
 import json, os, resource, sys, time
@@ -41,7 +42,7 @@ from vtkmodules.vtkParallelCore import vtkMultiProcessController
 LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False, ns=globals())
 controller = vtkMultiProcessController.GetGlobalController()
 rank, ranks = controller.GetLocalProcessId(), controller.GetNumberOfProcesses()
-archive, runs = sys.argv[1], int(sys.argv[2])
+archive, runs, figures_folder = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 
 
 def timed(step):
@@ -76,24 +77,26 @@ def run():
 times, faces = run()  # warm-up
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 all_times = [run()[0] for _ in range(runs)]
-print("rank %d: %s" % (rank, json.dumps({
-    "ranks": ranks, "faces": faces, "peak": peak,
-    "times": {name: [t[name] for t in all_times] for name in times}})), flush=True)
+# A file per rank: lines that ranks print at the same time can interleave in mpiexec's output.
+with open(os.path.join(figures_folder, "rank%d.json" % rank), "w") as f:
+    json.dump({"ranks": ranks, "faces": faces, "peak": peak,
+               "times": {name: [t[name] for t in all_times] for name in times}}, f)
 """
 
 
 def measure(archive, ranks, runs, script, environment=None):
-    command = ["mpiexec", "-n", str(ranks), "pvbatch", "--symmetric", script, archive, str(runs)]
+    figures_folder = tempfile.mkdtemp()
+    command = ["mpiexec", "-n", str(ranks), "pvbatch", "--symmetric", script, archive, str(runs),
+               figures_folder]
     if os.geteuid() == 0:
         command[1:1] = ["--allow-run-as-root", "--oversubscribe"]
-    result = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True,
-                            env=dict(os.environ, **(environment or {})))
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL,
+                   env=dict(os.environ, **(environment or {})))
     per_rank = {}
-    for line in result.stdout.splitlines():
-        if line.startswith("rank ") and ": {" in line:
-            label, figures = line.split(": ", 1)
-            per_rank[int(label.split()[1])] = json.loads(figures)
-    assert sorted(per_rank) == list(range(ranks)), result.stdout
+    for rank in range(ranks):
+        with open(os.path.join(figures_folder, "rank%d.json" % rank)) as f:
+            per_rank[rank] = json.load(f)
+    shutil.rmtree(figures_folder)
     # Barriers close every step, so rank 0's times are the pipeline's.
     times = per_rank[0]["times"]
     totals = [sum(run) for run in zip(*(times[s] for s in STAGES))]
