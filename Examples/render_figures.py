@@ -18,7 +18,7 @@ import numpy as np
 from paraview import servermanager
 from paraview.simple import (
     ColorBy, CreateView, Delete, ExtractSubset, GetAnimationScene, GetColorTransferFunction,
-    GetOpacityTransferFunction, GetTimeKeeper, Histogram, LoadPlugin, PythonAnimationCue, Render, ResampleToImage,
+    GetOpacityTransferFunction, Histogram, LoadPlugin, PythonAnimationCue, Render, ResampleToImage,
     SaveAnimation, SaveScreenshot, SetActiveView, Show, Transform, TrivialProducer, UpdatePipeline)
 from vtkmodules.util.numpy_support import numpy_to_vtk
 from vtkmodules.vtkCommonDataModel import vtkImageData
@@ -335,10 +335,6 @@ def orbit(folder, volume, array, frames):
     Python animation cue on the scene, one frame per 360/frames degrees."""
     view, _ = brain_view(volume, array, flip_y=True)
     SetActiveView(view)
-    # Only the camera moves: keep the scene's time away from this view, or every frame would
-    # re-run its representation (the geometry of millions of faces) for a "new" time.
-    time_keeper = GetTimeKeeper()
-    time_keeper.Views = [other for other in time_keeper.Views if other != view]
     cue = PythonAnimationCue()
     cue.Script = ORBIT_CUE
     scene = GetAnimationScene()
