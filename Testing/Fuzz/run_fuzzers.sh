@@ -3,6 +3,8 @@
 # each for SECONDS (default 30), from seed corpora made from the test fixtures.
 #   Testing/Fuzz/run_fuzzers.sh FIXTURES_DIR [SECONDS] [TARGET...]
 # FUZZ_RUNS=N stops each target after N executions instead (SECONDS still caps the time).
+# FUZZ_JOBS=N runs N worker processes per target (libFuzzer's fork mode, one shared corpus);
+# the executions reported are all workers' together, and a timeout or OOM still ends the run.
 # Exits non-zero on the first crash, leak, timeout or sanitizer report; the failing input is
 # kept as $FUZZ_BUILD/crash-<target>-*. Prints each target's executions.
 set -euo pipefail
@@ -13,6 +15,8 @@ shift $(( $# > 1 ? 2 : 1 ))
 targets=("$@")
 runs=()
 if [ -n "${FUZZ_RUNS:-}" ]; then runs=(-runs="$FUZZ_RUNS"); fi
+jobs=()
+if [ "${FUZZ_JOBS:-1}" -gt 1 ]; then jobs=(-fork="$FUZZ_JOBS" -ignore_timeouts=0 -ignore_ooms=0); fi
 # A smaller quarantine and shorter allocation stacks than ASan's defaults: most of an execution
 # was spent faulting in fresh pages and recording stacks. Use-after-free is still caught for the
 # last 32 MB freed, and reports still show 8 frames.
@@ -31,13 +35,18 @@ for target in "${targets[@]}"; do
   started=$SECONDS
   # New inputs go into corpus/<target> (kept between runs); the seeds are read only. Inputs stay
   # under 64 KiB: larger ones only add inflating and voxel copying, not parser paths.
-  if ! "$build/fuzz_$target" -max_total_time="$seconds" "${runs[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  if ! "$build/fuzz_$target" -max_total_time="$seconds" "${runs[@]}" "${jobs[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
        -dict="$here/analyze.dict" -artifact_prefix="$build/crash-$target-" -print_final_stats=1 \
        "$build/corpus/$target" "$build/seeds/$target" > "$log" 2>&1; then
     tail -40 "$log"
     echo "fuzz_$target: FAILED (input kept as $build/crash-$target-*)"
     exit 1
   fi
-  execs=$(grep -m1 "stat::number_of_executed_units" "$log" | awk '{print $2}')
+  if [ ${#jobs[@]} -gt 0 ]; then
+    # Fork mode's parent prints running totals as "#<executions>: cov: ..."; the last one counts.
+    execs=$(grep -E '^#[0-9]+: cov:' "$log" | tail -1 | sed -E 's/^#([0-9]+):.*/\1/')
+  else
+    execs=$(grep -m1 "stat::number_of_executed_units" "$log" | awk '{print $2}')
+  fi
   echo "fuzz_$target: ${execs} executions in $((SECONDS - started)) s, no crash, leak or timeout"
 done
