@@ -12,6 +12,28 @@ def data_path(*parts):
     return os.path.join(DATA, *parts)
 
 
+def read_png(path):
+    """The vtkImageData of a PNG file."""
+    from vtkmodules.vtkIOImage import vtkPNGReader
+    reader = vtkPNGReader()
+    reader.SetFileName(path)
+    reader.Update()
+    return reader.GetOutput()
+
+
+def image_error(path, reference, pixel_threshold=None):
+    """VTK's thresholded error between two PNG files (vtkImageDifference, as vtkTesting uses it);
+    pixel_threshold: how far two pixels' colours may differ before they count (default VTK's)."""
+    from vtkmodules.vtkImagingCore import vtkImageDifference
+    difference = vtkImageDifference()
+    if pixel_threshold is not None:
+        difference.SetThreshold(pixel_threshold)
+    difference.SetInputData(read_png(path))
+    difference.SetImageData(read_png(reference))
+    difference.Update()
+    return difference.GetThresholdedError()
+
+
 def load_plugin(namespace):
     """Load the ParaVoxel plugin into a paraview.simple namespace (pass globals())."""
     from paraview.simple import LoadPlugin

@@ -10,9 +10,8 @@ from paraview.simple import (GetActiveViewOrCreate, HideInteractiveWidgets, Rend
                              SaveScreenshot, SetActiveSource, Show, ShowInteractiveWidgets,
                              Wavelet)
 from vtkmodules.util.numpy_support import vtk_to_numpy
-from vtkmodules.vtkIOImage import vtkPNGReader
 
-from paravoxel_testing import fail, load_plugin
+from paravoxel_testing import fail, load_plugin, read_png
 
 load_plugin(globals())
 
@@ -38,10 +37,8 @@ def red_pixels():
         path = os.path.join(folder, "view.png")
         Render()
         SaveScreenshot(path, view, ImageResolution=[600, 450])
-        reader = vtkPNGReader()
-        reader.SetFileName(path)
-        reader.Update()
-    rgb = vtk_to_numpy(reader.GetOutput().GetPointData().GetScalars()).astype(int)
+        image = read_png(path)
+    rgb = vtk_to_numpy(image.GetPointData().GetScalars()).astype(int)
     return int(((rgb[:, 0] > 200) & (rgb[:, 1] < 60) & (rgb[:, 2] < 60)).sum())
 
 

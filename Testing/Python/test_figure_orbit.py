@@ -8,31 +8,13 @@ import tempfile
 
 from paraview.simple import ResampleToImage
 from vtkmodules.util.numpy_support import vtk_to_numpy
-from vtkmodules.vtkImagingCore import vtkImageDifference as ImageDifference
-from vtkmodules.vtkIOImage import vtkPNGReader
-
-from paravoxel_testing import PLUGIN, fail
+from paravoxel_testing import PLUGIN, fail, image_error, read_png
 
 SOURCE = os.environ["PARAVOXEL_SOURCE_DIR"]
 sys.path.insert(0, os.path.join(SOURCE, "Examples"))
 import render_figures  # noqa: E402
 
 FRAMES = 8
-
-
-def png(path):
-    reader = vtkPNGReader()
-    reader.SetFileName(path)
-    reader.Update()
-    return reader.GetOutput()
-
-
-def difference(first, second):
-    compare = ImageDifference()
-    compare.SetInputData(png(first))
-    compare.SetImageData(png(second))
-    compare.Update()
-    return compare.GetThresholdedError()
 
 
 render_figures.load_plugin(PLUGIN)
@@ -50,14 +32,14 @@ if written != [os.path.basename(frame) for frame in frames]:
     fail("expected frames %s, found %s" % ([os.path.basename(f) for f in frames], written))
 contents = set()
 for frame in frames:
-    pixels = vtk_to_numpy(png(frame).GetPointData().GetScalars())
+    pixels = vtk_to_numpy(read_png(frame).GetPointData().GetScalars())
     drawn = (pixels[:, :3] < 200).any(axis=1).mean()  # not the white background
     if drawn < 0.05:
         fail("%s is (nearly) blank: %.3f of its pixels drawn" % (frame, drawn))
     contents.add(pixels.tobytes())
 if len(contents) != FRAMES:
     fail("only %d distinct frames of %d" % (len(contents), FRAMES))
-start, half_turn = difference(frames[0], still), difference(frames[FRAMES // 2], still)
+start, half_turn = image_error(frames[0], still), image_error(frames[FRAMES // 2], still)
 print("first frame vs still: %.1f; half-turn frame vs still: %.1f" % (start, half_turn))
 if start > 15.0:
     fail("the orbit should start at figure 11's camera (error %.1f): %s" % (start, frames[0]))

@@ -7,10 +7,7 @@ import os
 import sys
 import tempfile
 
-from vtkmodules.vtkImagingCore import vtkImageDifference as ImageDifference
-from vtkmodules.vtkIOImage import vtkPNGReader
-
-from paravoxel_testing import PLUGIN, fail
+from paravoxel_testing import PLUGIN, fail, image_error
 
 SOURCE = os.environ["PARAVOXEL_SOURCE_DIR"]
 sys.path.insert(0, os.path.join(SOURCE, "Examples"))
@@ -23,13 +20,6 @@ THRESHOLD = 15.0  # VTK's thresholded error, as vtkTesting uses it
 PIXEL_THRESHOLD = 20
 
 
-def png(path):
-    reader = vtkPNGReader()
-    reader.SetFileName(path)
-    reader.Update()
-    return reader.GetOutput()
-
-
 out = os.environ.get("PARAVOXEL_FIGURES_OUT") or tempfile.mkdtemp(prefix="paravoxel-figures-")
 gallery = render_figures.render_all(PLUGIN, os.path.join(SOURCE, "Examples", "data", "attention.zip"),
                                     out, size=50, full_resolution=True)
@@ -40,12 +30,7 @@ for name, caption, seed, seconds in gallery.entries:
     if not os.path.exists(baseline):
         failures.append("%s: no baseline %s (rendered: %s)" % (name, baseline, image))
         continue
-    difference = ImageDifference()
-    difference.SetThreshold(PIXEL_THRESHOLD)
-    difference.SetInputData(png(image))
-    difference.SetImageData(png(baseline))
-    difference.Update()
-    error = difference.GetThresholdedError()
+    error = image_error(image, baseline, PIXEL_THRESHOLD)
     print("%-24s error %6.2f  (%s)" % (name, error, image))
     if error > THRESHOLD:
         failures.append("%s: image differs from the baseline (error %.1f > %.1f): %s"

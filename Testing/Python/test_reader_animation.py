@@ -8,9 +8,8 @@ import tempfile
 from paraview.simple import (ColorBy, CreateView, GetAnimationScene, GetColorTransferFunction,
                              GetTimeKeeper, Render, SaveAnimation, Show)
 from vtkmodules.util.numpy_support import vtk_to_numpy
-from vtkmodules.vtkIOImage import vtkPNGReader
 
-from paravoxel_testing import data_path, fail, load_plugin
+from paravoxel_testing import data_path, fail, load_plugin, read_png
 
 load_plugin(globals())
 with open(data_path("manifest.json")) as f:
@@ -44,10 +43,7 @@ with tempfile.TemporaryDirectory() as folder:
         fail("SaveAnimation wrote %d frames, expected %d" % (len(frames), steps))
     means = []
     for frame in frames:
-        png = vtkPNGReader()
-        png.SetFileName(frame)
-        png.Update()
-        means.append(float(vtk_to_numpy(png.GetOutput().GetPointData().GetScalars()).mean()))
+        means.append(float(vtk_to_numpy(read_png(frame).GetPointData().GetScalars()).mean()))
     if len(set(round(m, 3) for m in means)) != steps:
         fail("frames should differ from step to step: mean pixel values %s" % means)
 print("pvbatch saved %d frames, one per volume of the series" % steps)
