@@ -1,10 +1,12 @@
 #include "vtkAnalyzeHeader.h"
 
+#include "vtkSetGet.h"
 #include "vtkType.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <sstream>
 
 namespace
@@ -192,7 +194,8 @@ bool vtkAnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::s
   for (int i = 0; i < 3; ++i)
   {
     const double stored = pixdim[i + 1];
-    if (!std::isfinite(stored) || stored == 0.0)
+    // A subnormal size is no more usable than 0: VTK's index-to-world math loses it entirely.
+    if (!std::isnormal(static_cast<float>(stored)))
     {
       std::ostringstream msg;
       msg << "voxel size along " << axisNames[i] << " (pixdim[" << i + 1 << "]) is " << stored
@@ -227,6 +230,7 @@ bool vtkAnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::s
     return false;
   }
   this->VoxelOffset = static_cast<std::uint64_t>(voxOffset);
+  this->StoredVoxelOffset = this->VoxelOffset;
   if (this->FileFormat == Format::NiftiSingle && this->VoxelOffset < 348)
   {
     // NIfTI-1 single files written by old tools leave vox_offset at 0; the data follow the
@@ -239,12 +243,17 @@ bool vtkAnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::s
   double slope = field.Get<float>(112);
   double inter = field.Get<float>(116);
   bool valid = std::isfinite(slope) && slope != 0.0;
-  if (valid)
+  if (valid && !std::isfinite(inter))
   {
-    if (!std::isfinite(inter))
+    if (this->FileFormat != Format::Analyze)
     {
-      inter = 0.0;
+      // nibabel refuses such a NIfTI header ("Valid slope but invalid intercept"): guessing an
+      // intercept would shift every value.
+      error = "scl_slope is " + std::to_string(slope) + " but scl_inter is " +
+        std::to_string(inter) + ": the values cannot be scaled";
+      return false;
     }
+    inter = 0.0; // SPM2's funused2: nibabel reads a non-finite one as 0
   }
   else if (this->FileFormat == Format::Analyze)
   {
@@ -357,6 +366,55 @@ void vtkAnalyzeHeader::ComputeAffine(const std::uint8_t* bytes)
     m[5 * i] = zoom[i];
     m[4 * i + 3] = -origin[i] * zoom[i];
   }
+}
+
+void vtkAnalyzeHeader::UsePairStorage()
+{
+  if (this->FileFormat == Format::NiftiSingle)
+  {
+    this->FileFormat = Format::NiftiPair;
+    this->VoxelOffset = this->StoredVoxelOffset;
+  }
+}
+
+int vtkAnalyzeHeader::GetOutputScalarType() const
+{
+  const int stored = this->GetStoredScalarType();
+  if (!this->Scaled)
+  {
+    return stored;
+  }
+  if (stored == VTK_DOUBLE)
+  {
+    return VTK_DOUBLE;
+  }
+  if (stored == VTK_FLOAT)
+  {
+    return VTK_FLOAT;
+  }
+  // Integers: float32 unless the extremes of the stored type, scaled, overflow it.
+  double low = 0, high = 0;
+  switch (stored)
+  {
+    vtkTemplateMacro(low = static_cast<double>(std::numeric_limits<VTK_TT>::lowest());
+                     high = static_cast<double>(std::numeric_limits<VTK_TT>::max()));
+  }
+  const double limit = std::numeric_limits<float>::max();
+  for (const double value : { low * this->Slope + this->Intercept, high * this->Slope + this->Intercept })
+  {
+    if (!(std::fabs(value) <= limit))
+    {
+      return VTK_DOUBLE;
+    }
+  }
+  return VTK_FLOAT;
+}
+
+bool vtkAnalyzeHeader::GetImageBytes(std::int64_t volumes, std::uint64_t& bytes) const
+{
+  std::uint64_t data = 0;
+  return !__builtin_mul_overflow(this->GetBytesPerVolume(), static_cast<std::uint64_t>(volumes), &data) &&
+    !__builtin_add_overflow(data, this->VoxelOffset, &bytes);
 }
 
 int vtkAnalyzeHeader::GetStoredScalarType() const

@@ -36,6 +36,12 @@ public:
    */
   bool Parse(const std::uint8_t* bytes, std::size_t size, std::string& error);
 
+  /**
+   * The header came from a `.hdr` file: its voxels are in the `.img` at vox_offset as stored,
+   * even when its magic is the single-file "n+1" (nibabel reads such pairs so).
+   */
+  void UsePairStorage();
+
   Format GetFormat() const { return this->FileFormat; }
   bool IsByteSwapped() const { return this->ByteSwapped; }
 
@@ -53,8 +59,14 @@ public:
   std::int64_t GetVoxelsPerVolume() const;
   std::uint64_t GetBytesPerVolume() const;
 
+  /**
+   * Bytes the image file must hold for `volumes` volumes from vox_offset on, or false when
+   * that number does not fit in 64 bits (then no image can be that large).
+   */
+  bool GetImageBytes(std::int64_t volumes, std::uint64_t& bytes) const;
+
   /** Voxel sizes as stored (pixdim[1..3]) and the spacing used for output: their absolute value,
-   * 1 where a size is 0, NaN or infinite. `warnings` collects what was fixed. */
+   * 1 where a size is 0, subnormal, NaN or infinite. `warnings` collects what was fixed. */
   const std::array<double, 3>& GetSpacing() const { return this->Spacing; }
   const std::vector<std::string>& GetWarnings() const { return this->Warnings; }
 
@@ -69,6 +81,13 @@ public:
   bool HasScaling() const { return this->Scaled; }
   double GetScaleSlope() const { return this->Slope; }
   double GetScaleIntercept() const { return this->Intercept; }
+
+  /**
+   * The VTK type of the values read: the stored type without scaling; with scaling, float32 as
+   * nibabel gives it (float64 for float64 data, and for integer data whose scaled range
+   * overflows float32, as nibabel's apply_read_scaling chooses).
+   */
+  int GetOutputScalarType() const;
 
   /** nibabel's voxel-to-world affine for this header (row-major 4x4). */
   const std::array<double, 16>& GetVoxelToWorld() const { return this->VoxelToWorld; }
@@ -91,6 +110,7 @@ private:
   double QFac = 1;
   double RepetitionTime = 0;
   std::uint64_t VoxelOffset = 0;
+  std::uint64_t StoredVoxelOffset = 0;
   bool Scaled = false;
   double Slope = 1;
   double Intercept = 0;

@@ -1,6 +1,11 @@
 /**
  * @class   vtkAnalyzeMemberStore
  * @brief   Where the reader finds its members: a zip archive (file or memory) or a folder.
+ *
+ * Two ways in: ReadMember() gives a member's whole content, verified against the archive's
+ * CRC-32 (what voxels, headers of pairs and sidecars are read with), and OpenMember() a stream
+ * over its first bytes (what the index reads the headers of single .nii files with, without
+ * inflating their voxels; those bytes are verified later, when the volume is read).
  */
 #ifndef vtkAnalyzeMemberStore_h
 #define vtkAnalyzeMemberStore_h
@@ -11,7 +16,10 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
+
+class vtkMemberBuffer;
 
 class PARAVOXELREADERS_EXPORT vtkAnalyzeMemberStore
 {
@@ -19,7 +27,7 @@ public:
   virtual ~vtkAnalyzeMemberStore() = default;
 
   /** Member names in archive (or sorted folder) order, with '/' separating folders. */
-  virtual const std::vector<std::string>& GetMemberNames() const = 0;
+  const std::vector<std::string>& GetMemberNames() const { return this->Names; }
 
   /** True when `name` is a member. */
   bool HasMember(const std::string& name) const;
@@ -30,9 +38,28 @@ public:
    */
   virtual bool GetMemberSize(const std::string& name, std::uint64_t& size, std::string& error) = 0;
 
+  /**
+   * The member's whole content into `out`, the archive's own compression undone and its
+   * CRC-32 checked (a gzip member is returned still gzipped). Members larger than
+   * `maximumSize` are refused before anything is read. Returns false with `error` set.
+   */
+  virtual bool ReadMember(const std::string& name, std::uint64_t maximumSize,
+    vtkMemberBuffer& out, std::string& error) = 0;
+
   /** A stream over the member's (decompressed) bytes, or null with `error` set. */
   virtual std::unique_ptr<vtkAnalyzeMemberStream> OpenMember(
     const std::string& name, std::string& error) = 0;
+
+protected:
+  /** Record a member; a name seen before is not added again. Returns false for a repeat. */
+  bool AddMember(const std::string& name, std::uint64_t position);
+
+  /** The position recorded for `name`, or false with `error` saying there is no such member. */
+  bool FindMember(const std::string& name, std::uint64_t& position, std::string& error) const;
+
+private:
+  std::vector<std::string> Names;
+  std::unordered_map<std::string, std::uint64_t> PositionOfName;
 };
 
 #endif

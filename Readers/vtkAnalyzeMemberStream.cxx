@@ -1,7 +1,6 @@
 #include "vtkAnalyzeMemberStream.h"
 
 #include <algorithm>
-#include <vector>
 
 namespace
 {
@@ -35,26 +34,4 @@ bool vtkAnalyzeMemberStream::ReadFully(void* buffer, std::uint64_t count, std::s
     }
   }
   return true;
-}
-
-bool vtkAnalyzeMemberStream::Skip(std::uint64_t count, std::string& error)
-{
-  std::vector<std::uint8_t> scratch(static_cast<std::size_t>(std::min<std::uint64_t>(count, 65536)));
-  std::uint64_t done = 0;
-  while (done < count)
-  {
-    const std::uint64_t want = std::min<std::uint64_t>(scratch.size(), count - done);
-    if (!this->ReadFully(scratch.data(), want, error))
-    {
-      return false;
-    }
-    done += want;
-  }
-  return true;
-}
-
-bool vtkAnalyzeMemberStream::HasMoreData(std::string& error)
-{
-  std::uint8_t byte;
-  return this->Read(&byte, 1, error) > 0;
 }

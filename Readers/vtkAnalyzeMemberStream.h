@@ -2,8 +2,9 @@
  * @class   vtkAnalyzeMemberStream
  * @brief   Sequential read access to one member of an archive or folder.
  *
- * The reader pulls exactly the bytes it needs through this interface, so nothing is ever
- * inflated beyond what the header declares and nothing is written to disk.
+ * The index reads headers through this interface: only the bytes needed are inflated, and
+ * nothing is written to disk. Voxels are read whole and verified instead
+ * (vtkAnalyzeMemberStore::ReadMember).
  */
 #ifndef vtkAnalyzeMemberStream_h
 #define vtkAnalyzeMemberStream_h
@@ -31,12 +32,6 @@ public:
    */
   bool ReadFully(void* buffer, std::uint64_t count, std::string& error,
     const std::function<void(double)>& progress = nullptr);
-
-  /** Discard `count` bytes (e.g. up to vox_offset). Same errors as ReadFully. */
-  bool Skip(std::uint64_t count, std::string& error);
-
-  /** True when at least one more byte follows; reads (and so inflates) at most one byte. */
-  bool HasMoreData(std::string& error);
 };
 
 #endif

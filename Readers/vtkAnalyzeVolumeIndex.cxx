@@ -1,9 +1,12 @@
 #include "vtkAnalyzeVolumeIndex.h"
 
 #include "vtkGzipMemberStream.h"
+#include "vtkMemberBuffer.h"
+#include "vtkVerifiedInflater.h"
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 namespace
 {
@@ -13,6 +16,13 @@ enum class Kind
   Header, // .hdr, .hdr.gz
   Image,  // .img, .img.gz
   Single  // .nii, .nii.gz
+};
+
+struct MemberName
+{
+  Kind Type = Kind::Other;
+  std::string Stem;   // the name without its image extension(s), as written
+  std::string Suffix; // the image extension(s), as written
 };
 
 std::string Lower(std::string text)
@@ -28,8 +38,7 @@ bool EndsWith(const std::string& text, const std::string& suffix)
     text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// The kind of a member and its name without the image extension(s).
-Kind Classify(const std::string& name, std::string* stem = nullptr)
+MemberName Classify(const std::string& name)
 {
   const std::string lower = Lower(name);
   static const struct
@@ -42,66 +51,23 @@ Kind Classify(const std::string& name, std::string* stem = nullptr)
   for (const auto& entry : suffixes)
   {
     const std::string suffix(entry.Suffix);
-    if (EndsWith(lower, suffix) && lower.size() > suffix.size() && lower[lower.size() - suffix.size() - 1] != '/')
+    if (EndsWith(lower, suffix) && lower.size() > suffix.size() &&
+      lower[lower.size() - suffix.size() - 1] != '/')
     {
-      if (stem)
-      {
-        *stem = name.substr(0, name.size() - suffix.size());
-      }
-      return entry.Type;
+      const std::size_t stem = name.size() - suffix.size();
+      return { entry.Type, name.substr(0, stem), name.substr(stem) };
     }
   }
-  return Kind::Other;
+  return {};
 }
 
-// The member of kind `wanted` sharing `stem` (the same compression first, as writers pair them).
-std::string FindPartner(const vtkAnalyzeMemberStore& store, const std::string& stem, Kind wanted,
-  bool preferGzip)
+bool AllUpper(const std::string& text)
 {
-  std::string found;
-  for (const auto& candidate : store.GetMemberNames())
-  {
-    std::string candidateStem;
-    if (Classify(candidate, &candidateStem) == wanted && Lower(candidateStem) == Lower(stem))
-    {
-      if (vtkAnalyzeVolumeIndex::IsGzipped(candidate) == preferGzip)
-      {
-        return candidate;
-      }
-      if (found.empty())
-      {
-        found = candidate;
-      }
-    }
-  }
-  return found;
+  return std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::islower(c); });
 }
 
-bool ReadHeader(vtkAnalyzeMemberStore& store, const std::string& member, vtkAnalyzeHeader& header,
-  std::string& error)
-{
-  auto stream = vtkAnalyzeVolumeIndex::OpenMember(store, member, error);
-  if (!stream)
-  {
-    return false;
-  }
-  std::uint8_t bytes[vtkAnalyzeHeader::Size];
-  std::size_t have = 0;
-  while (have < sizeof(bytes))
-  {
-    const std::int64_t got = stream->Read(bytes + have, sizeof(bytes) - have, error);
-    if (got < 0)
-    {
-      return false;
-    }
-    if (got == 0)
-    {
-      break;
-    }
-    have += static_cast<std::size_t>(got);
-  }
-  return header.Parse(bytes, have, error);
-}
+// Headers this large are not Analyze/NIfTI headers (NIfTI extensions included).
+constexpr std::uint64_t MaximumHeaderBytes = std::uint64_t(64) << 20;
 }
 
 bool vtkAnalyzeVolumeIndex::IsGzipped(const std::string& name)
@@ -111,88 +77,197 @@ bool vtkAnalyzeVolumeIndex::IsGzipped(const std::string& name)
 
 bool vtkAnalyzeVolumeIndex::IsVolumeName(const std::string& name)
 {
-  return Classify(name) != Kind::Other;
+  return Classify(name).Type != Kind::Other;
 }
 
-std::string vtkAnalyzeVolumeIndex::FindMatSidecar(
-  const vtkAnalyzeMemberStore& store, const std::string& headerMember)
+std::string vtkAnalyzeVolumeIndex::FindMatSidecar(const std::string& headerMember) const
 {
-  std::string stem;
-  if (Classify(headerMember, &stem) != Kind::Header)
+  const MemberName parsed = Classify(headerMember);
+  if (parsed.Type != Kind::Header)
   {
     return std::string();
   }
-  const std::string wanted = Lower(stem + ".mat");
-  for (const auto& name : store.GetMemberNames())
-  {
-    if (Lower(name) == wanted)
-    {
-      return name;
-    }
-  }
-  return std::string();
+  const auto found = this->MemberOfLowerName.find(Lower(parsed.Stem + ".mat"));
+  return found == this->MemberOfLowerName.end() ? std::string() : found->second;
 }
 
-std::unique_ptr<vtkAnalyzeMemberStream> vtkAnalyzeVolumeIndex::OpenMember(
-  vtkAnalyzeMemberStore& store, const std::string& name, std::string& error)
+bool vtkAnalyzeVolumeIndex::ReadMember(vtkAnalyzeMemberStore& store, const std::string& name,
+  std::uint64_t expectedSize, std::uint64_t maximumSize, vtkMemberBuffer& out, std::string& error)
 {
-  auto stream = store.OpenMember(name, error);
-  if (stream && IsGzipped(name))
+  if (!IsGzipped(name))
   {
-    stream.reset(new vtkGzipMemberStream(std::move(stream)));
+    return store.ReadMember(name, maximumSize, out, error);
   }
-  return stream;
+  // Incompressible data grow by a few bytes per 32 KiB block in gzip, never more.
+  vtkMemberBuffer compressed;
+  return store.ReadMember(name, maximumSize + maximumSize / 1024 + 65536, compressed, error) &&
+    vtkVerifiedInflater::InflateGzip(
+      compressed.GetData(), compressed.GetSize(), expectedSize, maximumSize, out, error);
+}
+
+std::string vtkAnalyzeVolumeIndex::FindPartner(const std::string& member, bool wantImage) const
+{
+  const MemberName parsed = Classify(member);
+  const auto& candidatesByStem = wantImage ? this->Images : this->Headers;
+  const auto found = candidatesByStem.find(Lower(parsed.Stem));
+  if (found == candidatesByStem.end())
+  {
+    return std::string();
+  }
+  // The best candidate: the same stem as written, then the same compression, then the
+  // extension in the same case; among equals, the first in member order.
+  const bool gzipped = IsGzipped(member);
+  const bool upper = AllUpper(parsed.Suffix);
+  std::string best;
+  std::tuple<bool, bool, bool> bestRank{ true, true, true };
+  for (const auto& candidate : found->second)
+  {
+    const MemberName other = Classify(candidate);
+    const std::tuple<bool, bool, bool> rank{ other.Stem != parsed.Stem,
+      IsGzipped(candidate) != gzipped, AllUpper(other.Suffix) != upper };
+    if (best.empty() || rank < bestRank)
+    {
+      best = candidate;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+bool vtkAnalyzeVolumeIndex::ReadHeader(
+  const std::string& member, bool single, Volume& volume, std::string& error) const
+{
+  std::uint8_t bytes[vtkAnalyzeHeader::Size];
+  std::size_t have = 0;
+  if (single)
+  {
+    // Only the first bytes: the rest of the member is the voxels.
+    std::unique_ptr<vtkAnalyzeMemberStream> stream = this->Store->OpenMember(member, error);
+    if (stream && IsGzipped(member))
+    {
+      stream.reset(new vtkGzipMemberStream(std::move(stream)));
+    }
+    if (!stream)
+    {
+      return false;
+    }
+    while (have < sizeof(bytes))
+    {
+      const std::int64_t got = stream->Read(bytes + have, sizeof(bytes) - have, error);
+      if (got < 0)
+      {
+        return false;
+      }
+      if (got == 0)
+      {
+        break;
+      }
+      have += static_cast<std::size_t>(got);
+    }
+  }
+  else
+  {
+    vtkMemberBuffer whole;
+    if (!ReadMember(*this->Store, member, sizeof(bytes), MaximumHeaderBytes, whole, error))
+    {
+      return false;
+    }
+    have = static_cast<std::size_t>(std::min<std::uint64_t>(whole.GetSize(), sizeof(bytes)));
+    std::copy(whole.GetData(), whole.GetData() + have, bytes);
+  }
+  volume.HeaderChecksum = vtkVerifiedInflater::Crc32(bytes, have);
+  if (!volume.Header.Parse(bytes, have, error))
+  {
+    return false;
+  }
+  if (!single)
+  {
+    // A header file's voxels are in its image file at vox_offset, whatever its magic says
+    // (nibabel reads a pair with "n+1" magic so too).
+    volume.Header.UsePairStorage();
+  }
+  return true;
 }
 
 void vtkAnalyzeVolumeIndex::Build(vtkAnalyzeMemberStore& store)
 {
+  this->Store = &store;
   this->Volumes.clear();
-  for (const auto& name : store.GetMemberNames())
+  this->Refusals.clear();
+  this->Headers.clear();
+  this->Images.clear();
+  this->MemberOfLowerName.clear();
+  const auto& names = store.GetMemberNames();
+  for (const auto& name : names)
   {
-    const Kind kind = Classify(name);
-    if (kind != Kind::Header && kind != Kind::Single)
+    this->MemberOfLowerName.emplace(Lower(name), name);
+    const MemberName parsed = Classify(name);
+    if (parsed.Type == Kind::Header)
+    {
+      this->Headers[Lower(parsed.Stem)].push_back(name);
+    }
+    else if (parsed.Type == Kind::Image)
+    {
+      this->Images[Lower(parsed.Stem)].push_back(name);
+    }
+  }
+  for (const auto& name : names)
+  {
+    const Kind kind = Classify(name).Type;
+    if (kind == Kind::Other)
     {
       continue;
     }
     Volume volume;
-    std::string ignored;
-    if (Resolve(store, name, volume, ignored))
+    std::string why;
+    if (kind == Kind::Image)
+    {
+      // An image is indexed through its header; only an orphan is worth a reason.
+      if (this->FindPartner(name, false).empty())
+      {
+        this->Resolve(name, volume, why);
+      }
+    }
+    else if (this->Resolve(name, volume, why))
     {
       this->Volumes.push_back(std::move(volume));
+    }
+    if (!why.empty() &&
+      std::find(this->Refusals.begin(), this->Refusals.end(), why) == this->Refusals.end())
+    {
+      this->Refusals.push_back(why);
     }
   }
 }
 
-bool vtkAnalyzeVolumeIndex::Resolve(
-  vtkAnalyzeMemberStore& store, const std::string& name, Volume& volume, std::string& error)
+bool vtkAnalyzeVolumeIndex::Resolve(const std::string& name, Volume& volume, std::string& error) const
 {
-  if (!store.HasMember(name))
+  if (!this->Store || !this->Store->HasMember(name))
   {
     error = "there is no member '" + name + "'";
     return false;
   }
-  std::string stem;
-  const Kind kind = Classify(name, &stem);
-  switch (kind)
+  const MemberName parsed = Classify(name);
+  switch (parsed.Type)
   {
     case Kind::Other:
       error = "member '" + name + "' is not an Analyze/NIfTI volume (.hdr, .img, .nii, or .gz forms)";
       return false;
     case Kind::Image:
       volume.ImageMember = name;
-      volume.HeaderMember = FindPartner(store, stem, Kind::Header, IsGzipped(name));
+      volume.HeaderMember = this->FindPartner(name, false);
       if (volume.HeaderMember.empty())
       {
-        error = "image '" + name + "' has no matching header '" + stem + ".hdr'";
+        error = "image '" + name + "' has no matching header '" + parsed.Stem + ".hdr'";
         return false;
       }
       break;
     case Kind::Header:
       volume.HeaderMember = name;
-      volume.ImageMember = FindPartner(store, stem, Kind::Image, IsGzipped(name));
+      volume.ImageMember = this->FindPartner(name, true);
       if (volume.ImageMember.empty())
       {
-        error = "header '" + name + "' has no matching image '" + stem + ".img'";
+        error = "header '" + name + "' has no matching image '" + parsed.Stem + ".img'";
         return false;
       }
       break;
@@ -201,13 +276,14 @@ bool vtkAnalyzeVolumeIndex::Resolve(
       volume.ImageMember = name;
       break;
   }
+  const bool single = parsed.Type == Kind::Single;
   std::string why;
-  if (!ReadHeader(store, volume.HeaderMember, volume.Header, why))
+  if (!this->ReadHeader(volume.HeaderMember, single, volume, why))
   {
     error = "header '" + volume.HeaderMember + "': " + why;
     return false;
   }
-  if (kind == Kind::Single && volume.Header.GetFormat() != vtkAnalyzeHeader::Format::NiftiSingle)
+  if (single && volume.Header.GetFormat() != vtkAnalyzeHeader::Format::NiftiSingle)
   {
     error = "'" + name + "' is not a NIfTI-1 single file (its magic is not \"n+1\")";
     return false;

@@ -73,9 +73,12 @@ void SwapValues(T* values, vtkIdType count)
 void vtkAnalyzeVoxelConverter::ConvertExtent(
   const vtkAnalyzeHeader& header, const std::uint8_t* raw, const int extent[6], vtkDataArray* out)
 {
+  const int outputType = header.GetOutputScalarType();
   switch (header.GetStoredScalarType())
   {
-    vtkTemplateMacro(if (header.HasScaling()) {
+    vtkTemplateMacro(if (outputType == VTK_DOUBLE && header.HasScaling()) {
+      CopyRows<VTK_TT>(header, raw, extent, static_cast<double*>(out->GetVoidPointer(0)));
+    } else if (header.HasScaling()) {
       CopyRows<VTK_TT>(header, raw, extent, static_cast<float*>(out->GetVoidPointer(0)));
     } else {
       CopyRows<VTK_TT>(header, raw, extent, static_cast<VTK_TT*>(out->GetVoidPointer(0)));

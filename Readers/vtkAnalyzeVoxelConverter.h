@@ -1,7 +1,8 @@
 /**
  * @class   vtkAnalyzeVoxelConverter
  * @brief   Turns stored Analyze/NIfTI voxel bytes into VTK array values: byte order, scaling
- *          (value * slope + intercept, as float32) and the copy of a sub-extent's rows.
+ *          (value * slope + intercept, in the header's output type) and the copy of a
+ *          sub-extent's rows.
  *
  * Both operations run with vtkSMPTools over rows of voxels.
  */
@@ -21,8 +22,7 @@ public:
   /**
    * Convert the voxels of `extent` (inclusive i/j/k bounds inside the volume's whole extent)
    * from `raw`, which holds the stored bytes of whole slices extent[4]..extent[5], into `out`
-   * (already sized for the extent, of the output type: float when the header scales values,
-   * else the stored type).
+   * (already sized for the extent, of the header's GetOutputScalarType()).
    */
   static void ConvertExtent(
     const vtkAnalyzeHeader& header, const std::uint8_t* raw, const int extent[6], vtkDataArray* out);

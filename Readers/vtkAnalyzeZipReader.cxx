@@ -8,6 +8,7 @@
 #include "vtkDoubleArray.h"
 #include "vtkFieldData.h"
 #include "vtkImageData.h"
+#include "vtkMemberBuffer.h"
 #include "vtkInformation.h"
 #include "vtkInformationVector.h"
 #include "vtkObjectFactory.h"
@@ -16,14 +17,17 @@
 #include "vtkSpmMatFile.h"
 #include "vtkStreamingDemandDrivenPipeline.h"
 #include "vtkStringArray.h"
+#include "vtkVerifiedInflater.h"
 #include "vtkZipMemberStore.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <filesystem>
 #include <list>
 #include <map>
+#include <new>
 #include <sstream>
 #include <vector>
 
@@ -100,7 +104,7 @@ constexpr std::uint64_t CachedBytes = std::uint64_t(1) << 30;
 
 struct TimeStep
 {
-  vtkAnalyzeVolumeIndex::Volume Volume;
+  const vtkAnalyzeVolumeIndex::Volume* Volume;
   std::int64_t VolumeIndex; // 3D volume inside a 4D file
 };
 
@@ -109,57 +113,181 @@ struct CachedStep
   std::string Key;
   vtkSmartPointer<vtkDataArray> Scalars;
 };
+
+// The verified bytes of a 4D member, kept while its volumes are read one time step at a time.
+struct CachedMember
+{
+  std::string Name;
+  std::shared_ptr<vtkMemberBuffer> Bytes;
+};
+
+// What a file is when it is not a regular file, for messages.
+std::string FileTypeName(std::filesystem::file_type type)
+{
+  switch (type)
+  {
+    case std::filesystem::file_type::directory:
+      return "a folder";
+    case std::filesystem::file_type::fifo:
+      return "a FIFO (named pipe)";
+    case std::filesystem::file_type::socket:
+      return "a socket";
+    case std::filesystem::file_type::character:
+      return "a character device";
+    case std::filesystem::file_type::block:
+      return "a block device";
+    default:
+      return "not a regular file";
+  }
+}
 }
 
 struct vtkAnalyzeZipReader::Internals
 {
-  std::shared_ptr<const std::vector<std::uint8_t>> Buffer;
+  std::shared_ptr<const vtkMemberBuffer> Buffer;
   std::string DownloadedUrl;
-  std::shared_ptr<const std::vector<std::uint8_t>> Downloaded;
+  std::shared_ptr<const vtkMemberBuffer> Downloaded;
 
+  // The store and its index, kept while the archive is unchanged (StoreKey), so that property
+  // changes do not index the archive again.
+  std::string StoreKey;
   std::unique_ptr<vtkAnalyzeMemberStore> Store;
+  vtkAnalyzeVolumeIndex Index;
   std::string Source; // "archive 'a.zip'", "file '/x/y.hdr'", ... for messages
+  // The archive the Volume property was set for (see SetVolume).
+  std::string VolumeSetFor;
+
+  vtkAnalyzeVolumeIndex::Volume Selected;
   std::vector<TimeStep> Steps;
   std::vector<double> Times;
   bool Ready = false;
   vtkNew<vtkStringArray> AvailableVolumes;
   std::string CurrentVolume;
   std::list<CachedStep> Cache;
+  CachedMember Member;
   std::map<std::string, std::array<double, 16>> Affines; // by header member, for this archive
 
+  std::string SourceIdentity(vtkAnalyzeZipReader* self) const;
   bool OpenStore(vtkAnalyzeZipReader* self, std::string& error);
+  bool OpenFile(const std::string& fileName, std::string& error);
   std::array<double, 16> VoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
   std::array<double, 16> ReadVoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
   bool CheckImageSize(vtkAnalyzeZipReader* self, const TimeStep& step, std::string& error);
+  bool MakeSteps(vtkAnalyzeZipReader* self, std::string& error);
+  vtkSmartPointer<vtkDataArray> ReadStep(
+    vtkAnalyzeZipReader* self, const TimeStep& step, const int extent[6], std::string& error);
   std::string Where(const TimeStep& step) const
   {
-    return this->Source + ", volume '" + step.Volume.HeaderMember + "'";
+    return this->Source + ", volume '" + step.Volume->HeaderMember + "'";
   }
 };
+
+std::string vtkAnalyzeZipReader::Internals::SourceIdentity(vtkAnalyzeZipReader* self) const
+{
+  if (this->Buffer)
+  {
+    return "buffer " + std::to_string(reinterpret_cast<std::uintptr_t>(this->Buffer.get()));
+  }
+  return self->FileName ? self->FileName : "";
+}
+
+bool vtkAnalyzeZipReader::Internals::OpenFile(const std::string& fileName, std::string& error)
+{
+  namespace fs = std::filesystem;
+  const bool plainFile = vtkAnalyzeVolumeIndex::IsVolumeName(fileName);
+  this->Source = (plainFile ? "file '" : "archive '") + fileName + "'";
+  std::error_code ec;
+  const fs::file_status status = fs::status(fileName, ec);
+  if (!fs::exists(status))
+  {
+    error = "no such file";
+    return false;
+  }
+  if (!fs::is_regular_file(status))
+  {
+    // Refused before anything is read: a FIFO would block, a device never ends.
+    error = "it is " + FileTypeName(status.type()) + ", not a regular file";
+    return false;
+  }
+  if (plainFile)
+  {
+    // A folder is listed again each time: its files are few and may change.
+    this->StoreKey.clear();
+    this->Store = vtkDiskMemberStore::OpenFolderOf(fileName, error);
+    if (this->Store)
+    {
+      this->Index.Build(*this->Store);
+    }
+    return this->Store != nullptr;
+  }
+  const auto size = fs::file_size(fileName, ec);
+  const auto modified = fs::last_write_time(fileName, ec).time_since_epoch().count();
+  if (size == 0)
+  {
+    error = "the file is empty, not a zip archive";
+    return false;
+  }
+  const std::string key =
+    "file " + fileName + " " + std::to_string(size) + " " + std::to_string(modified);
+  if (this->Store && key == this->StoreKey)
+  {
+    return true;
+  }
+  this->StoreKey.clear();
+  this->Store = vtkZipMemberStore::OpenFile(fileName, error);
+  if (!this->Store)
+  {
+    return false;
+  }
+  this->Index.Build(*this->Store);
+  this->StoreKey = key;
+  return true;
+}
 
 bool vtkAnalyzeZipReader::Internals::OpenStore(vtkAnalyzeZipReader* self, std::string& error)
 {
   const std::string fileName = self->FileName ? self->FileName : "";
+  const std::string previousKey = this->StoreKey;
+  bool opened = false;
   if (this->Buffer)
   {
-    this->Source = "archive in memory (" + std::to_string(this->Buffer->size()) + " bytes)";
+    this->Source = "archive in memory (" + std::to_string(this->Buffer->GetSize()) + " bytes)";
+    const std::string key = this->SourceIdentity(self);
+    if (this->Store && key == this->StoreKey)
+    {
+      return true;
+    }
+    this->StoreKey.clear();
     this->Store = vtkZipMemberStore::OpenBuffer(this->Buffer, error);
-    return this->Store != nullptr;
+    if (this->Store)
+    {
+      this->Index.Build(*this->Store);
+      this->StoreKey = key;
+    }
+    opened = this->Store != nullptr;
   }
-  if (fileName.empty())
+  else if (fileName.empty())
   {
+    this->Store.reset();
     error = "No FileName: set it to a .zip archive, its URL or a .hdr/.img/.nii file";
     return false;
   }
-  if (vtkArchiveDownloader::IsUrl(fileName))
+  else if (vtkArchiveDownloader::IsUrl(fileName))
   {
-    this->Source = "archive '" + fileName + "'";
+    this->Source = "archive '" + vtkArchiveDownloader::Redact(fileName) + "'";
+    const std::string key = "url " + fileName;
+    if (this->Store && key == this->StoreKey)
+    {
+      return true;
+    }
+    this->StoreKey.clear();
+    this->Store.reset();
     if (!this->Downloaded || this->DownloadedUrl != fileName)
     {
       this->Downloaded.reset();
       const vtkArchiveDownloader::Limits limits{
         static_cast<std::uint64_t>(self->MaximumDownloadMegabytes * 1024.0 * 1024.0),
-        self->ConnectTimeout, self->DownloadTimeout
+        self->ConnectTimeout, self->StallTimeout, self->DownloadTimeout
       };
       self->SetProgressText("Downloading");
       this->Downloaded = vtkArchiveDownloader::Download(
@@ -177,79 +305,85 @@ bool vtkAnalyzeZipReader::Internals::OpenStore(vtkAnalyzeZipReader* self, std::s
       this->DownloadedUrl = fileName;
     }
     this->Store = vtkZipMemberStore::OpenBuffer(this->Downloaded, error);
-    return this->Store != nullptr;
+    if (this->Store)
+    {
+      this->Index.Build(*this->Store);
+      this->StoreKey = key;
+    }
+    opened = this->Store != nullptr;
   }
-  const bool plainFile = vtkAnalyzeVolumeIndex::IsVolumeName(fileName);
-  this->Source = (plainFile ? "file '" : "archive '") + fileName + "'";
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(fileName, ec))
+  else if (!vtkArchiveDownloader::GetScheme(fileName).empty())
   {
-    error = "no such file";
+    this->Store.reset();
+    this->Source = "'" + vtkArchiveDownloader::Redact(fileName) + "'";
+    error = vtkArchiveDownloader::GetScheme(fileName) == "file"
+      ? "file:// URLs are not read; give the file's path instead"
+      : "'" + vtkArchiveDownloader::GetScheme(fileName) +
+        "://' URLs are not supported; ParaVoxel downloads http:// and https:// only";
     return false;
-  }
-  if (plainFile)
-  {
-    this->Store = vtkDiskMemberStore::OpenFolderOf(fileName, error);
-  }
-  else if (std::filesystem::file_size(fileName, ec) == 0)
-  {
-    error = "the file is empty, not a zip archive";
   }
   else
   {
-    this->Store = vtkZipMemberStore::OpenFile(fileName, error);
+    opened = this->OpenFile(fileName, error);
+    if (!opened)
+    {
+      this->Store.reset();
+      this->StoreKey.clear();
+    }
   }
-  return this->Store != nullptr;
+  if (opened && (this->StoreKey.empty() || this->StoreKey != previousKey))
+  {
+    // A new archive: what was decoded from the old one no longer applies.
+    this->Cache.clear();
+    this->Member = CachedMember();
+    this->Affines.clear();
+    for (const auto& refusal : this->Index.GetRefusals())
+    {
+      if (refusal.find("corrupt") != std::string::npos)
+      {
+        vtkWarningWithObjectMacro(self, "Reading " << this->Source << ": a volume is left out: "
+                                                   << refusal << ".");
+      }
+    }
+  }
+  return opened;
 }
 
 std::array<double, 16> vtkAnalyzeZipReader::Internals::VoxelToWorld(
   vtkAnalyzeZipReader* self, const TimeStep& step)
 {
   // Once per volume and archive, so a bad sidecar is reported once, not on every update.
-  auto known = this->Affines.find(step.Volume.HeaderMember);
+  auto known = this->Affines.find(step.Volume->HeaderMember);
   if (known != this->Affines.end())
   {
     return known->second;
   }
   const auto affine = this->ReadVoxelToWorld(self, step);
-  this->Affines[step.Volume.HeaderMember] = affine;
+  this->Affines[step.Volume->HeaderMember] = affine;
   return affine;
 }
 
 std::array<double, 16> vtkAnalyzeZipReader::Internals::ReadVoxelToWorld(
   vtkAnalyzeZipReader* self, const TimeStep& step)
 {
-  const vtkAnalyzeHeader& header = step.Volume.Header;
+  const vtkAnalyzeHeader& header = step.Volume->Header;
   if (header.GetFormat() != vtkAnalyzeHeader::Format::Analyze)
   {
     return header.GetVoxelToWorld();
   }
   // SPM keeps the true voxel-to-world matrix in a .mat sidecar; it wins over the header.
-  const std::string mat =
-    vtkAnalyzeVolumeIndex::FindMatSidecar(*this->Store, step.Volume.HeaderMember);
+  const std::string mat = this->Index.FindMatSidecar(step.Volume->HeaderMember);
   if (mat.empty())
   {
     return header.GetVoxelToWorld();
   }
   std::string error;
-  std::uint64_t size = 0;
+  vtkMemberBuffer bytes;
   std::array<double, 16> affine;
-  if (this->Store->GetMemberSize(mat, size, error))
+  if (vtkAnalyzeVolumeIndex::ReadMember(*this->Store, mat, 0, MaximumMatBytes, bytes, error) &&
+    vtkSpmMatFile::Read(bytes.GetData(), bytes.GetSize(), affine, error))
   {
-    if (size > MaximumMatBytes)
-    {
-      error = "it is " + std::to_string(size) + " bytes, too large for an SPM matrix file";
-    }
-    else
-    {
-      std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
-      auto stream = this->Store->OpenMember(mat, error);
-      if (stream && stream->ReadFully(bytes.data(), bytes.size(), error) &&
-        vtkSpmMatFile::Read(bytes.data(), bytes.size(), affine, error))
-      {
-        return affine;
-      }
-    }
+    return affine;
   }
   vtkWarningWithObjectMacro(self, "Reading " << this->Where(step) << ": cannot use the SPM matrix file '"
                                              << mat << "' (" << error
@@ -260,8 +394,8 @@ std::array<double, 16> vtkAnalyzeZipReader::Internals::ReadVoxelToWorld(
 bool vtkAnalyzeZipReader::Internals::CheckImageSize(
   vtkAnalyzeZipReader* self, const TimeStep& step, std::string& error)
 {
-  const vtkAnalyzeHeader& header = step.Volume.Header;
-  const std::string& member = step.Volume.ImageMember;
+  const vtkAnalyzeHeader& header = step.Volume->Header;
+  const std::string& member = step.Volume->ImageMember;
   const auto& dims = header.GetDimensions();
   std::ostringstream why;
   if (header.GetVoxelsPerVolume() > self->MaximumVoxels / header.GetNumberOfVolumes())
@@ -272,13 +406,15 @@ bool vtkAnalyzeZipReader::Internals::CheckImageSize(
     error = why.str();
     return false;
   }
-  // Check the declared size against the member's real size before anything is allocated.
-  const std::uint64_t declared =
-    header.GetVoxelOffset() + header.GetBytesPerVolume() * header.GetNumberOfVolumes();
-  if (static_cast<double>(declared) > self->MaximumMemberMegabytes * 1024.0 * 1024.0)
+  // Check the declared size against the limit and the member's real size before anything is
+  // allocated; a size that does not even fit in 64 bits is over any limit.
+  std::uint64_t declared = 0;
+  const bool representable = header.GetImageBytes(header.GetNumberOfVolumes(), declared);
+  if (!representable || static_cast<double>(declared) > self->MaximumMemberMegabytes * 1024.0 * 1024.0)
   {
-    why << "the header declares an image of " << declared << " bytes, more than "
-        << "MaximumMemberMegabytes (" << self->MaximumMemberMegabytes
+    why << "the header declares an image of "
+        << (representable ? std::to_string(declared) : std::string("more than 2^64"))
+        << " bytes, more than MaximumMemberMegabytes (" << self->MaximumMemberMegabytes
         << " MiB); raise MaximumMemberMegabytes if the volume is genuine";
     error = why.str();
     return false;
@@ -321,6 +457,148 @@ bool vtkAnalyzeZipReader::Internals::CheckImageSize(
   return error.empty();
 }
 
+bool vtkAnalyzeZipReader::Internals::MakeSteps(vtkAnalyzeZipReader* self, std::string& error)
+{
+  const vtkAnalyzeHeader& header = this->Selected.Header;
+  const auto tooMany = [&](std::int64_t count) {
+    error = "the series has " + std::to_string(count) + " time steps, more than MaximumTimeSteps (" +
+      std::to_string(self->MaximumTimeSteps) + "); raise MaximumTimeSteps if it is genuine";
+    return false;
+  };
+  if (self->TimeSeries && header.GetNumberOfVolumes() > 1)
+  {
+    // The volumes of a 4D file.
+    if (header.GetNumberOfVolumes() > self->MaximumTimeSteps)
+    {
+      return tooMany(header.GetNumberOfVolumes());
+    }
+    for (std::int64_t t = 0; t < header.GetNumberOfVolumes(); ++t)
+    {
+      this->Steps.push_back({ &this->Selected, t });
+    }
+  }
+  else if (self->TimeSeries)
+  {
+    // The selected volume's like-shaped siblings.
+    const std::string folder = Folder(this->Selected.HeaderMember);
+    for (const auto& volume : this->Index.GetVolumes())
+    {
+      const vtkAnalyzeHeader& other = volume.Header;
+      if (Folder(volume.HeaderMember) == folder && other.GetDimensions() == header.GetDimensions() &&
+        other.GetDataTypeCode() == header.GetDataTypeCode() &&
+        other.GetOutputScalarType() == header.GetOutputScalarType())
+      {
+        if (static_cast<std::int64_t>(this->Steps.size()) == self->MaximumTimeSteps)
+        {
+          return tooMany(self->MaximumTimeSteps + 1);
+        }
+        this->Steps.push_back({ &volume, 0 });
+      }
+    }
+    std::sort(this->Steps.begin(), this->Steps.end(), [](const TimeStep& a, const TimeStep& b) {
+      return NaturalLess(a.Volume->HeaderMember, b.Volume->HeaderMember);
+    });
+  }
+  else
+  {
+    if (header.GetNumberOfVolumes() > 1)
+    {
+      vtkWarningWithObjectMacro(self, "Reading " << this->Source << ", volume '"
+                                                 << this->Selected.HeaderMember << "': it holds "
+                                                 << header.GetNumberOfVolumes()
+                                                 << " volumes; the first is read (turn TimeSeries on for all).");
+    }
+    this->Steps.push_back({ &this->Selected, 0 });
+  }
+  return true;
+}
+
+vtkSmartPointer<vtkDataArray> vtkAnalyzeZipReader::Internals::ReadStep(
+  vtkAnalyzeZipReader* self, const TimeStep& step, const int extent[6], std::string& error)
+{
+  const vtkAnalyzeHeader& header = step.Volume->Header;
+  const std::string& member = step.Volume->ImageMember;
+  const auto& dims = header.GetDimensions();
+  std::uint64_t declared = 0;
+  header.GetImageBytes(header.GetNumberOfVolumes(), declared); // checked by CheckImageSize
+
+  // PASS 1: the whole member, verified (CRC-32 of the archive, gzip trailers).
+  std::shared_ptr<vtkMemberBuffer> bytes;
+  if (this->Member.Name == member)
+  {
+    bytes = this->Member.Bytes;
+  }
+  else
+  {
+    bytes = std::make_shared<vtkMemberBuffer>();
+    self->SetProgressText("Reading and verifying");
+    const bool read = vtkAnalyzeVolumeIndex::ReadMember(
+      *this->Store, member, declared, declared + AllowedExcess(declared), *bytes, error);
+    self->SetProgressText(nullptr);
+    if (!read)
+    {
+      error = "image member '" + member + "': " + error;
+      return nullptr;
+    }
+    if (header.GetNumberOfVolumes() > 1 && self->TimeSeries && bytes->GetSize() <= CachedBytes)
+    {
+      this->Member = { member, bytes };
+    }
+  }
+  self->UpdateProgress(0.5);
+  if (bytes->GetSize() < declared)
+  {
+    error = "image member '" + member + "' holds " + std::to_string(bytes->GetSize()) +
+      " bytes, but the header declares " + std::to_string(declared) + ": the image is truncated";
+    return nullptr;
+  }
+  if (step.Volume->HeaderMember == member &&
+    vtkVerifiedInflater::Crc32(bytes->GetData(), std::min<std::uint64_t>(bytes->GetSize(), vtkAnalyzeHeader::Size)) !=
+      step.Volume->HeaderChecksum)
+  {
+    // The index parsed these bytes before they could be verified; they must be the same.
+    error = "member '" + member + "' changed since its header was read; open the archive again";
+    return nullptr;
+  }
+
+  // PASS 2: the output array, adopting the verified bytes where they are the answer already.
+  const std::uint64_t voxelBytes =
+    static_cast<std::uint64_t>(header.GetComponentSize() * header.GetNumberOfComponents());
+  const std::uint64_t sliceBytes = static_cast<std::uint64_t>(dims[0] * dims[1]) * voxelBytes;
+  const std::uint64_t slabBytes = sliceBytes * static_cast<std::uint64_t>(extent[5] - extent[4] + 1);
+  const std::uint64_t first = header.GetVoxelOffset() +
+    static_cast<std::uint64_t>(step.VolumeIndex) * header.GetBytesPerVolume() +
+    static_cast<std::uint64_t>(extent[4]) * sliceBytes;
+  const vtkIdType values = static_cast<vtkIdType>(extent[1] - extent[0] + 1) *
+    (extent[3] - extent[2] + 1) * (extent[5] - extent[4] + 1) * header.GetNumberOfComponents();
+  vtkSmartPointer<vtkDataArray> scalars;
+  scalars.TakeReference(vtkDataArray::CreateDataArray(header.GetOutputScalarType()));
+  scalars->SetName("Intensity");
+  scalars->SetNumberOfComponents(header.GetNumberOfComponents());
+  const bool wholePlanes =
+    extent[0] == 0 && extent[1] == dims[0] - 1 && extent[2] == 0 && extent[3] == dims[1] - 1;
+  if (wholePlanes && !header.HasScaling() && bytes.use_count() == 1)
+  {
+    std::memmove(bytes->GetData(), bytes->GetData() + first, static_cast<std::size_t>(slabBytes));
+    scalars->SetVoidArray(bytes->Release(), values, 0, vtkAbstractArray::VTK_DATA_ARRAY_FREE);
+    vtkAnalyzeVoxelConverter::FixByteOrder(header, scalars);
+  }
+  else
+  {
+    vtkMemberBuffer converted;
+    if (!converted.Allocate(static_cast<std::uint64_t>(values) *
+          static_cast<std::uint64_t>(scalars->GetDataTypeSize()), error))
+    {
+      error = "the output array: " + error;
+      return nullptr;
+    }
+    scalars->SetVoidArray(converted.Release(), values, 0, vtkAbstractArray::VTK_DATA_ARRAY_FREE);
+    vtkAnalyzeVoxelConverter::ConvertExtent(header, bytes->GetData() + first, extent, scalars);
+  }
+  self->UpdateProgress(0.9);
+  return scalars;
+}
+
 vtkAnalyzeZipReader::vtkAnalyzeZipReader()
   : Internal(new Internals)
 {
@@ -335,17 +613,40 @@ vtkAnalyzeZipReader::~vtkAnalyzeZipReader()
 
 void vtkAnalyzeZipReader::SetArchiveBuffer(const char* data, vtkIdType size)
 {
+  Internals& internal = *this->Internal;
+  internal.Buffer.reset();
   if (data && size > 0)
   {
-    const auto* bytes = reinterpret_cast<const std::uint8_t*>(data);
-    this->Internal->Buffer =
-      std::make_shared<const std::vector<std::uint8_t>>(bytes, bytes + size);
+    auto buffer = std::make_shared<vtkMemberBuffer>();
+    std::string error;
+    if (!buffer->Allocate(static_cast<std::uint64_t>(size), error))
+    {
+      vtkErrorMacro("Cannot keep the archive buffer: " << error << ".");
+    }
+    else
+    {
+      std::copy(data, data + size, buffer->GetData());
+      internal.Buffer = std::move(buffer);
+    }
   }
-  else
+  this->Modified();
+}
+
+void vtkAnalyzeZipReader::SetVolume(const char* volume)
+{
+  const std::string wanted = volume ? volume : "";
+  this->Internal->VolumeSetFor = this->Internal->SourceIdentity(this);
+  if (wanted == (this->Volume ? this->Volume : ""))
   {
-    this->Internal->Buffer.reset();
+    return;
   }
-  this->Internal->Cache.clear();
+  delete[] this->Volume;
+  this->Volume = nullptr;
+  if (volume)
+  {
+    this->Volume = new char[wanted.size() + 1];
+    std::copy(wanted.c_str(), wanted.c_str() + wanted.size() + 1, this->Volume);
+  }
   this->Modified();
 }
 
@@ -364,11 +665,8 @@ int vtkAnalyzeZipReader::RequestInformation(
 {
   Internals& internal = *this->Internal;
   internal.Ready = false;
-  internal.Store.reset();
   internal.Steps.clear();
   internal.Times.clear();
-  internal.Cache.clear();
-  internal.Affines.clear();
   internal.AvailableVolumes->Reset();
   internal.CurrentVolume.clear();
 
@@ -379,28 +677,46 @@ int vtkAnalyzeZipReader::RequestInformation(
   outInfo->Remove(vtkStreamingDemandDrivenPipeline::TIME_RANGE());
 
   std::string error;
-  if (!internal.OpenStore(this, error))
+  try
   {
-    vtkErrorMacro(<< (internal.Source.empty() ? error : "Cannot read " + internal.Source + ": " + error)
-                  << ".");
+    if (!internal.OpenStore(this, error))
+    {
+      vtkErrorMacro(<< (internal.Source.empty() ? error : "Cannot read " + internal.Source + ": " + error)
+                    << ".");
+      return 1;
+    }
+  }
+  catch (const std::bad_alloc&)
+  {
+    internal.Store.reset();
+    internal.StoreKey.clear();
+    vtkErrorMacro("Cannot read " << internal.Source << ": not enough memory to index it.");
     return 1;
   }
-
-  vtkAnalyzeVolumeIndex index;
-  index.Build(*internal.Store);
+  const vtkAnalyzeVolumeIndex& index = internal.Index;
   for (const auto& volume : index.GetVolumes())
   {
     internal.AvailableVolumes->InsertNextValue(volume.HeaderMember);
   }
 
   const bool plainFile = !internal.Buffer && this->FileName &&
-    !vtkArchiveDownloader::IsUrl(this->FileName) && vtkAnalyzeVolumeIndex::IsVolumeName(this->FileName);
+    vtkArchiveDownloader::GetScheme(this->FileName).empty() &&
+    vtkAnalyzeVolumeIndex::IsVolumeName(this->FileName);
   std::string requested = this->Volume ? this->Volume : "";
   if (requested.empty() && plainFile)
   {
     requested = std::filesystem::path(this->FileName).filename().string();
   }
-  TimeStep selected{ {}, 0 };
+  if (!requested.empty() && !internal.Store->HasMember(requested) && !plainFile &&
+    internal.VolumeSetFor != internal.SourceIdentity(this) && !index.GetVolumes().empty())
+  {
+    // Volume was chosen for another archive (FileName changed after it): start this one at its
+    // first volume rather than fail on a name it never had.
+    vtkWarningMacro("Reading " << internal.Source << ": it has no volume '" << requested
+                               << "' (chosen for the previous archive); reading its first volume '"
+                               << index.GetVolumes().front().HeaderMember << "'.");
+    requested.clear();
+  }
   if (requested.empty())
   {
     if (index.GetVolumes().empty())
@@ -409,75 +725,34 @@ int vtkAnalyzeZipReader::RequestInformation(
       msg << "Cannot read " << internal.Source
           << ": it holds no readable Analyze/NIfTI volume (a .hdr with its .img, or a .nii).";
       // Say why the candidates were refused, so the user is not left guessing.
-      int reported = 0;
-      for (const auto& name : internal.Store->GetMemberNames())
+      const auto& refusals = index.GetRefusals();
+      for (std::size_t i = 0; i < std::min<std::size_t>(refusals.size(), 5); ++i)
       {
-        vtkAnalyzeVolumeIndex::Volume ignored;
-        std::string why;
-        if (reported < 5 && vtkAnalyzeVolumeIndex::IsVolumeName(name) &&
-          !vtkAnalyzeVolumeIndex::Resolve(*internal.Store, name, ignored, why))
-        {
-          msg << " " << why << ".";
-          ++reported;
-        }
+        msg << " " << refusals[i] << ".";
       }
       vtkErrorMacro(<< msg.str());
       return 1;
     }
-    selected.Volume = index.GetVolumes().front();
+    internal.Selected = index.GetVolumes().front();
   }
-  else if (!vtkAnalyzeVolumeIndex::Resolve(*internal.Store, requested, selected.Volume, error))
+  else if (!index.Resolve(requested, internal.Selected, error))
   {
     vtkErrorMacro("Cannot read volume '" << requested << "' of " << internal.Source << ": "
                                          << error << ".");
     return 1;
   }
 
-  const vtkAnalyzeHeader& header = selected.Volume.Header;
+  const TimeStep selected{ &internal.Selected, 0 };
+  const vtkAnalyzeHeader& header = internal.Selected.Header;
   for (const auto& warning : header.GetWarnings())
   {
     vtkWarningMacro("Reading " << internal.Where(selected) << ": " << warning << ".");
   }
-  if (!internal.CheckImageSize(this, selected, error))
+  if (!internal.CheckImageSize(this, selected, error) || !internal.MakeSteps(this, error))
   {
+    internal.Steps.clear();
     vtkErrorMacro("Cannot read " << internal.Where(selected) << ": " << error << ".");
     return 1;
-  }
-
-  // Time steps: the volumes of a 4D file, or the selected volume's like-shaped siblings.
-  if (this->TimeSeries && header.GetNumberOfVolumes() > 1)
-  {
-    for (std::int64_t t = 0; t < header.GetNumberOfVolumes(); ++t)
-    {
-      internal.Steps.push_back({ selected.Volume, t });
-    }
-  }
-  else if (this->TimeSeries)
-  {
-    const std::string folder = Folder(selected.Volume.HeaderMember);
-    for (const auto& volume : index.GetVolumes())
-    {
-      const vtkAnalyzeHeader& other = volume.Header;
-      if (Folder(volume.HeaderMember) == folder && other.GetDimensions() == header.GetDimensions() &&
-        other.GetDataTypeCode() == header.GetDataTypeCode() &&
-        other.HasScaling() == header.HasScaling())
-      {
-        internal.Steps.push_back({ volume, 0 });
-      }
-    }
-    std::sort(internal.Steps.begin(), internal.Steps.end(), [](const TimeStep& a, const TimeStep& b) {
-      return NaturalLess(a.Volume.HeaderMember, b.Volume.HeaderMember);
-    });
-  }
-  else
-  {
-    if (header.GetNumberOfVolumes() > 1)
-    {
-      vtkWarningMacro("Reading " << internal.Where(selected) << ": it holds "
-                                 << header.GetNumberOfVolumes()
-                                 << " volumes; the first is read (turn TimeSeries on for all).");
-    }
-    internal.Steps.push_back(selected);
   }
   if (this->TimeSeries)
   {
@@ -501,9 +776,8 @@ int vtkAnalyzeZipReader::RequestInformation(
   outInfo->Set(vtkDataObject::SPACING(), header.GetSpacing().data(), 3);
   outInfo->Set(vtkDataObject::ORIGIN(), origin, 3);
   outInfo->Set(vtkAlgorithm::CAN_PRODUCE_SUB_EXTENT(), 1);
-  vtkDataObject::SetPointDataActiveScalarInfo(outInfo,
-    header.HasScaling() ? VTK_FLOAT : header.GetStoredScalarType(),
-    header.GetNumberOfComponents());
+  vtkDataObject::SetPointDataActiveScalarInfo(
+    outInfo, header.GetOutputScalarType(), header.GetNumberOfComponents());
   internal.Ready = true;
   return 1;
 }
@@ -521,18 +795,17 @@ int vtkAnalyzeZipReader::RequestData(
     return 1; // RequestInformation reported the error
   }
 
-  // The time step: the last one at or before the requested time.
+  // The time step: the last one at or before the requested time, within a millionth of a step
+  // (the requested time may carry rounding of its own, whatever the TR).
   std::size_t stepIndex = 0;
   if (internal.Times.size() > 1 && outInfo->Has(vtkStreamingDemandDrivenPipeline::UPDATE_TIME_STEP()))
   {
     const double t = outInfo->Get(vtkStreamingDemandDrivenPipeline::UPDATE_TIME_STEP());
-    const auto after = std::upper_bound(internal.Times.begin(), internal.Times.end(), t + 1e-9);
+    const double tolerance = 1e-6 * (internal.Times[1] - internal.Times[0]);
+    const auto after = std::upper_bound(internal.Times.begin(), internal.Times.end(), t + tolerance);
     stepIndex = after == internal.Times.begin() ? 0 : static_cast<std::size_t>(after - internal.Times.begin() - 1);
   }
   const TimeStep& step = internal.Steps[stepIndex];
-  const vtkAnalyzeHeader& header = step.Volume.Header;
-  const std::string& member = step.Volume.ImageMember;
-  const auto& dims = header.GetDimensions();
 
   int whole[6];
   outInfo->Get(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT(), whole);
@@ -556,7 +829,7 @@ int vtkAnalyzeZipReader::RequestData(
     return 1;
   }
 
-  const std::string key = member + "#" + std::to_string(step.VolumeIndex);
+  const std::string key = step.Volume->ImageMember + "#" + std::to_string(step.VolumeIndex);
   vtkSmartPointer<vtkDataArray> scalars;
   auto cached = std::find_if(internal.Cache.begin(), internal.Cache.end(),
     [&](const CachedStep& entry) { return entry.Key == key; });
@@ -567,54 +840,18 @@ int vtkAnalyzeZipReader::RequestData(
   }
   else
   {
-    const std::uint64_t voxelBytes =
-      static_cast<std::uint64_t>(header.GetComponentSize() * header.GetNumberOfComponents());
-    const std::uint64_t sliceBytes = static_cast<std::uint64_t>(dims[0] * dims[1]) * voxelBytes;
-    const std::uint64_t slabBytes = sliceBytes * static_cast<std::uint64_t>(extent[5] - extent[4] + 1);
-    const std::uint64_t skip = header.GetVoxelOffset() +
-      static_cast<std::uint64_t>(step.VolumeIndex) * header.GetBytesPerVolume() +
-      static_cast<std::uint64_t>(extent[4]) * sliceBytes;
-
-    auto stream = vtkAnalyzeVolumeIndex::OpenMember(*internal.Store, member, error);
-    if (!stream || !stream->Skip(skip, error))
+    try
     {
-      vtkErrorMacro("Cannot read " << internal.Where(step) << ": image member '" << member
-                                   << "': " << error << ".");
+      scalars = internal.ReadStep(this, step, extent, error);
+    }
+    catch (const std::bad_alloc&)
+    {
+      error = "not enough memory to read it";
+    }
+    if (!scalars)
+    {
+      vtkErrorMacro("Cannot read " << internal.Where(step) << ": " << error << ".");
       return 1;
-    }
-
-    scalars.TakeReference(vtkDataArray::CreateDataArray(
-      header.HasScaling() ? VTK_FLOAT : header.GetStoredScalarType()));
-    scalars->SetName("Intensity");
-    scalars->SetNumberOfComponents(header.GetNumberOfComponents());
-    scalars->SetNumberOfTuples(static_cast<vtkIdType>(extent[1] - extent[0] + 1) *
-      (extent[3] - extent[2] + 1) * (extent[5] - extent[4] + 1));
-
-    // Whole i-j planes of stored values inflate straight into the output array; anything else
-    // (a sub-extent in i or j, scaling) goes through a scratch buffer and the converter.
-    const bool direct = !header.HasScaling() && extent[0] == 0 && extent[1] == dims[0] - 1 &&
-      extent[2] == 0 && extent[3] == dims[1] - 1;
-    std::vector<std::uint8_t> raw;
-    void* destination = scalars->GetVoidPointer(0);
-    if (!direct)
-    {
-      raw.resize(static_cast<std::size_t>(slabBytes));
-      destination = raw.data();
-    }
-    if (!stream->ReadFully(destination, slabBytes, error,
-          [this](double f) { this->UpdateProgress(0.9 * f); }))
-    {
-      vtkErrorMacro("Cannot read " << internal.Where(step) << ": image member '" << member
-                                   << "': " << error << ".");
-      return 1;
-    }
-    if (direct)
-    {
-      vtkAnalyzeVoxelConverter::FixByteOrder(header, scalars);
-    }
-    else
-    {
-      vtkAnalyzeVoxelConverter::ConvertExtent(header, raw.data(), extent, scalars);
     }
     if (wholeExtent && internal.Times.size() > 1)
     {
@@ -630,6 +867,7 @@ int vtkAnalyzeZipReader::RequestData(
   }
   this->UpdateProgress(1.0);
 
+  const vtkAnalyzeHeader& header = step.Volume->Header;
   const auto affine = internal.VoxelToWorld(this, step);
   output->SetExtent(extent);
   output->SetSpacing(header.GetSpacing().data());
@@ -646,22 +884,26 @@ int vtkAnalyzeZipReader::RequestData(
     output->GetInformation()->Set(vtkDataObject::DATA_TIME_STEP(), internal.Times[stepIndex]);
   }
 
-  internal.CurrentVolume = step.Volume.HeaderMember;
+  internal.CurrentVolume = step.Volume->HeaderMember;
   return 1;
 }
 
 void vtkAnalyzeZipReader::PrintSelf(ostream& os, vtkIndent indent)
 {
   this->Superclass::PrintSelf(os, indent);
-  os << indent << "FileName: " << (this->FileName ? this->FileName : "(none)") << "\n";
+  os << indent << "FileName: "
+     << (this->FileName ? vtkArchiveDownloader::Redact(this->FileName) : "(none)") << "\n";
   os << indent << "ArchiveBuffer: "
-     << (this->Internal->Buffer ? std::to_string(this->Internal->Buffer->size()) + " bytes" : "(none)")
+     << (this->Internal->Buffer ? std::to_string(this->Internal->Buffer->GetSize()) + " bytes"
+                                : "(none)")
      << "\n";
   os << indent << "Volume: " << (this->Volume ? this->Volume : "(first)") << "\n";
   os << indent << "TimeSeries: " << this->TimeSeries << "\n";
   os << indent << "MaximumVoxels: " << this->MaximumVoxels << "\n";
+  os << indent << "MaximumTimeSteps: " << this->MaximumTimeSteps << "\n";
   os << indent << "MaximumMemberMegabytes: " << this->MaximumMemberMegabytes << "\n";
   os << indent << "MaximumDownloadMegabytes: " << this->MaximumDownloadMegabytes << "\n";
   os << indent << "ConnectTimeout: " << this->ConnectTimeout << "\n";
+  os << indent << "StallTimeout: " << this->StallTimeout << "\n";
   os << indent << "DownloadTimeout: " << this->DownloadTimeout << "\n";
 }

@@ -9,7 +9,8 @@
  * .nii); Volume selects one (default: the first).
  *
  * The output is image data whose point data array `Intensity` holds the voxels: the stored type,
- * or float32 when the header scales values (SPM scale factor, NIfTI scl_slope/scl_inter); RGB24
+ * or when the header scales values (SPM scale factor, NIfTI scl_slope/scl_inter) float32
+ * (float64 for float64 data or where float32 would overflow, as nibabel); RGB24
  * gives 3 uint8 components. Voxel (i,j,k) equals nibabel's `dataobj[i, j, k]`. Spacing is
  * |pixdim[1..3]|, the origin is the translation of nibabel's voxel-to-world affine (from the SPM
  * `.mat` sidecar when there is one), and the full affine is the field data array `VoxelToWorld`
@@ -22,9 +23,17 @@
  *
  * The reader produces sub-extents: under MPI each rank converts only its own slab.
  *
+ * Nothing is read unverified: every member whose bytes reach the output (the image, the header
+ * of a pair, the .mat sidecar) is read whole and checked against the zip directory's CRC-32,
+ * and a gzip member against the CRC-32 and size in each of its trailers, before any value is
+ * handed out; a mismatch is an error that names both checksums. Under MPI every rank verifies
+ * the whole member and keeps its own slab. The index of an archive is made once and kept while
+ * the archive (its path, size and modification time, or the buffer) is unchanged.
+ *
  * Bad input never crashes: every problem ends in an error naming the archive, the member and
  * what is wrong, and an empty output. Sizes declared by a header are checked against the member's
- * real size, and against MaximumVoxels, before anything is allocated or inflated.
+ * real size, and against MaximumVoxels, before anything is allocated or inflated; allocations
+ * that fail are errors naming the size.
  */
 #ifndef vtkAnalyzeZipReader_h
 #define vtkAnalyzeZipReader_h
@@ -64,9 +73,11 @@ public:
   /**
    * The member to read: the path of its .hdr, .img or .nii inside the archive (for a plain file,
    * a file name in the same folder). Empty (default) reads the first readable volume, or for a
-   * plain file the file itself.
+   * plain file the file itself. When the archive changes after Volume was set (a new FileName
+   * or buffer) and the new one has no such member, its first readable volume is read, with a
+   * warning, instead of an error.
    */
-  vtkSetStringMacro(Volume);
+  virtual void SetVolume(const char* volume);
   vtkGetStringMacro(Volume);
   ///@}
 
@@ -105,16 +116,27 @@ public:
   ///@}
 
   ///@{
+  /**
+   * Most time steps a series may have (default 100000); a header or folder declaring more is
+   * refused before the steps are made.
+   */
+  vtkSetClampMacro(MaximumTimeSteps, vtkTypeInt64, 1, VTK_TYPE_INT64_MAX);
+  vtkGetMacro(MaximumTimeSteps, vtkTypeInt64);
+  ///@}
+
+  ///@{
   /** Downloads larger than this many MiB are refused (default 4096, i.e. 4 GiB). */
   vtkSetClampMacro(MaximumDownloadMegabytes, double, 0.001, 1e9);
   vtkGetMacro(MaximumDownloadMegabytes, double);
   ///@}
 
   ///@{
-  /** Seconds allowed to connect to a URL's server (default 30) and for the whole download
-   * (default 600). */
+  /** Seconds allowed to connect to a URL's server (default 30), without receiving a byte
+   * (StallTimeout, default 30) and for the whole download (default 600). */
   vtkSetClampMacro(ConnectTimeout, double, 0.1, 86400);
   vtkGetMacro(ConnectTimeout, double);
+  vtkSetClampMacro(StallTimeout, double, 1, 86400);
+  vtkGetMacro(StallTimeout, double);
   vtkSetClampMacro(DownloadTimeout, double, 0.1, 604800);
   vtkGetMacro(DownloadTimeout, double);
   ///@}
@@ -133,9 +155,11 @@ protected:
   char* Volume = nullptr;
   bool TimeSeries = false;
   vtkTypeInt64 MaximumVoxels = VTK_INT_MAX;
+  vtkTypeInt64 MaximumTimeSteps = 100000;
   double MaximumMemberMegabytes = 16384;
   double MaximumDownloadMegabytes = 4096;
   double ConnectTimeout = 30;
+  double StallTimeout = 30;
   double DownloadTimeout = 600;
 
 private:

@@ -3,9 +3,11 @@
  * @brief   Downloads an http(s) URL into memory with libcurl, within limits.
  *
  * The body is kept in memory only (never written to disk), capped at a maximum size (checked
- * against Content-Length up front and while receiving), with a connect timeout and a total
- * timeout. Every failure (HTTP status, DNS, refused connection, timeout, truncated body, size
- * cap) ends in an error sentence that names it.
+ * against Content-Length up front and while receiving; the buffer grows in place, so memory
+ * stays at the bytes received), with a connect timeout, a stall timeout (no byte for that long)
+ * and a total timeout. An HTTP error status ends the transfer before its body is read. Every
+ * failure (HTTP status, DNS, refused connection, timeout, truncated body, size cap, memory)
+ * ends in an error sentence that names it; no message shows the URL's password.
  */
 #ifndef vtkArchiveDownloader_h
 #define vtkArchiveDownloader_h
@@ -16,7 +18,8 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <vector>
+
+class vtkMemberBuffer;
 
 class PARAVOXELREADERS_EXPORT vtkArchiveDownloader
 {
@@ -25,17 +28,24 @@ public:
   {
     std::uint64_t MaximumBytes;
     double ConnectTimeout; // seconds
+    double StallTimeout;   // seconds without a byte received
     double TotalTimeout;   // seconds
   };
 
+  /** The scheme of a URL-like name ("http", "ftp", "file"...), lower case; empty for a path. */
+  static std::string GetScheme(const std::string& name);
+
   /** True for http:// and https:// names (case-insensitive). */
   static bool IsUrl(const std::string& name);
+
+  /** `url` with any user name and password replaced by "***", for messages. */
+  static std::string Redact(const std::string& url);
 
   /**
    * Download `url`. `progress` receives the fraction received when the size is known, and may
    * return false to abort. Returns null with `error` set on failure.
    */
-  static std::shared_ptr<const std::vector<std::uint8_t>> Download(const std::string& url,
+  static std::shared_ptr<const vtkMemberBuffer> Download(const std::string& url,
     const Limits& limits, const std::function<bool(double)>& progress, std::string& error);
 };
 

@@ -1,5 +1,7 @@
 #include "vtkDiskMemberStore.h"
 
+#include "vtkMemberBuffer.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -47,12 +49,13 @@ std::unique_ptr<vtkDiskMemberStore> vtkDiskMemberStore::OpenFolderOf(
   }
   std::unique_ptr<vtkDiskMemberStore> store(new vtkDiskMemberStore);
   store->Folder = file.has_parent_path() ? file.parent_path().string() : ".";
+  std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(store->Folder, ec))
   {
     std::error_code typeError;
     if (entry.is_regular_file(typeError))
     {
-      store->Names.push_back(entry.path().filename().string());
+      names.push_back(entry.path().filename().string());
     }
   }
   if (ec)
@@ -60,7 +63,11 @@ std::unique_ptr<vtkDiskMemberStore> vtkDiskMemberStore::OpenFolderOf(
     error = "cannot list its folder (" + ec.message() + ")";
     return nullptr;
   }
-  std::sort(store->Names.begin(), store->Names.end());
+  std::sort(names.begin(), names.end());
+  for (const auto& name : names)
+  {
+    store->AddMember(name, 0);
+  }
   return store;
 }
 
@@ -75,6 +82,24 @@ bool vtkDiskMemberStore::GetMemberSize(
     return false;
   }
   return true;
+}
+
+bool vtkDiskMemberStore::ReadMember(
+  const std::string& name, std::uint64_t maximumSize, vtkMemberBuffer& out, std::string& error)
+{
+  std::uint64_t size = 0;
+  if (!this->GetMemberSize(name, size, error))
+  {
+    return false;
+  }
+  if (size > maximumSize)
+  {
+    error = "it is " + std::to_string(size) + " bytes, more than the " +
+      std::to_string(maximumSize) + " bytes it may have";
+    return false;
+  }
+  auto stream = this->OpenMember(name, error);
+  return stream && out.Allocate(size, error) && stream->ReadFully(out.GetData(), size, error);
 }
 
 std::unique_ptr<vtkAnalyzeMemberStream> vtkDiskMemberStore::OpenMember(

@@ -20,15 +20,17 @@ public:
   static std::unique_ptr<vtkDiskMemberStore> OpenFolderOf(
     const std::string& path, std::string& error);
 
-  const std::vector<std::string>& GetMemberNames() const override { return this->Names; }
   bool GetMemberSize(const std::string& name, std::uint64_t& size, std::string& error) override;
+  /** Plain files carry no checksum: their bytes are read as they are (gzip ones are checked
+   * by their own trailers). */
+  bool ReadMember(const std::string& name, std::uint64_t maximumSize, vtkMemberBuffer& out,
+    std::string& error) override;
   std::unique_ptr<vtkAnalyzeMemberStream> OpenMember(
     const std::string& name, std::string& error) override;
 
 private:
   vtkDiskMemberStore() = default;
   std::string Folder;
-  std::vector<std::string> Names;
 };
 
 #endif

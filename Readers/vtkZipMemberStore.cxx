@@ -1,16 +1,47 @@
 #include "vtkZipMemberStore.h"
 
+#include "vtkMemberBuffer.h"
+#include "vtkVerifiedInflater.h"
+
 #include <zip.h>
 
 namespace
 {
 std::string ZipErrorText(int code)
 {
+  if (code == ZIP_ER_EXISTS)
+  {
+    // libzip's own text ("File already exists") would send the user looking on disk.
+    return "two members have the same name, so which one is meant is ambiguous";
+  }
   zip_error_t error;
   zip_error_init_with_code(&error, code);
   std::string text = zip_error_strerror(&error);
   zip_error_fini(&error);
   return text;
+}
+
+std::string MethodName(zip_int32_t method)
+{
+  switch (method)
+  {
+    case ZIP_CM_BZIP2:
+      return "bzip2";
+    case ZIP_CM_LZMA:
+      return "LZMA";
+    case ZIP_CM_XZ:
+      return "xz";
+    case 93: // ZIP_CM_ZSTD, named by libzip 1.8 and later
+      return "Zstandard";
+    case ZIP_CM_DEFLATE64:
+      return "Deflate64";
+    case ZIP_CM_IMPLODE:
+      return "implode";
+    case ZIP_CM_PPMD:
+      return "PPMd";
+    default:
+      return "method " + std::to_string(method);
+  }
 }
 
 class ZipMemberStream : public vtkAnalyzeMemberStream
@@ -36,6 +67,29 @@ public:
 private:
   zip_file_t* File;
 };
+
+// Reads exactly `size` bytes of an opened member into `out`; one more byte must not exist.
+bool ReadExactly(zip_file_t* file, std::uint8_t* out, std::uint64_t size, std::string& error)
+{
+  std::uint64_t done = 0;
+  while (done < size)
+  {
+    const zip_int64_t got = zip_fread(file, out + done, size - done);
+    if (got < 0)
+    {
+      error = zip_error_strerror(zip_file_get_error(file));
+      return false;
+    }
+    if (got == 0)
+    {
+      error = "it ends after " + std::to_string(done) + " of the " + std::to_string(size) +
+        " bytes the archive records: the archive is corrupt";
+      return false;
+    }
+    done += static_cast<std::uint64_t>(got);
+  }
+  return true;
+}
 }
 
 std::unique_ptr<vtkZipMemberStore> vtkZipMemberStore::OpenFile(
@@ -58,16 +112,16 @@ std::unique_ptr<vtkZipMemberStore> vtkZipMemberStore::OpenFile(
 }
 
 std::unique_ptr<vtkZipMemberStore> vtkZipMemberStore::OpenBuffer(
-  std::shared_ptr<const std::vector<std::uint8_t>> bytes, std::string& error)
+  std::shared_ptr<const vtkMemberBuffer> bytes, std::string& error)
 {
-  if (!bytes || bytes->empty())
+  if (!bytes || bytes->GetSize() == 0)
   {
     error = "the buffer is empty, not a zip archive";
     return nullptr;
   }
   zip_error_t zerror;
   zip_error_init(&zerror);
-  zip_source_t* source = zip_source_buffer_create(bytes->data(), bytes->size(), 0, &zerror);
+  zip_source_t* source = zip_source_buffer_create(bytes->GetData(), bytes->GetSize(), 0, &zerror);
   if (!source)
   {
     error = zip_error_strerror(&zerror);
@@ -77,7 +131,7 @@ std::unique_ptr<vtkZipMemberStore> vtkZipMemberStore::OpenBuffer(
   zip* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &zerror);
   if (!archive)
   {
-    error = std::string("not a readable zip archive (") + zip_error_strerror(&zerror) + ")";
+    error = "not a readable zip archive (" + ZipErrorText(zip_error_code_zip(&zerror)) + ")";
     zip_error_fini(&zerror);
     zip_source_free(source);
     return nullptr;
@@ -121,10 +175,27 @@ bool vtkZipMemberStore::Index(std::string& error)
     {
       continue; // folder entry
     }
-    if (this->IndexOfName.emplace(member, static_cast<std::uint64_t>(i)).second)
+    if (!this->AddMember(member, static_cast<std::uint64_t>(i)))
     {
-      this->Names.push_back(member);
+      error = "not a readable zip archive (" + ZipErrorText(ZIP_ER_EXISTS) + ": '" + member + "')";
+      return false;
     }
+  }
+  return true;
+}
+
+bool vtkZipMemberStore::Stat(
+  const std::string& name, std::uint64_t& index, zip_stat_t& stat, std::string& error)
+{
+  if (!this->FindMember(name, index, error))
+  {
+    return false;
+  }
+  zip_stat_init(&stat);
+  if (zip_stat_index(this->Archive, index, 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE))
+  {
+    error = std::string("cannot read its directory entry (") + zip_strerror(this->Archive) + ")";
+    return false;
   }
   return true;
 }
@@ -132,33 +203,109 @@ bool vtkZipMemberStore::Index(std::string& error)
 bool vtkZipMemberStore::GetMemberSize(
   const std::string& name, std::uint64_t& size, std::string& error)
 {
-  auto it = this->IndexOfName.find(name);
-  if (it == this->IndexOfName.end())
-  {
-    error = "no member named '" + name + "'";
-    return false;
-  }
+  std::uint64_t index = 0;
   zip_stat_t stat;
-  zip_stat_init(&stat);
-  if (zip_stat_index(this->Archive, it->second, 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE))
+  if (!this->Stat(name, index, stat, error))
   {
-    error = std::string("cannot read its size (") + zip_strerror(this->Archive) + ")";
     return false;
   }
   size = stat.size;
   return true;
 }
 
+bool vtkZipMemberStore::ReadMember(
+  const std::string& name, std::uint64_t maximumSize, vtkMemberBuffer& out, std::string& error)
+{
+  std::uint64_t index = 0;
+  zip_stat_t stat;
+  if (!this->Stat(name, index, stat, error))
+  {
+    return false;
+  }
+  const zip_uint64_t needed = ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+  if ((stat.valid & needed) != needed)
+  {
+    error = "its directory entry lacks its compressed size, method or CRC-32";
+    return false;
+  }
+  if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE)
+  {
+    error = "it is encrypted; ParaVoxel reads unencrypted archives only (extract it with the "
+            "password first)";
+    return false;
+  }
+  if (stat.size > maximumSize)
+  {
+    error = "the archive records " + std::to_string(stat.size) + " bytes for it, more than the " +
+      std::to_string(maximumSize) + " bytes it may have";
+    return false;
+  }
+  const bool raw = stat.comp_method == ZIP_CM_STORE || stat.comp_method == ZIP_CM_DEFLATE;
+  if (!raw && !zip_compression_method_supported(stat.comp_method, 0))
+  {
+    error = "it is compressed with " + MethodName(stat.comp_method) +
+      ", which this system's libzip cannot decompress (re-zip the archive with deflate)";
+    return false;
+  }
+  if (stat.comp_method == ZIP_CM_STORE && stat.comp_size != stat.size)
+  {
+    error = "it is stored uncompressed, but the archive records " + std::to_string(stat.comp_size) +
+      " stored bytes for its " + std::to_string(stat.size) + " bytes: the archive is corrupt";
+    return false;
+  }
+  if (stat.comp_method == ZIP_CM_DEFLATE && stat.comp_size * 1032 + 1024 < stat.size)
+  {
+    // DEFLATE cannot compress better than about 1032:1.
+    error = "the archive records " + std::to_string(stat.size) + " bytes for its " +
+      std::to_string(stat.comp_size) + " compressed bytes, more than deflate can hold: the "
+      "archive is corrupt";
+    return false;
+  }
+  if (!out.Allocate(stat.size, error))
+  {
+    return false;
+  }
+  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
+    zip_fopen_index(this->Archive, index, raw ? ZIP_FL_COMPRESSED : 0), zip_fclose);
+  if (!file)
+  {
+    error = std::string("cannot open it (") + zip_strerror(this->Archive) + ")";
+    return false;
+  }
+  if (stat.comp_method == ZIP_CM_DEFLATE)
+  {
+    vtkMemberBuffer compressed;
+    if (!compressed.Allocate(stat.comp_size, error) ||
+      !ReadExactly(file.get(), compressed.GetData(), stat.comp_size, error) ||
+      !vtkVerifiedInflater::InflateDeflate(
+        compressed.GetData(), stat.comp_size, out.GetData(), stat.size, error))
+    {
+      return false;
+    }
+  }
+  else if (!ReadExactly(file.get(), out.GetData(), stat.size, error))
+  {
+    return false;
+  }
+  const std::uint32_t actual = vtkVerifiedInflater::Crc32(out.GetData(), stat.size);
+  if (actual != stat.crc)
+  {
+    error = "CRC-32 mismatch: the archive's directory records " + vtkVerifiedInflater::Hex(stat.crc) +
+      ", its bytes give " + vtkVerifiedInflater::Hex(actual) + ": the archive is corrupt";
+    return false;
+  }
+  return true;
+}
+
 std::unique_ptr<vtkAnalyzeMemberStream> vtkZipMemberStore::OpenMember(
   const std::string& name, std::string& error)
 {
-  auto it = this->IndexOfName.find(name);
-  if (it == this->IndexOfName.end())
+  std::uint64_t index = 0;
+  if (!this->FindMember(name, index, error))
   {
-    error = "no member named '" + name + "'";
     return nullptr;
   }
-  zip_file_t* file = zip_fopen_index(this->Archive, it->second, 0);
+  zip_file_t* file = zip_fopen_index(this->Archive, index, 0);
   if (!file)
   {
     error = std::string("cannot open it (") + zip_strerror(this->Archive) + ")";

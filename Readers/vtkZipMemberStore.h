@@ -2,9 +2,11 @@
  * @class   vtkZipMemberStore
  * @brief   Members of a zip archive, opened with libzip from a file or from a memory buffer.
  *
- * Members are inflated by libzip as they are read; nothing is extracted to disk. Archives are
- * opened with libzip's consistency checks, so truncated or inconsistent archives are refused
- * up front, and libzip verifies each member's CRC when it is read to the end.
+ * Nothing is extracted to disk. Archives are opened with libzip's consistency checks, so
+ * truncated or inconsistent archives are refused up front. ReadMember() takes a stored or
+ * deflated member's raw bytes from libzip and inflates them in one call with libdeflate (other
+ * methods libzip supports are inflated by libzip), then checks the CRC-32 of every byte against
+ * the archive's directory. OpenMember() streams a member through libzip, for headers.
  */
 #ifndef vtkZipMemberStore_h
 #define vtkZipMemberStore_h
@@ -13,12 +15,13 @@
 #include "vtkAnalyzeMemberStore.h"
 
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 struct zip;
+struct zip_stat;
+class vtkMemberBuffer;
 
 class PARAVOXELREADERS_EXPORT vtkZipMemberStore : public vtkAnalyzeMemberStore
 {
@@ -28,23 +31,23 @@ public:
 
   /** Open an archive held in memory; the store keeps `bytes` alive. */
   static std::unique_ptr<vtkZipMemberStore> OpenBuffer(
-    std::shared_ptr<const std::vector<std::uint8_t>> bytes, std::string& error);
+    std::shared_ptr<const vtkMemberBuffer> bytes, std::string& error);
 
   ~vtkZipMemberStore() override;
 
-  const std::vector<std::string>& GetMemberNames() const override { return this->Names; }
   bool GetMemberSize(const std::string& name, std::uint64_t& size, std::string& error) override;
+  bool ReadMember(const std::string& name, std::uint64_t maximumSize, vtkMemberBuffer& out,
+    std::string& error) override;
   std::unique_ptr<vtkAnalyzeMemberStream> OpenMember(
     const std::string& name, std::string& error) override;
 
 private:
   vtkZipMemberStore() = default;
   bool Index(std::string& error);
+  bool Stat(const std::string& name, std::uint64_t& index, struct zip_stat& stat, std::string& error);
 
   zip* Archive = nullptr;
-  std::shared_ptr<const std::vector<std::uint8_t>> Buffer;
-  std::vector<std::string> Names;
-  std::map<std::string, std::uint64_t> IndexOfName;
+  std::shared_ptr<const vtkMemberBuffer> Buffer;
 };
 
 #endif

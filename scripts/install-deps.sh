@@ -17,7 +17,7 @@ PACKAGES=(
   protobuf-compiler libogg-dev libexodusii-dev libfmt-dev libavcodec-dev libavformat-dev
   libavutil-dev libswscale-dev libpq-dev libsqlite3-dev
   # ParaVoxel's own libraries
-  libzip-dev libcurl4-openssl-dev
+  libzip-dev libdeflate-dev libcurl4-openssl-dev
   # headless rendering and MPI runtime
   xvfb xauth x11-utils libgl1-mesa-dri openmpi-bin
   # reference reader, real test images, fixture tools

@@ -1,11 +1,13 @@
 // Every input a fuzzer ever found a bug with (Testing/Data/Regressions, listed with the error it
 // must now give in expected.tsv) is parsed again by the code that failed on it.
 #include "vtkAnalyzeHeader.h"
+#include "vtkMemberBuffer.h"
 #include "vtkSpmMatFile.h"
 #include "vtkZipMemberStore.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <iterator>
@@ -37,8 +39,13 @@ bool Parse(const std::string& target, const std::vector<std::uint8_t>& bytes, st
   }
   if (target == "zip_member")
   {
-    return vtkZipMemberStore::OpenBuffer(
-             std::make_shared<const std::vector<std::uint8_t>>(bytes), error) != nullptr;
+    auto buffer = std::make_shared<vtkMemberBuffer>();
+    if (!buffer->Allocate(bytes.size(), error))
+    {
+      return false;
+    }
+    std::copy(bytes.begin(), bytes.end(), buffer->GetData());
+    return vtkZipMemberStore::OpenBuffer(buffer, error) != nullptr;
   }
   error = "unknown fuzz target " + target;
   return false;

@@ -2,6 +2,8 @@
 // zip archives opened from memory buffers and files.
 #include "vtkAnalyzeVolumeIndex.h"
 #include "vtkGzipMemberStream.h"
+#include "vtkMemberBuffer.h"
+#include "vtkVerifiedInflater.h"
 #include "vtkZipMemberStore.h"
 
 #include <gtest/gtest.h>
@@ -88,6 +90,93 @@ std::vector<std::uint8_t> FileBytes(const std::string& path)
   std::ifstream in(path, std::ios::binary);
   return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
 }
+
+// An archive buffer as the reader keeps one.
+std::shared_ptr<const vtkMemberBuffer> BufferOf(const std::vector<std::uint8_t>& bytes)
+{
+  auto buffer = std::make_shared<vtkMemberBuffer>();
+  std::string error;
+  EXPECT_TRUE(buffer->Allocate(bytes.size(), error)) << error;
+  std::copy(bytes.begin(), bytes.end(), buffer->GetData());
+  return buffer;
+}
+
+// InflateGzip on `gz`, room for `expected` bytes, at most `maximum`.
+bool Gunzip(const std::vector<std::uint8_t>& gz, std::uint64_t expected, std::uint64_t maximum,
+  std::vector<std::uint8_t>& out, std::string& error)
+{
+  vtkMemberBuffer buffer;
+  if (!vtkVerifiedInflater::InflateGzip(gz.data(), gz.size(), expected, maximum, buffer, error))
+  {
+    return false;
+  }
+  out.assign(buffer.GetData(), buffer.GetData() + buffer.GetSize());
+  return true;
+}
+}
+
+TEST(VerifiedInflater, GzipMembersConcatenatedAndPadded)
+{
+  const auto a = Pattern(100000);
+  const auto b = Pattern(7777);
+  auto gz = Gzip(a);
+  const auto second = Gzip(b);
+  gz.insert(gz.end(), second.begin(), second.end());
+  gz.insert(gz.end(), 512, 0); // zero padding after the last member, as gzip accepts
+  auto expected = a;
+  expected.insert(expected.end(), b.begin(), b.end());
+  std::vector<std::uint8_t> out;
+  std::string error;
+  // Room for less than the data at first: the inflater grows up to the maximum.
+  ASSERT_TRUE(Gunzip(gz, 1000, expected.size() * 2, out, error)) << error;
+  EXPECT_EQ(out, expected);
+  EXPECT_FALSE(Gunzip(gz, 1000, expected.size() - 1, out, error));
+  EXPECT_NE(error.find("more than"), std::string::npos) << error;
+}
+
+TEST(VerifiedInflater, GzipTrailersAreChecked)
+{
+  const auto data = Pattern(50000);
+  const auto good = Gzip(data);
+  std::vector<std::uint8_t> out;
+  std::string error;
+  auto badCrc = good;
+  badCrc[badCrc.size() - 8] ^= 0x01;
+  EXPECT_FALSE(Gunzip(badCrc, data.size(), data.size(), out, error));
+  EXPECT_NE(error.find("gzip CRC-32 mismatch"), std::string::npos) << error;
+  EXPECT_NE(error.find(vtkVerifiedInflater::Hex(vtkVerifiedInflater::Crc32(data.data(), data.size()))),
+    std::string::npos)
+    << error;
+  auto badSize = good;
+  badSize[badSize.size() - 4] ^= 0x01;
+  EXPECT_FALSE(Gunzip(badSize, data.size(), data.size() * 2, out, error));
+  EXPECT_NE(error.find("ISIZE"), std::string::npos) << error;
+  const std::vector<std::uint8_t> truncated(good.begin(), good.end() - 5);
+  EXPECT_FALSE(Gunzip(truncated, data.size(), data.size(), out, error));
+  EXPECT_NE(error.find("truncated"), std::string::npos) << error;
+  auto garbage = good;
+  garbage.push_back(0x42);
+  EXPECT_FALSE(Gunzip(garbage, data.size(), data.size(), out, error));
+  EXPECT_NE(error.find("neither another gzip member nor padding"), std::string::npos) << error;
+  EXPECT_FALSE(Gunzip(Pattern(100), 10, 10, out, error));
+  EXPECT_NE(error.find("not gzip data"), std::string::npos) << error;
+}
+
+TEST(VerifiedInflater, DeflateNeedsTheRecordedSize)
+{
+  const auto data = Pattern(40000);
+  const auto gz = Gzip(data);
+  // The raw DEFLATE stream inside the gzip member: after the 10-byte header, before the trailer.
+  const std::vector<std::uint8_t> raw(gz.begin() + 10, gz.end() - 8);
+  std::vector<std::uint8_t> out(data.size() + 1);
+  std::string error;
+  EXPECT_TRUE(vtkVerifiedInflater::InflateDeflate(raw.data(), raw.size(), out.data(), data.size(), error))
+    << error;
+  EXPECT_TRUE(std::equal(data.begin(), data.end(), out.begin()));
+  EXPECT_FALSE(vtkVerifiedInflater::InflateDeflate(raw.data(), raw.size(), out.data(), data.size() - 1, error));
+  EXPECT_NE(error.find("more than"), std::string::npos) << error;
+  EXPECT_FALSE(vtkVerifiedInflater::InflateDeflate(raw.data(), raw.size(), out.data(), data.size() + 1, error));
+  EXPECT_NE(error.find("inflate to 40000 bytes"), std::string::npos) << error;
 }
 
 TEST(GzipMemberStream, InflatesWholeStream)
@@ -153,7 +242,7 @@ TEST(GzipMemberStream, InflatesOnlyWhatIsRead)
   std::string error;
   std::uint8_t first[10];
   ASSERT_TRUE(stream.ReadFully(first, sizeof(first), error)) << error;
-  EXPECT_TRUE(stream.HasMoreData(error));
+  EXPECT_EQ(stream.Read(first, 1, error), 1);
 }
 
 TEST(MemberStream, ReadFullyReportsShortMembers)
@@ -171,7 +260,7 @@ TEST(ZipMemberStore, OpensArchivesFromMemoryLikeFiles)
   std::string error;
   auto fromFile = vtkZipMemberStore::OpenFile(path, error);
   ASSERT_TRUE(fromFile) << error;
-  auto bytes = std::make_shared<const std::vector<std::uint8_t>>(FileBytes(path));
+  auto bytes = BufferOf(FileBytes(path));
   auto fromMemory = vtkZipMemberStore::OpenBuffer(bytes, error);
   ASSERT_TRUE(fromMemory) << error;
   EXPECT_EQ(fromFile->GetMemberNames(), fromMemory->GetMemberNames());
@@ -189,10 +278,10 @@ TEST(ZipMemberStore, OpensArchivesFromMemoryLikeFiles)
 TEST(ZipMemberStore, RefusesWhatIsNotAZip)
 {
   std::string error;
-  auto junk = std::make_shared<const std::vector<std::uint8_t>>(Pattern(5000));
+  auto junk = BufferOf(Pattern(5000));
   EXPECT_FALSE(vtkZipMemberStore::OpenBuffer(junk, error));
   EXPECT_NE(error.find("not a readable zip archive"), std::string::npos) << error;
-  auto empty = std::make_shared<const std::vector<std::uint8_t>>();
+  auto empty = BufferOf({});
   EXPECT_FALSE(vtkZipMemberStore::OpenBuffer(empty, error));
   EXPECT_FALSE(vtkZipMemberStore::OpenFile(std::string(PARAVOXEL_TEST_DATA) + "/bad_truncated.zip", error));
 }

@@ -1,7 +1,11 @@
 // libFuzzer target: libzip opening an arbitrary buffer as an archive, the volume index on it, and
-// every member read through the reader's streams (gzip members inflated), capped in size.
+// every member read whole and verified as the reader reads voxels (gzip members inflated), capped
+// in size.
 #include "vtkAnalyzeVolumeIndex.h"
+#include "vtkMemberBuffer.h"
 #include "vtkZipMemberStore.h"
+
+#include <algorithm>
 
 #include <cstdint>
 #include <memory>
@@ -10,8 +14,13 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-  auto bytes = std::make_shared<const std::vector<std::uint8_t>>(data, data + size);
+  auto bytes = std::make_shared<vtkMemberBuffer>();
   std::string error;
+  if (!bytes->Allocate(size, error))
+  {
+    return 0;
+  }
+  std::copy(data, data + size, bytes->GetData());
   auto store = vtkZipMemberStore::OpenBuffer(bytes, error);
   if (!store)
   {
@@ -24,8 +33,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   {
     std::uint64_t declared = 0;
     store->GetMemberSize(name, declared, error);
-    auto stream = vtkAnalyzeVolumeIndex::OpenMember(*store, name, error);
-    // Read at most 1 MiB per member: the reader never reads more than a header declares either.
+    // At most 1 MiB per member: the reader never accepts more than a header declares either.
+    vtkMemberBuffer member;
+    vtkAnalyzeVolumeIndex::ReadMember(*store, name, 4096, std::uint64_t(1) << 20, member, error);
+    auto stream = store->OpenMember(name, error);
     for (int i = 0; stream && i < 256; ++i)
     {
       if (stream->Read(chunk.data(), chunk.size(), error) <= 0)

@@ -1,0 +1,69 @@
+#include "vtkMemberBuffer.h"
+
+#include <cstdlib>
+#include <limits>
+#include <utility>
+
+namespace
+{
+std::string CannotAllocate(std::uint64_t size)
+{
+  return "cannot allocate " + std::to_string(size) + " bytes (" +
+    std::to_string(size >> 20) + " MiB): not enough memory";
+}
+}
+
+vtkMemberBuffer::~vtkMemberBuffer()
+{
+  std::free(this->Data);
+}
+
+vtkMemberBuffer::vtkMemberBuffer(vtkMemberBuffer&& other) noexcept
+  : Data(std::exchange(other.Data, nullptr))
+  , Size(std::exchange(other.Size, 0))
+{
+}
+
+vtkMemberBuffer& vtkMemberBuffer::operator=(vtkMemberBuffer&& other) noexcept
+{
+  if (this != &other)
+  {
+    std::free(this->Data);
+    this->Data = std::exchange(other.Data, nullptr);
+    this->Size = std::exchange(other.Size, 0);
+  }
+  return *this;
+}
+
+bool vtkMemberBuffer::Allocate(std::uint64_t size, std::string& error)
+{
+  std::free(this->Data);
+  this->Data = nullptr;
+  this->Size = 0;
+  return this->Resize(size, error);
+}
+
+bool vtkMemberBuffer::Resize(std::uint64_t size, std::string& error)
+{
+  if (size > std::numeric_limits<std::size_t>::max() / 2)
+  {
+    error = CannotAllocate(size);
+    return false;
+  }
+  // One byte at least, so that an empty member still has a valid, distinct pointer.
+  void* grown = std::realloc(this->Data, size > 0 ? static_cast<std::size_t>(size) : 1);
+  if (!grown)
+  {
+    error = CannotAllocate(size);
+    return false;
+  }
+  this->Data = static_cast<std::uint8_t*>(grown);
+  this->Size = size;
+  return true;
+}
+
+void* vtkMemberBuffer::Release()
+{
+  this->Size = 0;
+  return std::exchange(this->Data, nullptr);
+}
