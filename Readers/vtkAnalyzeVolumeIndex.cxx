@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <tuple>
+#include <unordered_set>
 
 namespace
 {
@@ -198,6 +199,7 @@ void vtkAnalyzeVolumeIndex::Build(vtkAnalyzeMemberStore& store)
   this->Images.clear();
   this->MemberOfLowerName.clear();
   const auto& names = store.GetMemberNames();
+  std::unordered_set<std::string> reasons;
   for (const auto& name : names)
   {
     this->MemberOfLowerName.emplace(Lower(name), name);
@@ -232,8 +234,7 @@ void vtkAnalyzeVolumeIndex::Build(vtkAnalyzeMemberStore& store)
     {
       this->Volumes.push_back(std::move(volume));
     }
-    if (!why.empty() &&
-      std::find(this->Refusals.begin(), this->Refusals.end(), why) == this->Refusals.end())
+    if (!why.empty() && reasons.insert(why).second)
     {
       this->Refusals.push_back(why);
     }

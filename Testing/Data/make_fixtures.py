@@ -363,15 +363,89 @@ def malformed_fixtures(manifest):
                                  "spacing": [1.0, 1.0, 1.0]})
 
 
+def member_data_offset(raw, info):
+    """Where a member's stored (possibly compressed) bytes start in the archive `raw`."""
+    fields = struct.unpack_from("<IHHHHHIIIHH", raw, info.header_offset)
+    return info.header_offset + 30 + fields[9] + fields[10]
+
+
+def corrupt_fixtures(manifest):
+    """Archives whose bytes were damaged after they were written, in ways that keep every
+    stream decodable to the right size, so only a checksum can tell: each must end in an error
+    that names the checksum, never in voxels."""
+    corrupt = manifest["corrupt"]
+    rng = np.random.default_rng(13)
+    # Random voxels do not compress: deflate keeps them in stored blocks, so damage inside one
+    # still inflates to the right number of bytes (the case Python's zipfile calls "Bad CRC-32").
+    noise = rng.integers(-2**31, 2**31 - 1, size=(70, 60, 50), dtype=np.int32)
+    pair = serialize(nib.Nifti1Pair(noise, np.eye(4)), "v.hdr")
+
+    def damaged(members, victim, compression, at, flip=None):
+        blob = io.BytesIO()
+        with zipfile.ZipFile(blob, "w") as zf:
+            for name, data in members.items():
+                info = zipfile.ZipInfo(name, DATE)
+                info.compress_type = compression
+                zf.writestr(info, data)
+        raw = bytearray(blob.getvalue())
+        with zipfile.ZipFile(io.BytesIO(bytes(raw))) as zf:
+            info = zf.getinfo(victim)
+        start = member_data_offset(raw, info) + at
+        if flip is None:
+            raw[start:start + 64] = bytes(64)
+        else:
+            raw[start] ^= flip
+        if compression == zipfile.ZIP_DEFLATED:
+            import zlib
+            stream = bytes(raw[member_data_offset(raw, info):member_data_offset(raw, info) + info.compress_size])
+            assert len(zlib.decompressobj(-15).decompress(stream)) == info.file_size
+        return bytes(raw)
+
+    def add(archive, raw, error):
+        with open(os.path.join(OUT, archive), "wb") as f:
+            f.write(raw)
+        corrupt.append({"archive": archive, "error": error})
+
+    add("bad_crc_deflated.zip", damaged(pair, "v.img", zipfile.ZIP_DEFLATED, 20000), "CRC-32 mismatch")
+    add("bad_crc_stored.zip", damaged(pair, "v.img", zipfile.ZIP_STORED, 123456, flip=0x10),
+        "CRC-32 mismatch")
+    add("bad_crc_header.zip", damaged(pair, "v.hdr", zipfile.ZIP_STORED, 4, flip=0x01), "CRC-32 mismatch")
+    nii = serialize(nib.Nifti1Image(noise, np.eye(4)), "x.nii")["x.nii"]
+    gz = bytearray(gzip.compress(nii, mtime=0))
+    data = bytearray(gz)
+    data[30000:30064] = bytes(64)
+    add("bad_gzip_data.zip", damaged({"x.nii.gz": bytes(data)}, "x.nii.gz", zipfile.ZIP_STORED, 0, flip=0),
+        "gzip CRC-32 mismatch")
+    trailer = bytearray(gz)
+    trailer[-8] ^= 0x01
+    add("bad_gzip_crc.zip", damaged({"x.nii.gz": bytes(trailer)}, "x.nii.gz", zipfile.ZIP_STORED, 0, flip=0),
+        "gzip CRC-32 mismatch")
+    size = bytearray(gz)
+    size[-4] ^= 0x01
+    add("bad_gzip_isize.zip", damaged({"x.nii.gz": bytes(size)}, "x.nii.gz", zipfile.ZIP_STORED, 0, flip=0),
+        "ISIZE")
+    # A series whose second step is damaged: steps 0 and 2 read, step 1 is an error.
+    steps = {}
+    for t in range(3):
+        steps.update(serialize(nib.Nifti1Pair(noise[:, :, :10] + t, np.eye(4)), "s/vol_%d.hdr" % t))
+    raw = damaged(steps, "s/vol_1.img", zipfile.ZIP_STORED, 5000, flip=0x80)
+    with open(os.path.join(OUT, "damaged_step_series.zip"), "wb") as f:
+        f.write(raw)
+    with open(os.path.join(OUT, "bad_gzip_data.nii.gz"), "wb") as f:
+        f.write(bytes(data))
+    corrupt.append({"archive": "bad_gzip_data.nii.gz", "error": "gzip CRC-32 mismatch"})
+
+
 def main():
     global OUT
     OUT = os.path.abspath(sys.argv[1])
     os.makedirs(OUT, exist_ok=True)
-    manifest = {"valid": [], "malformed": [], "warnings": []}
+    manifest = {"valid": [], "malformed": [], "warnings": [], "corrupt": []}
     valid_fixtures(manifest)
     series_fixtures(manifest)
     spm_mat_fixtures(manifest)
     malformed_fixtures(manifest)
+    corrupt_fixtures(manifest)
     with open(os.path.join(OUT, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1)
     print("wrote %d valid, %d malformed archives to %s"

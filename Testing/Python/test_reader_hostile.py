@@ -1,0 +1,242 @@
+"""Hostile and quirky input, each case as a new user met it: archives and headers that used to
+read silently wrong, abort, or take minutes now read as nibabel reads them or end in a clear
+error within limits. Archives are made here, in a temporary folder, by zipfile and nibabel."""
+import gzip
+import io
+import os
+import resource
+import struct
+import subprocess
+import tempfile
+import time
+import zipfile
+
+import nibabel as nib
+import numpy as np
+
+import paravoxel
+from paravoxel_testing import ErrorCatcher, data_path, fail, image_to_numpy
+
+DATE = (2017, 12, 10, 0, 0, 0)
+folder = tempfile.mkdtemp(prefix="paravoxel_hostile_")
+
+
+def archive(name, members, compression=zipfile.ZIP_DEFLATED):
+    path = os.path.join(folder, name)
+    with zipfile.ZipFile(path, "w") as zf:
+        for member, data in members.items():
+            info = zipfile.ZipInfo(member, DATE)
+            info.compress_type = compression
+            zf.writestr(info, data)
+    return path
+
+
+def files(img, name):
+    """The member bytes nibabel writes for `img` as `name` (.hdr/.img pair or .nii)."""
+    tmp = tempfile.mkdtemp(dir=folder)
+    img.to_filename(os.path.join(tmp, name))
+    return {entry: open(os.path.join(tmp, entry), "rb").read()
+            for entry in sorted(os.listdir(tmp)) if not entry.endswith(".mat")}
+
+
+def read(path, **settings):
+    reader = paravoxel.vtkAnalyzeZipReader()
+    catcher = ErrorCatcher(reader)
+    reader.SetFileName(path)
+    for name, value in settings.items():
+        getattr(reader, "Set" + name)(value)
+    started = time.perf_counter()
+    reader.Update()
+    return reader, catcher, time.perf_counter() - started
+
+
+def expect_error(label, path, words, **settings):
+    reader, catcher, seconds = read(path, **settings)
+    message = " ".join(catcher.errors)
+    if words not in message or reader.GetOutput().GetNumberOfPoints():
+        fail("%s: expected %r and no voxels, got %r" % (label, words, message))
+    print("%-28s %5.2f s  %s" % (label, seconds, message.strip().splitlines()[-1][-140:]))
+    return message
+
+
+rng = np.random.default_rng(5)
+volume = rng.integers(0, 200, size=(6, 5, 4)).astype(np.int16)
+
+# A header declaring more bytes than fit in 64 bits once MaximumVoxels is lifted: refused by
+# name, not wrapped round to a small size.
+hdr = bytearray(files(nib.Nifti1Pair(volume, np.eye(4)), "v.hdr")["v.hdr"])
+struct.pack_into("<8h", hdr, 40, 5, 32767, 32767, 32767, 32767, 4, 1, 1)
+struct.pack_into("<h", hdr, 70, 64)  # float64
+struct.pack_into("<h", hdr, 72, 64)
+expect_error("size past 2^64", archive("wrap.zip", {"v.hdr": bytes(hdr), "v.img": b"x" * 100}),
+             "more than 2^64", MaximumVoxels=2**63 - 1, MaximumMemberMegabytes=1e9)
+
+# 10^7 one-voxel volumes in a 4D header, as a time series: refused before any step is made.
+one = nib.Nifti1Image(np.zeros((1, 1, 1, 1), np.uint8), np.eye(4))
+one.header.set_data_shape((1, 1, 1, 10_000, 1_000))
+nii = bytearray(one.header.binaryblock) + bytes(4) + bytes(10_000_000)
+path = archive("many_steps.zip", {"many.nii.gz": gzip.compress(bytes(nii))})
+expect_error("10^7 time steps", path, "raise MaximumTimeSteps", TimeSeries=True)
+
+# A tiny archive whose directory claims a scaled 2 GiB int16 volume, as its header declares:
+# refused from the sizes alone, before memory is touched.
+pair = files(nib.Nifti1Pair(volume, np.eye(4)), "v.hdr")
+hdr = bytearray(pair["v.hdr"])
+struct.pack_into("<4h", hdr, 40, 3, 1024, 1024, 1024)
+struct.pack_into("<ff", hdr, 112, 2.0, 0.0)
+pair["v.hdr"] = bytes(hdr)
+raw = bytearray(open(archive("liar.zip", pair), "rb").read())
+claimed = 2**31
+for position in [i for i in range(len(raw)) if raw[i:i + 4] in (b"PK\x01\x02", b"PK\x03\x04")]:
+    central = raw[position:position + 4] == b"PK\x01\x02"
+    name_at, length_at, size_at = (46, 28, 24) if central else (30, 26, 22)
+    name_length = struct.unpack_from("<H", raw, position + length_at)[0]
+    if raw[position + name_at:position + name_at + name_length] == b"v.img":
+        struct.pack_into("<I", raw, position + size_at, claimed)
+liar = os.path.join(folder, "liar.zip")
+open(liar, "wb").write(bytes(raw))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+expect_error("directory claims 2 GiB", liar, "more than deflate can hold")
+if resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak > 64 * 1024:
+    fail("refusing the 2 GiB claim raised peak memory by %d KiB" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak))
+
+# n+1 magic in a .hdr/.img pair: the voxels are at vox_offset as stored (nibabel reads so).
+img = nib.Nifti1Pair(volume, np.eye(4))
+pair = files(img, "q.hdr")
+hdr = bytearray(pair["q.hdr"])
+hdr[344:348] = b"n+1\0"
+reader, catcher, _ = read(archive("nplus1_pair.zip", {"q.hdr": bytes(hdr), "q.img": pair["q.img"]}))
+if catcher.errors or not np.array_equal(image_to_numpy(reader.GetOutput()), volume):
+    fail("n+1 pair: %s" % catcher.errors)
+
+# V.hdr pairs with V.IMG (same case) before v.img.
+other = (volume + 1000).astype(np.int16)
+upper = files(nib.Nifti1Pair(volume, np.eye(4)), "V.hdr")
+members = {"v.img": files(nib.Nifti1Pair(other, np.eye(4)), "v.hdr")["v.img"],
+           "V.hdr": upper["V.hdr"], "V.IMG": upper["V.img"]}
+reader, catcher, _ = read(archive("case.zip", members))
+reader.SetVolume("V.hdr")
+reader.Update()
+if catcher.errors or not np.array_equal(image_to_numpy(reader.GetOutput()), volume):
+    fail("V.hdr should read V.IMG: %s" % catcher.errors)
+
+# A TR of 1e-10 s: time 0 is the first volume, time TR the second.
+series = nib.Nifti1Image(np.stack([volume, other], axis=-1), np.eye(4))
+series.header.set_zooms((1, 1, 1, 1e-10))
+reader, catcher, _ = read(archive("tiny_tr.zip", files(series, "s.nii")), TimeSeries=True)
+for t, expected in ((0.0, volume), (1e-10, other), (0.0, volume)):
+    reader.UpdateTimeStep(t)
+    if not np.array_equal(image_to_numpy(reader.GetOutput()), expected):
+        fail("TR 1e-10: time %g gives the wrong volume" % t)
+
+# NIfTI with a valid slope but a NaN or infinite intercept: nibabel refuses, so do we.
+for inter in (float("nan"), float("inf")):
+    img = nib.Nifti1Image(volume, np.eye(4))
+    nii = bytearray(files(img, "n.nii")["n.nii"])
+    struct.pack_into("<ff", nii, 112, 2.0, inter)
+    expect_error("scl_inter %s" % inter, archive("inter.zip", {"n.nii": bytes(nii)}), "scl_inter")
+
+# A slope of 3e38 on int16: float32 would overflow to inf; nibabel gives finite float64.
+img = nib.Nifti1Image(volume, np.eye(4))
+nii = bytearray(files(img, "big.nii")["big.nii"])
+struct.pack_into("<ff", nii, 112, 3e38, 0.0)
+path = archive("big_slope.zip", {"big.nii": bytes(nii)})
+reader, catcher, _ = read(path)
+expected = np.asarray(nib.Nifti1Image.from_bytes(bytes(nii)).dataobj)
+actual = image_to_numpy(reader.GetOutput())
+if catcher.errors or actual.dtype != expected.dtype or not np.allclose(actual, expected, rtol=1e-6):
+    fail("slope 3e38: %s %s, nibabel %s %s" % (actual.dtype, catcher.errors, expected.dtype, expected.max()))
+if not np.isfinite(actual).all():
+    fail("slope 3e38: infinite values")
+
+# A subnormal voxel size becomes 1, with a warning (VTK cannot place voxels 1e-40 mm apart).
+img = nib.Nifti1Image(volume, np.eye(4))
+nii = bytearray(files(img, "tiny.nii")["tiny.nii"])
+struct.pack_into("<f", nii, 80, 1e-40)
+reader, catcher, _ = read(archive("tiny_voxels.zip", {"tiny.nii": bytes(nii)}))
+if reader.GetOutput().GetSpacing()[0] != 1.0 or not any("pixdim[1]" in w for w in catcher.warnings):
+    fail("subnormal voxel size: spacing %s, warnings %s" % (reader.GetOutput().GetSpacing(), catcher.warnings))
+
+# Two members with one name: ambiguous, said so (not libzip's "File already exists").
+path = os.path.join(folder, "duplicates.zip")
+with zipfile.ZipFile(path, "w") as zf:
+    for data in (b"a", b"b"):
+        zf.writestr(zipfile.ZipInfo("v.hdr", DATE), data)
+expect_error("duplicate member names", path, "two members have the same name")
+
+# An LZMA member (Debian's libzip cannot decompress it): the method is named.
+pair = files(nib.Nifti1Pair(volume, np.eye(4)), "l.hdr")
+expect_error("LZMA member", archive("lzma.zip", pair, zipfile.ZIP_LZMA), "LZMA")
+
+# Special files and other schemes are refused by name, before anything is read.
+fifo = os.path.join(folder, "pipe.zip")
+os.mkfifo(fifo)
+expect_error("FIFO", fifo, "FIFO")
+os.mkdir(os.path.join(folder, "folder.zip"))
+expect_error("folder", os.path.join(folder, "folder.zip"), "a folder")
+os.symlink("/dev/zero", os.path.join(folder, "zero.zip"))
+expect_error("symlink to /dev/zero", os.path.join(folder, "zero.zip"), "character device")
+expect_error("ftp URL", "ftp://127.0.0.1/x.zip", "'ftp://' URLs are not supported")
+expect_error("file URL", "file:///tmp/x.zip", "give the file's path")
+
+# 100,000 header-only members: indexed in linear time, once per archive.
+path = os.path.join(folder, "many.zip")
+small_hdr = files(nib.Nifti1Pair(volume, np.eye(4)), "h.hdr")["h.hdr"]
+with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
+    for i in range(100_000):
+        zf.writestr(zipfile.ZipInfo("d%03d/h%06d.hdr" % (i % 997, i), DATE), small_hdr)
+reader, catcher, first = read(path)
+if "holds no readable" not in " ".join(catcher.errors):
+    fail("100k headers without images: %s" % catcher.errors)
+reader.SetMaximumVoxels(2**30)  # any property change: the index is kept
+started = time.perf_counter()
+reader.Update()
+again = time.perf_counter() - started
+print("100,000 members: indexed in %.2f s, %.3f s after a property change" % (first, again))
+if first > 20 or again > first / 5:
+    fail("indexing 100,000 members took %.2f s, then %.2f s" % (first, again))
+
+# After a read, a new FileName whose archive lacks the chosen Volume starts at its first volume.
+reader, catcher, _ = read(data_path("mixed_members.zip"))
+reader.SetVolume(reader.GetAvailableVolumes().GetValue(0))
+reader.Update()
+reader.SetFileName(data_path("nifti_types.zip"))
+reader.Update()
+if catcher.errors or reader.GetOutput().GetNumberOfPoints() == 0:
+    fail("new FileName after a Volume: %s" % catcher.errors)
+if not any("chosen for the previous archive" in w for w in catcher.warnings):
+    fail("new FileName after a Volume: no warning %s" % catcher.warnings)
+# ...but naming a missing member of the same archive is still an error.
+reader.SetVolume("no/such.hdr")
+reader.Update()
+if not any("there is no member" in e for e in catcher.errors):
+    fail("a missing member of the same archive must be an error: %s" % catcher.errors)
+
+# URLs: an error status ends the transfer before its endless body; an endless body stops at the
+# cap without holding more than it; a stalled server is given up on after StallTimeout; no
+# message shows a password.
+server = subprocess.Popen(
+    ["/usr/bin/python3", os.path.join(os.path.dirname(os.path.abspath(__file__)), "archive_http_server.py"),
+     data_path("mixed_members.zip")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+base = "http://127.0.0.1:%d/" % int(server.stdout.readline())
+try:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    expect_error("endless body, 200", base + "endless.zip", "larger than MaximumDownloadMegabytes",
+                 MaximumDownloadMegabytes=256)
+    rise = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak) / 1024
+    print("endless body: peak memory rose by %.0f MiB for a 256 MiB cap" % rise)
+    if rise > 256 * 1.1 + 32:
+        fail("an endless body raised peak memory by %.0f MiB against a 256 MiB cap" % rise)
+    expect_error("endless body, 404", base + "endless404.zip", "HTTP 404")
+    _, _, seconds = read(base + "stall.zip", StallTimeout=2)
+    expect_error("stalled server", base + "stall.zip", "sent nothing for 2 s", StallTimeout=2)
+    if seconds > 10:
+        fail("a stalled server was waited on for %.1f s" % seconds)
+    secret = base.replace("http://", "http://user:secret@") + "missing.zip"
+    message = expect_error("password in URL", secret, "HTTP 404")
+    if "secret" in message:
+        fail("the password shows in the error: %s" % message)
+finally:
+    server.stdin.close()
+    server.wait(timeout=30)
+print("every hostile case reads as nibabel reads or ends in a clear error")
