@@ -1,11 +1,15 @@
 #include "vtkMemberBuffer.h"
 
+#include <sys/mman.h>
+
 #include <cstdlib>
 #include <limits>
 #include <utility>
 
 namespace
 {
+constexpr std::size_t HugePageBytes = std::size_t(2) << 20;
+
 std::string CannotAllocate(std::uint64_t size)
 {
   return "cannot allocate " + std::to_string(size) + " bytes (" +
@@ -40,7 +44,24 @@ bool vtkMemberBuffer::Allocate(std::uint64_t size, std::string& error)
   std::free(this->Data);
   this->Data = nullptr;
   this->Size = 0;
-  return this->Resize(size, error);
+  if (size < HugePageBytes)
+  {
+    return this->Resize(size, error);
+  }
+  // Volumes are megabytes to gigabytes written once from start to end: on transparent huge
+  // pages the kernel faults them in 2 MiB at a time instead of 4 KiB, which on virtual machines
+  // (every fault a trap to the hypervisor) made reading a volume several times faster.
+  void* memory = nullptr;
+  if (size > std::numeric_limits<std::size_t>::max() / 2 ||
+    posix_memalign(&memory, HugePageBytes, static_cast<std::size_t>(size)) != 0)
+  {
+    error = CannotAllocate(size);
+    return false;
+  }
+  madvise(memory, static_cast<std::size_t>(size), MADV_HUGEPAGE);
+  this->Data = static_cast<std::uint8_t*>(memory);
+  this->Size = size;
+  return true;
 }
 
 bool vtkMemberBuffer::Resize(std::uint64_t size, std::string& error)
