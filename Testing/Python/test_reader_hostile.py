@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 import time
 import zipfile
+import zlib
 
 import nibabel as nib
 import numpy as np
@@ -99,6 +100,27 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 expect_error("directory claims 2 GiB", liar, "more than deflate can hold")
 if resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak > 64 * 1024:
     fail("refusing the 2 GiB claim raised peak memory by %d KiB" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak))
+
+# Memory that cannot be had is an error naming the size, never an abort: a .nii.gz declaring a
+# 4 GiB float32 volume (plausible for its 4.2 MB of compressed bytes), read with the address space
+# capped at 3 GiB.
+header = nib.Nifti1Header()
+header.set_data_dtype(np.float32)
+header.set_data_shape((1024, 1024, 1024))
+header["vox_offset"] = 352
+# A gzip stream that starts with the header (what the index reads), then 4.2 MB of noise.
+deflater = zlib.compressobj(wbits=31)
+nii_gz = deflater.compress(bytes(header.binaryblock) + bytes(4)) + deflater.flush(zlib.Z_FULL_FLUSH)
+nii_gz += rng.integers(0, 255, 4_200_000, dtype=np.uint8).tobytes()
+path = archive("four_gib.zip", {"big.nii.gz": nii_gz}, zipfile.ZIP_STORED)
+probe = ("import paravoxel\nr = paravoxel.vtkAnalyzeZipReader()\nr.SetFileName(%r)\nr.Update()\n"
+         "print('points', r.GetOutput().GetNumberOfPoints())" % path)
+capped = subprocess.run(
+    ["/usr/bin/python3", "-c", probe], capture_output=True, text=True, timeout=120,
+    preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30)))
+if capped.returncode != 0 or "points 0" not in capped.stdout or "cannot allocate 4294967648 bytes" not in capped.stderr:
+    fail("4 GiB under a 3 GiB cap: exit %d, %s %s" % (capped.returncode, capped.stdout, capped.stderr[-500:]))
+print("%-28s        %s" % ("4 GiB under a 3 GiB cap", capped.stderr.strip().splitlines()[-1][-120:]))
 
 # n+1 magic in a .hdr/.img pair: the voxels are at vox_offset as stored (nibabel reads so).
 img = nib.Nifti1Pair(volume, np.eye(4))
