@@ -1,6 +1,7 @@
 #include "vtkExplodedVoxelsMesher.h"
 
 #include "vtkArrayDispatch.h"
+#include "vtkParaVoxelArrayRanges.h"
 #include "vtkCellArray.h"
 #include "vtkCellData.h"
 #include "vtkDataArrayRange.h"
@@ -371,6 +372,11 @@ bool vtkExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* sc
   if (cornerValues)
   {
     output->GetPointData()->SetScalars(cornerValues);
+  }
+  // ParaView asks every array for its ranges after each update: one fast pass each now.
+  for (vtkDataArray* array : { carried.Get(), static_cast<vtkDataArray*>(voxelIndex), cornerValues.Get() })
+  {
+    vtkParaVoxelArrayRanges::Cache(array);
   }
   return true;
 }

@@ -12,6 +12,7 @@
 #include "vtkInformation.h"
 #include "vtkInformationVector.h"
 #include "vtkObjectFactory.h"
+#include "vtkParaVoxelArrayRanges.h"
 #include "vtkPointData.h"
 #include "vtkSmartPointer.h"
 #include "vtkSpmMatFile.h"
@@ -595,6 +596,10 @@ vtkSmartPointer<vtkDataArray> vtkAnalyzeZipReader::Internals::ReadStep(
     scalars->SetVoidArray(converted.Release(), values, 0, vtkAbstractArray::VTK_DATA_ARRAY_FREE);
     vtkAnalyzeVoxelConverter::ConvertExtent(header, bytes->GetData() + first, extent, scalars);
   }
+  self->UpdateProgress(0.8);
+  // PASS 3: the ranges ParaView asks every array for after each update, cached while the values
+  // are hot in the cache, instead of two generic passes of its own.
+  vtkParaVoxelArrayRanges::Cache(scalars);
   self->UpdateProgress(0.9);
   return scalars;
 }
