@@ -1,6 +1,7 @@
 #include "vtkExplodedVoxelsFilter.h"
 
 #include "vtkParaVoxelArraySelection.h"
+#include "vtkParaVoxelPieces.h"
 
 #include "vtkDataArray.h"
 #include "vtkDataObject.h"
@@ -8,7 +9,6 @@
 #include "vtkExplodedVoxelsCut.h"
 #include "vtkExplodedVoxelsGrid.h"
 #include "vtkExplodedVoxelsMesher.h"
-#include "vtkExtentTranslator.h"
 #include "vtkImageData.h"
 #include "vtkImplicitFunction.h"
 #include "vtkInformation.h"
@@ -125,19 +125,7 @@ int vtkExplodedVoxelsFilter::RequestData(
     inInfo->Get(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT(), wholeExtent);
   }
   int pieceExtent[6];
-  std::copy(wholeExtent, wholeExtent + 6, pieceExtent);
-  const int pieces = outInfo->Has(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES())
-    ? outInfo->Get(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES())
-    : 1;
-  if (pieces > 1)
-  {
-    const int piece = outInfo->Get(vtkStreamingDemandDrivenPipeline::UPDATE_PIECE_NUMBER());
-    const int splitMode = inInfo->Has(vtkExtentTranslator::UPDATE_SPLIT_MODE())
-      ? inInfo->Get(vtkExtentTranslator::UPDATE_SPLIT_MODE())
-      : vtkExtentTranslator::BLOCK_MODE;
-    vtkNew<vtkExtentTranslator> translator;
-    translator->PieceToExtentThreadSafe(piece, pieces, 0, wholeExtent, pieceExtent, splitMode, 0);
-  }
+  vtkParaVoxelPieces::ComputePieceExtent(outInfo, inInfo, 0, wholeExtent, pieceExtent);
 
   vtkExplodedVoxelsGrid grid;
   grid.Initialize(

@@ -8,7 +8,6 @@
 #include "vtkDataArrayRange.h"
 #include "vtkDataObject.h"
 #include "vtkDataSetAttributes.h"
-#include "vtkExtentTranslator.h"
 #include "vtkFloatArray.h"
 #include "vtkImageData.h"
 #include "vtkInformation.h"
@@ -18,6 +17,7 @@
 #include "vtkNew.h"
 #include "vtkObjectFactory.h"
 #include "vtkParaVoxelArrayRanges.h"
+#include "vtkParaVoxelPieces.h"
 #include "vtkPointData.h"
 #include "vtkSMPThreadLocal.h"
 #include "vtkSMPTools.h"
@@ -745,12 +745,7 @@ int vtkIntensityTransformFilter::RequestData(
     if (pieces > 1 && inInfo->Has(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT()))
     {
       inInfo->Get(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT(), wholeExtent);
-      const int piece = outInfo->Get(vtkStreamingDemandDrivenPipeline::UPDATE_PIECE_NUMBER());
-      const int splitMode = inInfo->Has(vtkExtentTranslator::UPDATE_SPLIT_MODE())
-        ? inInfo->Get(vtkExtentTranslator::UPDATE_SPLIT_MODE())
-        : vtkExtentTranslator::BLOCK_MODE;
-      vtkNew<vtkExtentTranslator> translator;
-      translator->PieceToExtentThreadSafe(piece, pieces, 0, wholeExtent, pieceExtent, splitMode, 0);
+      vtkParaVoxelPieces::ComputePieceExtent(outInfo, inInfo, 0, wholeExtent, pieceExtent);
     }
     block = ComputeOwnedBlock(
       input, association == vtkDataObject::FIELD_ASSOCIATION_CELLS, wholeExtent, pieceExtent);

@@ -1,0 +1,131 @@
+#include "vtkParaVoxelPieces.h"
+
+#include "vtkCellData.h"
+#include "vtkDataSetAttributes.h"
+#include "vtkExtentTranslator.h"
+#include "vtkImageData.h"
+#include "vtkInformation.h"
+#include "vtkInformationIntegerRequestKey.h"
+#include "vtkObjectFactory.h"
+#include "vtkParaVoxelArrayRanges.h"
+#include "vtkPointData.h"
+#include "vtkSMPTools.h"
+#include "vtkStreamingDemandDrivenPipeline.h"
+#include "vtkUnsignedCharArray.h"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+vtkStandardNewMacro(vtkParaVoxelPieces);
+
+namespace
+{
+/**
+ * Ghost flags of a block of `counts` entries (points or cells) whose first index is `first`,
+ * `inside[axis][i]` saying whether index first[axis] + i lies in the zero extent: a row is all
+ * `flag` when its j or k is outside, else flagged where its i is outside.
+ */
+void FillGhostFlags(unsigned char* flags, const int counts[3],
+  const std::vector<unsigned char> inside[3], unsigned char flag)
+{
+  const vtkIdType rows = static_cast<vtkIdType>(counts[1]) * counts[2];
+  // The flags of one row whose j and k are inside: the same for every such row.
+  std::vector<unsigned char> pattern(counts[0]);
+  for (int i = 0; i < counts[0]; ++i)
+  {
+    pattern[i] = inside[0][i] ? 0 : flag;
+  }
+  vtkSMPTools::For(0, rows, [&](vtkIdType begin, vtkIdType end) {
+    for (vtkIdType row = begin; row < end; ++row)
+    {
+      unsigned char* target = flags + row * counts[0];
+      const int j = static_cast<int>(row % counts[1]);
+      const int k = static_cast<int>(row / counts[1]);
+      if (inside[1][j] && inside[2][k])
+      {
+        std::memcpy(target, pattern.data(), pattern.size());
+      }
+      else
+      {
+        std::memset(target, flag, counts[0]);
+      }
+    }
+  });
+}
+
+vtkSmartPointer<vtkUnsignedCharArray> GhostArray(vtkIdType count)
+{
+  auto ghosts = vtkSmartPointer<vtkUnsignedCharArray>::New();
+  ghosts->SetName(vtkDataSetAttributes::GhostArrayName());
+  ghosts->SetNumberOfValues(count);
+  return ghosts;
+}
+}
+
+int vtkParaVoxelPieces::ComputePieceExtent(vtkInformation* pieceInformation,
+  vtkInformation* splitInformation, int ghostLevels, const int wholeExtent[6], int pieceExtent[6])
+{
+  std::copy(wholeExtent, wholeExtent + 6, pieceExtent);
+  const int pieces =
+    pieceInformation->Has(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES())
+    ? pieceInformation->Get(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES())
+    : 1;
+  if (pieces > 1)
+  {
+    const int piece = pieceInformation->Get(vtkStreamingDemandDrivenPipeline::UPDATE_PIECE_NUMBER());
+    const int splitMode = splitInformation->Has(vtkExtentTranslator::UPDATE_SPLIT_MODE())
+      ? splitInformation->Get(vtkExtentTranslator::UPDATE_SPLIT_MODE())
+      : vtkExtentTranslator::BLOCK_MODE;
+    vtkNew<vtkExtentTranslator> translator;
+    translator->PieceToExtentThreadSafe(
+      piece, pieces, ghostLevels, const_cast<int*>(wholeExtent), pieceExtent, splitMode, 0);
+  }
+  return pieces;
+}
+
+void vtkParaVoxelPieces::MarkGhosts(vtkImageData* image, const int zeroExtent[6])
+{
+  const int* extent = image->GetExtent();
+  if (std::equal(extent, extent + 6, zeroExtent))
+  {
+    return;
+  }
+  // Points: outside the zero extent along any axis.
+  std::vector<unsigned char> inside[3];
+  int counts[3];
+  for (int axis = 0; axis < 3; ++axis)
+  {
+    counts[axis] = extent[2 * axis + 1] - extent[2 * axis] + 1;
+    inside[axis].resize(counts[axis]);
+    for (int i = 0; i < counts[axis]; ++i)
+    {
+      const int index = extent[2 * axis] + i;
+      inside[axis][i] = index >= zeroExtent[2 * axis] && index <= zeroExtent[2 * axis + 1];
+    }
+  }
+  auto points = GhostArray(image->GetNumberOfPoints());
+  FillGhostFlags(points->GetPointer(0), counts, inside, vtkDataSetAttributes::DUPLICATEPOINT);
+  vtkParaVoxelArrayRanges::Cache(points);
+  image->GetPointData()->AddArray(points);
+
+  // Cells: cell i spans points i and i + 1 and is outside when i < low or i >= high; a flat
+  // axis counts as one layer of cells, inside when the zero extent has that layer (as
+  // vtkDataSet::GenerateGhostArray treats 2D and 1D images).
+  for (int axis = 0; axis < 3; ++axis)
+  {
+    const int low = extent[2 * axis];
+    const bool flat = extent[2 * axis + 1] == low;
+    const int high = zeroExtent[2 * axis + 1] + (flat ? 1 : 0);
+    counts[axis] = flat ? 1 : extent[2 * axis + 1] - low;
+    inside[axis].resize(counts[axis]);
+    for (int i = 0; i < counts[axis]; ++i)
+    {
+      inside[axis][i] = low + i >= zeroExtent[2 * axis] && low + i < high;
+    }
+  }
+  auto cells = GhostArray(image->GetNumberOfCells());
+  FillGhostFlags(cells->GetPointer(0), counts, inside, vtkDataSetAttributes::DUPLICATECELL);
+  vtkParaVoxelArrayRanges::Cache(cells);
+  image->GetCellData()->AddArray(cells);
+}
