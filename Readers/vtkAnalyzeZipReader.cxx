@@ -9,6 +9,7 @@
 #include "vtkFieldData.h"
 #include "vtkImageData.h"
 #include "vtkMemberBuffer.h"
+#include "vtkMultiProcessController.h"
 #include "vtkInformation.h"
 #include "vtkInformationVector.h"
 #include "vtkObjectFactory.h"
@@ -292,13 +293,14 @@ bool vtkAnalyzeZipReader::Internals::OpenStore(vtkAnalyzeZipReader* self, std::s
         self->ConnectTimeout, self->StallTimeout, self->DownloadTimeout
       };
       self->SetProgressText("Downloading");
-      this->Downloaded = vtkArchiveDownloader::Download(
+      // Under MPI, process 0 downloads and the others receive its bytes: one transfer.
+      this->Downloaded = vtkArchiveDownloader::DownloadOnce(
         fileName, limits,
         [self](double fraction) {
           self->UpdateProgress(fraction);
           return !self->GetAbortExecute();
         },
-        error);
+        vtkMultiProcessController::GetGlobalController(), error);
       self->SetProgressText(nullptr);
       if (!this->Downloaded)
       {

@@ -1,6 +1,7 @@
 #include "vtkArchiveDownloader.h"
 
 #include "vtkMemberBuffer.h"
+#include "vtkMultiProcessController.h"
 
 #include <curl/curl.h>
 
@@ -8,6 +9,7 @@
 #include <cctype>
 #include <mutex>
 #include <sstream>
+#include <vector>
 
 namespace
 {
@@ -221,4 +223,76 @@ std::shared_ptr<const vtkMemberBuffer> vtkArchiveDownloader::Download(const std:
     return nullptr;
   }
   return body;
+}
+
+std::shared_ptr<const vtkMemberBuffer> vtkArchiveDownloader::DownloadOnce(const std::string& url,
+  const Limits& limits, const std::function<bool(double)>& progress,
+  vtkMultiProcessController* controller, std::string& error)
+{
+  if (!controller || controller->GetNumberOfProcesses() < 2)
+  {
+    return Download(url, limits, progress, error);
+  }
+  const bool root = controller->GetLocalProcessId() == 0;
+  std::shared_ptr<const vtkMemberBuffer> body;
+  if (root)
+  {
+    body = Download(url, limits, progress, error);
+  }
+  // What process 0 got: the body's size, or -1 and its error.
+  long long size = body ? static_cast<long long>(body->GetSize()) : -1;
+  controller->Broadcast(&size, 1, 0);
+  if (size < 0)
+  {
+    long long length = static_cast<long long>(error.size());
+    controller->Broadcast(&length, 1, 0);
+    std::vector<char> text(error.begin(), error.end());
+    text.resize(static_cast<std::size_t>(length));
+    controller->Broadcast(text.data(), length, 0);
+    error.assign(text.begin(), text.end());
+    return nullptr;
+  }
+  std::shared_ptr<vtkMemberBuffer> received;
+  std::string memoryError;
+  if (!root)
+  {
+    received = std::make_shared<vtkMemberBuffer>();
+    if (!received->Allocate(static_cast<std::uint64_t>(size), memoryError))
+    {
+      received.reset();
+    }
+  }
+  // In pieces: MPI counts in int. A process that could not allocate still takes part, into a
+  // scratch piece, so that the collective call completes everywhere.
+  constexpr long long Piece = 64ll << 20;
+  std::vector<char> scratch;
+  for (long long done = 0; done < size; done += Piece)
+  {
+    const long long count = std::min(Piece, size - done);
+    char* target;
+    if (root)
+    {
+      target = reinterpret_cast<char*>(const_cast<std::uint8_t*>(body->GetData())) + done;
+    }
+    else if (received)
+    {
+      target = reinterpret_cast<char*>(received->GetData()) + done;
+    }
+    else
+    {
+      scratch.resize(static_cast<std::size_t>(count));
+      target = scratch.data();
+    }
+    controller->Broadcast(target, count, 0);
+  }
+  if (root)
+  {
+    return body;
+  }
+  if (!received)
+  {
+    error = "the download (" + Bytes(static_cast<std::uint64_t>(size)) +
+      ") does not fit in this process's memory: " + memoryError;
+  }
+  return received;
 }

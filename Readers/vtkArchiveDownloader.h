@@ -20,6 +20,7 @@
 #include <string>
 
 class vtkMemberBuffer;
+class vtkMultiProcessController;
 
 class PARAVOXELREADERS_EXPORT vtkArchiveDownloader
 {
@@ -47,6 +48,16 @@ public:
    */
   static std::shared_ptr<const vtkMemberBuffer> Download(const std::string& url,
     const Limits& limits, const std::function<bool(double)>& progress, std::string& error);
+
+  /**
+   * Download once for all processes of `controller`: process 0 downloads and broadcasts the
+   * bytes (or its error) to the others, so N ranks cost the server one transfer, not N. Every
+   * process must call it together, as ParaView's parallel pipelines update. With no controller
+   * or a single process, the same as Download().
+   */
+  static std::shared_ptr<const vtkMemberBuffer> DownloadOnce(const std::string& url,
+    const Limits& limits, const std::function<bool(double)>& progress,
+    vtkMultiProcessController* controller, std::string& error);
 };
 
 #endif
