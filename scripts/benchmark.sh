@@ -4,8 +4,8 @@
 #   the reader against unzip -p, nibabel and VTK's vtkNIFTIImageReader; Intensity Transform
 #   against numpy and ParaView's Python Calculator; Exploded Voxels against VTK's Threshold +
 #   Extract Surface; the tutorial's full view end to end against the tutorial's own matplotlib
-#   route; the pipeline's scaling from 64^3 to 512^3 voxels and 1 vs 2 threads; mpiexec -n 1 vs
-#   -n 2 at 512^3.
+#   route; paraview.simple against the VTK-level classes; the pipeline's scaling from 64^3 to
+#   512^3 voxels and 1 vs 2 threads; mpiexec --bind-to none -n 1 vs -n 2 at 512^3.
 #   scripts/benchmark.sh [--runs N] [--seed-runs N] [--no-build]
 #     --runs: timed runs of each method (default 5); --seed-runs: of the slow matplotlib route
 #     (default 3); --no-build: use the existing build folder as it is.
@@ -47,6 +47,9 @@ trap 'rm -f "$tmp"' EXIT
   echo "## end to end"
   xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" /usr/bin/python3 Testing/Benchmarks/bench_end_to_end.py \
     --runs "$runs" --seed-runs "$seed_runs" | sed -n '/^$/,$p'
+  echo
+  echo "## user level against VTK level"
+  /usr/bin/python3 Testing/Benchmarks/bench_user_level.py --runs "$runs" | sed -n '/^$/,$p'
   echo
   echo "## scaling and threads"
   /usr/bin/python3 Testing/Benchmarks/bench_scaling.py --runs "$runs" | sed -n '/^$/,$p'

@@ -2,13 +2,16 @@
 
 The 512^3 brain of bench_scaling.py (ch2better resampled, 134 M uint8 voxels, a deflated
 Analyze zip) through Analyze Zip Reader -> Intensity Transform -> Exploded Voxels (culled, the
-defaults) in paraview.simple with the plugin, under `mpiexec -n 1` and `mpiexec -n 2`
-(pvbatch --symmetric: every rank runs the script; the reader reads each rank's slab, the
-filters reduce their statistics and share ghost voxels). Each rank count: a warm-up, then
+defaults) in paraview.simple with the plugin, under `mpiexec --bind-to none -n 1` and `-n 2` (pvbatch
+--symmetric: every rank runs the script; the reader reads each rank's slab, the filters reduce
+their statistics and share ghost voxels). `--bind-to none` for every rank count: OpenMPI binds a
+single rank to one core by default, which would leave `-n 1` half the machine. Each rank count: a warm-up, then
 --runs runs, each building the pipeline anew and timing between barriers (so that a time is
 that of the slowest rank):
   - the whole pipeline through paraview.simple's UpdatePipeline, what a pvbatch script pays:
     ParaView also gathers the data information (array ranges, bounds) of each stage's output;
+  - the whole pipeline at VTK level: the `paravoxel` classes made anew and the last updated for
+    the rank's piece (UpdatePiece), side by side with the above;
   - then the filters' own work, stage by stage: the proxies' VTK objects updated again, each
     rank its piece (UpdatePiece, with the ghost layer Exploded Voxels asks of the stages before).
 The median wall time is reported with min and max, the speed-up of 2 ranks over 1, and each
@@ -53,6 +56,17 @@ def timed(step):
     return time.perf_counter() - start
 
 
+def vtk_pipeline():
+    import paravoxel
+    reader = paravoxel.vtkAnalyzeZipReader()
+    reader.SetFileName(archive)
+    transform = paravoxel.vtkIntensityTransformFilter()
+    transform.SetInputConnection(reader.GetOutputPort())
+    voxels = paravoxel.vtkExplodedVoxelsFilter()
+    voxels.SetInputConnection(transform.GetOutputPort())
+    voxels.UpdatePiece(rank, ranks, 0)
+
+
 def run():
     # A new pipeline each run, so that every stage executes again.
     reader = AnalyzeZipReader(FileName=archive)  # noqa: F821 (defined by LoadPlugin)
@@ -62,6 +76,7 @@ def run():
     # What a pvbatch script pays: ParaView also gathers the data information (array ranges,
     # bounds) of every stage's output for the domains of the proxies downstream.
     times = {"paraview": timed(lambda: UpdatePipeline(proxy=voxels))}
+    times["vtk"] = timed(vtk_pipeline)
     # The filters' own work: the same VTK objects, stage by stage, each rank its piece with the
     # one ghost layer Exploded Voxels asks of the stages before it (so they are not re-run).
     algorithms = [proxy.GetClientSideObject() for proxy in proxies]
@@ -86,8 +101,8 @@ with open(os.path.join(figures_folder, "rank%d.json" % rank), "w") as f:
 
 def measure(archive, ranks, runs, script, environment=None):
     figures_folder = tempfile.mkdtemp()
-    command = ["mpiexec", "-n", str(ranks), "pvbatch", "--symmetric", script, archive, str(runs),
-               figures_folder]
+    command = ["mpiexec", "--bind-to", "none", "-n", str(ranks), "pvbatch", "--symmetric", script,
+               archive, str(runs), figures_folder]
     if os.geteuid() == 0:
         command[1:1] = ["--allow-run-as-root", "--oversubscribe"]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL,
@@ -100,7 +115,7 @@ def measure(archive, ranks, runs, script, environment=None):
     # Barriers close every step, so rank 0's times are the pipeline's.
     times = per_rank[0]["times"]
     totals = [sum(run) for run in zip(*(times[s] for s in STAGES))]
-    figures = {step: summary(times[step]) for step in STAGES + ("paraview",)}
+    figures = {step: summary(times[step]) for step in STAGES + ("paraview", "vtk")}
     figures["total"] = summary(totals)
     return {"summary": figures, "ranks": [per_rank[r] for r in range(ranks)]}
 
@@ -125,15 +140,16 @@ def main():
             results[label] = measure(archive, ranks, args.runs, script, environment)
     one = results["-n 1"]
     print("\nch2better resampled to %d^3 (%.0f M uint8 voxels, deflated Analyze zip), pvbatch "
-          "--symmetric under mpiexec, median of %d runs after a warm-up (min-max), seconds; each "
+          "--symmetric under mpiexec --bind-to none, median of %d runs after a warm-up (min-max), seconds; each "
           "rank on all %d cores unless stated:\n" % (
               args.size, args.size ** 3 / 1e6, args.runs, os.cpu_count()))
     print("| step | %s |" % " | ".join("%s s | speed-up" % label if label != "-n 1" else label + " s"
                                       for label in results))
     print("| --- |%s" % (" --- |" * (2 * len(results) - 1)))
-    names = dict(STAGE_NAMES, total="the three filters (VTK level, sum)",
+    names = dict(STAGE_NAMES, total="the three filters (VTK level, stage by stage, sum)",
+                 vtk="whole pipeline, VTK level (UpdatePiece of the last)",
                  paraview="whole pipeline, paraview.simple UpdatePipeline")
-    for step in STAGES + ("total", "paraview"):
+    for step in STAGES + ("total", "vtk", "paraview"):
         cells = []
         for label, result in results.items():
             r = result["summary"][step]
@@ -148,11 +164,12 @@ def main():
             print("| %s | %d | %d | %.0f |" % (label, rank, figures["faces"], figures["peak"]))
     two = results["-n 2"]
     print("\nSpeed-up of 2 ranks over 1: the filters %.2fx (%.2fx with one thread per rank), "
-          "paraview.simple's UpdatePipeline %.2fx; peak RSS per rank %.0f MiB on 1 rank, %s MiB on "
+          "the VTK-level pipeline %.2fx, paraview.simple's UpdatePipeline %.2fx; peak RSS per rank %.0f MiB on 1 rank, %s MiB on "
           "2 (together %.0f)." % (
               one["summary"]["total"]["median"] / two["summary"]["total"]["median"],
               one["summary"]["total"]["median"]
               / results["-n 2, 1 thread per rank"]["summary"]["total"]["median"],
+              one["summary"]["vtk"]["median"] / two["summary"]["vtk"]["median"],
               one["summary"]["paraview"]["median"] / two["summary"]["paraview"]["median"],
               one["ranks"][0]["peak"], " and ".join("%.0f" % r["peak"] for r in two["ranks"]),
               sum(r["peak"] for r in two["ranks"])))

@@ -1,0 +1,98 @@
+"""What users pay against what the filters cost (not a test: prints figures).
+
+The pipeline Analyze Zip Reader -> Intensity Transform -> Exploded Voxels (defaults), on
+ch2better (301 x 370 x 316 uint8, mricron-data) and on ch2better resampled to 512^3, two ways,
+each in its own pvpython process, median of --runs runs after a warm-up (plus min and max):
+  - VTK level: the `paravoxel` package's classes connected and Update() of the last;
+  - user level: paraview.simple, the three proxies made and UpdatePipeline() of the last, as the
+    README's pvpython example does (ParaView also gathers every stage's data information, and
+    the domains of each proxy made on an input).
+Both time from the first object made to the faces ready; the ratio is what ParaView's proxy
+layer adds (goal: at most 1.25x).
+
+Run with Debian's python3, the `paravoxel` package on PYTHONPATH and PARAVOXEL_PLUGIN set
+(scripts/benchmark.sh does both):
+    PYTHONPATH=build/lib/paravoxel-python PARAVOXEL_PLUGIN=... /usr/bin/python3 \\
+        Testing/Benchmarks/bench_user_level.py
+"""
+import argparse
+import os
+import subprocess
+import tempfile
+
+from bench_reader import make_archive, summary
+from bench_scaling import make_volume
+
+PIPELINE = r"""
+import os, sys, time
+route, archive, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+if route == "paraview":
+    from paraview.simple import (AnalyzeZipReader, Delete, ExplodedVoxels, IntensityTransform,
+                                 LoadPlugin, UpdatePipeline)
+    LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False, ns=globals())
+import paravoxel
+
+
+def vtk_level():
+    reader = paravoxel.vtkAnalyzeZipReader()
+    reader.SetFileName(archive)
+    transform = paravoxel.vtkIntensityTransformFilter()
+    transform.SetInputConnection(reader.GetOutputPort())
+    voxels = paravoxel.vtkExplodedVoxelsFilter()
+    voxels.SetInputConnection(transform.GetOutputPort())
+    voxels.Update()
+    return voxels.GetOutput().GetNumberOfCells()
+
+
+def user_level():
+    reader = AnalyzeZipReader(FileName=archive)
+    transform = IntensityTransform(Input=reader)
+    voxels = ExplodedVoxels(Input=transform)
+    UpdatePipeline(proxy=voxels)
+    faces = voxels.GetDataInformation().GetNumberOfCells()
+    for proxy in (voxels, transform, reader):
+        Delete(proxy)
+    return faces
+
+
+run = user_level if route == "paraview" else vtk_level
+for i in range(runs + 1):  # the first is a warm-up
+    start = time.perf_counter()
+    faces = run()
+    print(time.perf_counter() - start, faces, flush=True)
+"""
+
+
+def measure(script, route, archive, runs):
+    result = subprocess.run(["pvpython", script, route, archive, str(runs)], check=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    lines = [line.split() for line in result.stdout.strip().splitlines()[-(runs + 1):]]
+    return dict(summary([float(t) for t, _ in lines[1:]]), faces=int(lines[-1][1]))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        script = os.path.join(folder, "pipeline.py")
+        with open(script, "w") as out:
+            out.write(PIPELINE)
+        for label, archive in (("ch2better 301 x 370 x 316", make_archive(folder)[0]),
+                               ("512^3", make_volume(folder, 512))):
+            vtk = measure(script, "vtk", archive, args.runs)
+            user = measure(script, "paraview", archive, args.runs)
+            rows.append((label, vtk, user))
+    print("\nReader -> Intensity Transform -> Exploded Voxels, one pvpython process per route, "
+          "median of %d runs after a warm-up (min-max), seconds:\n" % args.runs)
+    print("| volume | faces | VTK level (Update) | paraview.simple (proxies + UpdatePipeline) | user / VTK |")
+    print("| --- | --- | --- | --- | --- |")
+    for label, vtk, user in rows:
+        print("| %s | %d | %.3f (%.3f-%.3f) | %.3f (%.3f-%.3f) | %.2fx |" % (
+            label, vtk["faces"], vtk["median"], vtk["min"], vtk["max"],
+            user["median"], user["min"], user["max"], user["median"] / vtk["median"]))
+
+
+if __name__ == "__main__":
+    main()
