@@ -2,6 +2,7 @@
 
 #include "vtkArrayDispatch.h"
 #include "vtkParaVoxelArrayRanges.h"
+#include "vtkParaVoxelMemory.h"
 #include "vtkCellArray.h"
 #include "vtkCellData.h"
 #include "vtkDataArrayRange.h"
@@ -308,7 +309,10 @@ bool vtkExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* sc
   const vtkIdType numberOfPoints = this->RowPointStart.back();
   vtkNew<vtkFloatArray> pointCoordinates;
   pointCoordinates->SetNumberOfComponents(3);
-  pointCoordinates->SetNumberOfTuples(numberOfPoints);
+  if (!vtkParaVoxelMemory::SetNumberOfTuples(pointCoordinates, numberOfPoints))
+  {
+    return false; // VTK reported the allocation that failed
+  }
   float* points = pointCoordinates->GetPointer(0);
   const double halfSize = 0.5 * (1.0 - settings.Gap);
 
@@ -319,15 +323,15 @@ bool vtkExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* sc
   if (4 * numberOfFaces <= std::numeric_limits<vtkTypeInt32>::max())
   {
     vtkNew<vtkTypeInt32Array> connectivity;
-    connectivity->SetNumberOfValues(4 * numberOfFaces);
-    completed = this->FillGeometry(halfSize, separateBoxes, points, connectivity->GetPointer(0));
+    completed = vtkParaVoxelMemory::SetNumberOfTuples(connectivity, 4 * numberOfFaces) &&
+      this->FillGeometry(halfSize, separateBoxes, points, connectivity->GetPointer(0));
     quads->SetData(4, connectivity);
   }
   else
   {
     vtkNew<vtkTypeInt64Array> connectivity;
-    connectivity->SetNumberOfValues(4 * numberOfFaces);
-    completed = this->FillGeometry(halfSize, separateBoxes, points, connectivity->GetPointer(0));
+    completed = vtkParaVoxelMemory::SetNumberOfTuples(connectivity, 4 * numberOfFaces) &&
+      this->FillGeometry(halfSize, separateBoxes, points, connectivity->GetPointer(0));
     quads->SetData(4, connectivity);
   }
   this->CornerUsed.reset();
@@ -340,7 +344,7 @@ bool vtkExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* sc
   carried->SetName(scalars->GetName());
   carried->SetNumberOfComponents(scalars->GetNumberOfComponents());
   carried->CopyComponentNames(scalars);
-  carried->SetNumberOfTuples(numberOfFaces);
+  bool allocated = vtkParaVoxelMemory::SetNumberOfTuples(carried, numberOfFaces);
   // Separate boxes own their corners, so the voxel values are point data as well: renderers
   // colour by points without building per-cell colour textures (for a translucent whole brain,
   // millions of quads, about a third of the first frame's time and most of each later frame's).
@@ -351,13 +355,13 @@ bool vtkExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* sc
     cornerValues->SetName(scalars->GetName());
     cornerValues->SetNumberOfComponents(scalars->GetNumberOfComponents());
     cornerValues->CopyComponentNames(scalars);
-    cornerValues->SetNumberOfTuples(numberOfPoints);
+    allocated = allocated && vtkParaVoxelMemory::SetNumberOfTuples(cornerValues, numberOfPoints);
   }
   vtkNew<vtkIntArray> voxelIndex;
   voxelIndex->SetName("VoxelIndex");
   voxelIndex->SetNumberOfComponents(3);
-  voxelIndex->SetNumberOfTuples(numberOfFaces);
-  if (!this->CopyAttributes(scalars, carried, cornerValues, voxelIndex->GetPointer(0)))
+  allocated = allocated && vtkParaVoxelMemory::SetNumberOfTuples(voxelIndex, numberOfFaces);
+  if (!allocated || !this->CopyAttributes(scalars, carried, cornerValues, voxelIndex->GetPointer(0)))
   {
     return false;
   }

@@ -17,6 +17,7 @@
 #include "vtkNew.h"
 #include "vtkObjectFactory.h"
 #include "vtkParaVoxelArrayRanges.h"
+#include "vtkParaVoxelMemory.h"
 #include "vtkParaVoxelPieces.h"
 #include "vtkPointData.h"
 #include "vtkSMPThreadLocal.h"
@@ -580,13 +581,19 @@ struct GlobalStatistics
   }
 };
 
-/** The float32 result array, added to the output as its active scalars. */
+/**
+ * The float32 result array, added to the output as its active scalars; null when its memory
+ * cannot be had (VTK reports the allocation that failed).
+ */
 vtkFloatArray* AddResultArray(
   vtkImageData* output, int association, vtkDataArray* scalars, const char* name)
 {
   vtkNew<vtkFloatArray> result;
   result->SetName(name);
-  result->SetNumberOfTuples(scalars->GetNumberOfTuples());
+  if (!vtkParaVoxelMemory::SetNumberOfTuples(result, scalars->GetNumberOfTuples()))
+  {
+    return nullptr;
+  }
   vtkDataSetAttributes* attributes = association == vtkDataObject::FIELD_ASSOCIATION_CELLS
     ? static_cast<vtkDataSetAttributes*>(output->GetCellData())
     : static_cast<vtkDataSetAttributes*>(output->GetPointData());
@@ -857,9 +864,11 @@ int vtkIntensityTransformFilter::RequestData(
   {
     if (scalars)
     {
-      vtkFloatArray* zeros = AddResultArray(output, association, scalars, this->ResultArrayName);
-      zeros->FillValue(0.0f);
-      vtkParaVoxelArrayRanges::Cache(zeros);
+      if (vtkFloatArray* zeros = AddResultArray(output, association, scalars, this->ResultArrayName))
+      {
+        zeros->FillValue(0.0f);
+        vtkParaVoxelArrayRanges::Cache(zeros);
+      }
     }
     this->UpdateProgress(1.0);
     return 1;

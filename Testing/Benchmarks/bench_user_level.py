@@ -27,8 +27,8 @@ PIPELINE = r"""
 import os, sys, time
 route, archive, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 if route == "paraview":
-    from paraview.simple import (AnalyzeZipReader, Delete, ExplodedVoxels, IntensityTransform,
-                                 LoadPlugin, UpdatePipeline)
+    from paraview.simple import Delete, LoadPlugin, UpdatePipeline
+    # Defines AnalyzeZipReader, IntensityTransform and ExplodedVoxels here.
     LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False, ns=globals())
 import paravoxel
 
@@ -45,9 +45,9 @@ def vtk_level():
 
 
 def user_level():
-    reader = AnalyzeZipReader(FileName=archive)
-    transform = IntensityTransform(Input=reader)
-    voxels = ExplodedVoxels(Input=transform)
+    reader = AnalyzeZipReader(FileName=archive)  # noqa: F821
+    transform = IntensityTransform(Input=reader)  # noqa: F821
+    voxels = ExplodedVoxels(Input=transform)  # noqa: F821
     UpdatePipeline(proxy=voxels)
     faces = voxels.GetDataInformation().GetNumberOfCells()
     for proxy in (voxels, transform, reader):

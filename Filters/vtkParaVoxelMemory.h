@@ -1,0 +1,49 @@
+/**
+ * @class   vtkParaVoxelMemory
+ * @brief   Memory for large arrays on transparent huge pages.
+ *
+ * Volumes and meshes are hundreds of megabytes written once from start to end. The kernel hands
+ * fresh memory out a page at a time, on first touch; with 4 KiB pages that is a page fault every
+ * 4 KiB, and on a virtual machine every fault traps to the hypervisor: on this project's machine
+ * faulting in the output arrays took as long as filling them. Blocks of 2 MiB and more are
+ * therefore aligned to 2 MiB and marked MADV_HUGEPAGE, so they fault in 2 MiB at a time. The
+ * memory comes from posix_memalign and is released with free(), so VTK arrays can own it
+ * (VTK_DATA_ARRAY_FREE).
+ */
+#ifndef vtkParaVoxelMemory_h
+#define vtkParaVoxelMemory_h
+
+#include "ParaVoxelFiltersModule.h" // for export macro
+#include "vtkObject.h"
+
+class vtkDataArray;
+
+class PARAVOXELFILTERS_EXPORT vtkParaVoxelMemory : public vtkObject
+{
+public:
+  static vtkParaVoxelMemory* New();
+  vtkTypeMacro(vtkParaVoxelMemory, vtkObject);
+
+  /**
+   * `bytes` of uninitialised memory, to be released with free(); null when it cannot be had
+   * (or for sizes beyond the address space).
+   */
+  static void* Allocate(vtkTypeUInt64 bytes);
+
+  /**
+   * Give `array` `tuples` uninitialised tuples in such memory (its values are lost). Falls back to
+   * the array's own allocation when the memory cannot be had; returns whether the array holds
+   * `tuples` tuples afterwards.
+   */
+  static bool SetNumberOfTuples(vtkDataArray* array, vtkIdType tuples);
+
+protected:
+  vtkParaVoxelMemory() = default;
+  ~vtkParaVoxelMemory() override = default;
+
+private:
+  vtkParaVoxelMemory(const vtkParaVoxelMemory&) = delete;
+  void operator=(const vtkParaVoxelMemory&) = delete;
+};
+
+#endif
