@@ -10,3 +10,16 @@ from .ParaVoxelReaders import *  # noqa: F401,F403
 from .ParaVoxelFilters import *  # noqa: F401,F403
 
 vtkParaVoxelThreading.UseThreadedBackend()  # noqa: F405
+
+
+def exploded_voxels_pipeline(file_name):
+    """The tutorial's pipeline at VTK level, every property at its default: Analyze Zip Reader
+    of `file_name` -> Intensity Transform -> Exploded Voxels (coloured by the transform's result).
+    Returns the three algorithms, connected and not yet updated."""
+    reader = vtkAnalyzeZipReader()  # noqa: F405
+    reader.SetFileName(file_name)
+    transform = vtkIntensityTransformFilter()  # noqa: F405
+    transform.SetInputConnection(reader.GetOutputPort())
+    voxels = vtkExplodedVoxelsFilter()  # noqa: F405
+    voxels.SetInputConnection(transform.GetOutputPort())
+    return reader, transform, voxels

@@ -67,29 +67,6 @@ public:
 private:
   zip_file_t* File;
 };
-
-// Reads exactly `size` bytes of an opened member into `out`; one more byte must not exist.
-bool ReadExactly(zip_file_t* file, std::uint8_t* out, std::uint64_t size, std::string& error)
-{
-  std::uint64_t done = 0;
-  while (done < size)
-  {
-    const zip_int64_t got = zip_fread(file, out + done, size - done);
-    if (got < 0)
-    {
-      error = zip_error_strerror(zip_file_get_error(file));
-      return false;
-    }
-    if (got == 0)
-    {
-      error = "it ends after " + std::to_string(done) + " of the " + std::to_string(size) +
-        " bytes the archive records: the archive is corrupt";
-      return false;
-    }
-    done += static_cast<std::uint64_t>(got);
-  }
-  return true;
-}
 }
 
 std::unique_ptr<vtkZipMemberStore> vtkZipMemberStore::OpenFile(
@@ -265,25 +242,25 @@ bool vtkZipMemberStore::ReadMember(
   {
     return false;
   }
-  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
-    zip_fopen_index(this->Archive, index, raw ? ZIP_FL_COMPRESSED : 0), zip_fclose);
+  zip_file_t* file = zip_fopen_index(this->Archive, index, raw ? ZIP_FL_COMPRESSED : 0);
   if (!file)
   {
     error = std::string("cannot open it (") + zip_strerror(this->Archive) + ")";
     return false;
   }
+  ZipMemberStream stream(file);
   if (stat.comp_method == ZIP_CM_DEFLATE)
   {
     vtkMemberBuffer compressed;
     if (!compressed.Allocate(stat.comp_size, error) ||
-      !ReadExactly(file.get(), compressed.GetData(), stat.comp_size, error) ||
+      !stream.ReadFully(compressed.GetData(), stat.comp_size, error) ||
       !vtkVerifiedInflater::InflateDeflate(
         compressed.GetData(), stat.comp_size, out.GetData(), stat.size, error))
     {
       return false;
     }
   }
-  else if (!ReadExactly(file.get(), out.GetData(), stat.size, error))
+  else if (!stream.ReadFully(out.GetData(), stat.size, error))
   {
     return false;
   }

@@ -58,13 +58,7 @@ def timed(step):
 
 def vtk_pipeline():
     import paravoxel
-    reader = paravoxel.vtkAnalyzeZipReader()
-    reader.SetFileName(archive)
-    transform = paravoxel.vtkIntensityTransformFilter()
-    transform.SetInputConnection(reader.GetOutputPort())
-    voxels = paravoxel.vtkExplodedVoxelsFilter()
-    voxels.SetInputConnection(transform.GetOutputPort())
-    voxels.UpdatePiece(rank, ranks, 0)
+    paravoxel.exploded_voxels_pipeline(archive)[2].UpdatePiece(rank, ranks, 0)
 
 
 def run():

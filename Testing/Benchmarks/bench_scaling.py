@@ -57,12 +57,7 @@ def peak_mib():
 
 
 before = peak_mib()
-reader = paravoxel.vtkAnalyzeZipReader()
-reader.SetFileName(archive)
-transform = paravoxel.vtkIntensityTransformFilter()
-transform.SetInputConnection(reader.GetOutputPort())
-voxels = paravoxel.vtkExplodedVoxelsFilter()
-voxels.SetInputConnection(transform.GetOutputPort())
+reader, transform, voxels = paravoxel.exploded_voxels_pipeline(archive)
 voxels.SetInputArrayToProcess(0, 0, 0, vtkDataObject.FIELD_ASSOCIATION_POINTS,
                               transform.GetResultArrayName())
 stages = {"reader": reader, "transform": transform, "voxels": voxels}

@@ -16,7 +16,6 @@ Run with Debian's python3, the `paravoxel` package on PYTHONPATH and PARAVOXEL_P
         Testing/Benchmarks/bench_user_level.py
 """
 import argparse
-import os
 import subprocess
 import tempfile
 
@@ -34,12 +33,7 @@ import paravoxel
 
 
 def vtk_level():
-    reader = paravoxel.vtkAnalyzeZipReader()
-    reader.SetFileName(archive)
-    transform = paravoxel.vtkIntensityTransformFilter()
-    transform.SetInputConnection(reader.GetOutputPort())
-    voxels = paravoxel.vtkExplodedVoxelsFilter()
-    voxels.SetInputConnection(transform.GetOutputPort())
+    voxels = paravoxel.exploded_voxels_pipeline(archive)[2]
     voxels.Update()
     return voxels.GetOutput().GetNumberOfCells()
 
@@ -63,8 +57,8 @@ for i in range(runs + 1):  # the first is a warm-up
 """
 
 
-def measure(script, route, archive, runs):
-    result = subprocess.run(["pvpython", script, route, archive, str(runs)], check=True,
+def measure(route, archive, runs):
+    result = subprocess.run(["pvpython", "-c", PIPELINE, route, archive, str(runs)], check=True,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     lines = [line.split() for line in result.stdout.strip().splitlines()[-(runs + 1):]]
     return dict(summary([float(t) for t, _ in lines[1:]]), faces=int(lines[-1][1]))
@@ -76,13 +70,10 @@ def main():
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as folder:
-        script = os.path.join(folder, "pipeline.py")
-        with open(script, "w") as out:
-            out.write(PIPELINE)
         for label, archive in (("ch2better 301 x 370 x 316", make_archive(folder)[0]),
                                ("512^3", make_volume(folder, 512))):
-            vtk = measure(script, "vtk", archive, args.runs)
-            user = measure(script, "paraview", archive, args.runs)
+            vtk = measure("vtk", archive, args.runs)
+            user = measure("paraview", archive, args.runs)
             rows.append((label, vtk, user))
     print("\nReader -> Intensity Transform -> Exploded Voxels, one pvpython process per route, "
           "median of %d runs after a warm-up (min-max), seconds:\n" % args.runs)

@@ -91,6 +91,17 @@ std::vector<std::uint8_t> FileBytes(const std::string& path)
   return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
 }
 
+// Two gzip members one after the other, then `padding` zero bytes (which gzip ignores).
+std::vector<std::uint8_t> TwoGzipMembers(
+  const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b, std::size_t padding)
+{
+  auto gz = Gzip(a);
+  const auto second = Gzip(b);
+  gz.insert(gz.end(), second.begin(), second.end());
+  gz.insert(gz.end(), padding, 0);
+  return gz;
+}
+
 // An archive buffer as the reader keeps one.
 std::shared_ptr<const vtkMemberBuffer> BufferOf(const std::vector<std::uint8_t>& bytes)
 {
@@ -119,10 +130,7 @@ TEST(VerifiedInflater, GzipMembersConcatenatedAndPadded)
 {
   const auto a = Pattern(100000);
   const auto b = Pattern(7777);
-  auto gz = Gzip(a);
-  const auto second = Gzip(b);
-  gz.insert(gz.end(), second.begin(), second.end());
-  gz.insert(gz.end(), 512, 0); // zero padding after the last member, as gzip accepts
+  const auto gz = TwoGzipMembers(a, b, 512);
   auto expected = a;
   expected.insert(expected.end(), b.begin(), b.end());
   std::vector<std::uint8_t> out;
@@ -220,10 +228,7 @@ TEST(GzipMemberStream, ConcatenatedMembersAndPadding)
 {
   const auto a = Pattern(5000);
   const auto b = Pattern(7000);
-  auto gz = Gzip(a);
-  const auto gzb = Gzip(b);
-  gz.insert(gz.end(), gzb.begin(), gzb.end());
-  gz.insert(gz.end(), 64, 0); // trailing padding, which gzip ignores
+  const auto gz = TwoGzipMembers(a, b, 64);
   vtkGzipMemberStream stream(std::make_unique<BufferStream>(gz));
   std::string error;
   bool ok;

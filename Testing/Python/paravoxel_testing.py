@@ -81,6 +81,21 @@ class ErrorCatcher:
         vtk_object.AddObserver("WarningEvent", on_warning)
 
 
+def read_archive(file_name, **settings):
+    """A vtkAnalyzeZipReader of `file_name` with settings (SetX(value) for X=value) updated once:
+    (reader, its ErrorCatcher, the seconds the update took)."""
+    import time
+    import paravoxel
+    reader = paravoxel.vtkAnalyzeZipReader()
+    catcher = ErrorCatcher(reader)
+    reader.SetFileName(file_name)
+    for name, value in settings.items():
+        getattr(reader, "Set" + name)(value)
+    started = time.perf_counter()
+    reader.Update()
+    return reader, catcher, time.perf_counter() - started
+
+
 def fail(message):
     print("FAIL:", message)
     sys.exit(1)

@@ -15,8 +15,7 @@ import zlib
 import nibabel as nib
 import numpy as np
 
-import paravoxel
-from paravoxel_testing import ErrorCatcher, data_path, fail, image_to_numpy
+from paravoxel_testing import data_path, fail, image_to_numpy, read_archive
 
 DATE = (2017, 12, 10, 0, 0, 0)
 folder = tempfile.mkdtemp(prefix="paravoxel_hostile_")
@@ -40,19 +39,8 @@ def files(img, name):
             for entry in sorted(os.listdir(tmp)) if not entry.endswith(".mat")}
 
 
-def read(path, **settings):
-    reader = paravoxel.vtkAnalyzeZipReader()
-    catcher = ErrorCatcher(reader)
-    reader.SetFileName(path)
-    for name, value in settings.items():
-        getattr(reader, "Set" + name)(value)
-    started = time.perf_counter()
-    reader.Update()
-    return reader, catcher, time.perf_counter() - started
-
-
 def expect_error(label, path, words, **settings):
-    reader, catcher, seconds = read(path, **settings)
+    reader, catcher, seconds = read_archive(path, **settings)
     message = " ".join(catcher.errors)
     if words not in message or reader.GetOutput().GetNumberOfPoints():
         fail("%s: expected %r and no voxels, got %r" % (label, words, message))
@@ -127,7 +115,7 @@ img = nib.Nifti1Pair(volume, np.eye(4))
 pair = files(img, "q.hdr")
 hdr = bytearray(pair["q.hdr"])
 hdr[344:348] = b"n+1\0"
-reader, catcher, _ = read(archive("nplus1_pair.zip", {"q.hdr": bytes(hdr), "q.img": pair["q.img"]}))
+reader, catcher, _ = read_archive(archive("nplus1_pair.zip", {"q.hdr": bytes(hdr), "q.img": pair["q.img"]}))
 if catcher.errors or not np.array_equal(image_to_numpy(reader.GetOutput()), volume):
     fail("n+1 pair: %s" % catcher.errors)
 
@@ -136,7 +124,7 @@ other = (volume + 1000).astype(np.int16)
 upper = files(nib.Nifti1Pair(volume, np.eye(4)), "V.hdr")
 members = {"v.img": files(nib.Nifti1Pair(other, np.eye(4)), "v.hdr")["v.img"],
            "V.hdr": upper["V.hdr"], "V.IMG": upper["V.img"]}
-reader, catcher, _ = read(archive("case.zip", members))
+reader, catcher, _ = read_archive(archive("case.zip", members))
 reader.SetVolume("V.hdr")
 reader.Update()
 if catcher.errors or not np.array_equal(image_to_numpy(reader.GetOutput()), volume):
@@ -145,7 +133,7 @@ if catcher.errors or not np.array_equal(image_to_numpy(reader.GetOutput()), volu
 # A TR of 1e-10 s: time 0 is the first volume, time TR the second.
 series = nib.Nifti1Image(np.stack([volume, other], axis=-1), np.eye(4))
 series.header.set_zooms((1, 1, 1, 1e-10))
-reader, catcher, _ = read(archive("tiny_tr.zip", files(series, "s.nii")), TimeSeries=True)
+reader, catcher, _ = read_archive(archive("tiny_tr.zip", files(series, "s.nii")), TimeSeries=True)
 for t, expected in ((0.0, volume), (1e-10, other), (0.0, volume)):
     reader.UpdateTimeStep(t)
     if not np.array_equal(image_to_numpy(reader.GetOutput()), expected):
@@ -163,7 +151,7 @@ img = nib.Nifti1Image(volume, np.eye(4))
 nii = bytearray(files(img, "big.nii")["big.nii"])
 struct.pack_into("<ff", nii, 112, 3e38, 0.0)
 path = archive("big_slope.zip", {"big.nii": bytes(nii)})
-reader, catcher, _ = read(path)
+reader, catcher, _ = read_archive(path)
 expected = np.asarray(nib.Nifti1Image.from_bytes(bytes(nii)).dataobj)
 actual = image_to_numpy(reader.GetOutput())
 if catcher.errors or actual.dtype != expected.dtype or not np.allclose(actual, expected, rtol=1e-6):
@@ -175,7 +163,7 @@ if not np.isfinite(actual).all():
 img = nib.Nifti1Image(volume, np.eye(4))
 nii = bytearray(files(img, "tiny.nii")["tiny.nii"])
 struct.pack_into("<f", nii, 80, 1e-40)
-reader, catcher, _ = read(archive("tiny_voxels.zip", {"tiny.nii": bytes(nii)}))
+reader, catcher, _ = read_archive(archive("tiny_voxels.zip", {"tiny.nii": bytes(nii)}))
 if reader.GetOutput().GetSpacing()[0] != 1.0 or not any("pixdim[1]" in w for w in catcher.warnings):
     fail("subnormal voxel size: spacing %s, warnings %s" % (reader.GetOutput().GetSpacing(), catcher.warnings))
 
@@ -207,7 +195,7 @@ small_hdr = files(nib.Nifti1Pair(volume, np.eye(4)), "h.hdr")["h.hdr"]
 with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
     for i in range(100_000):
         zf.writestr(zipfile.ZipInfo("d%03d/h%06d.hdr" % (i % 997, i), DATE), small_hdr)
-reader, catcher, first = read(path)
+reader, catcher, first = read_archive(path)
 if "holds no readable" not in " ".join(catcher.errors):
     fail("100k headers without images: %s" % catcher.errors)
 reader.SetMaximumVoxels(2**30)  # any property change: the index is kept
@@ -219,7 +207,7 @@ if first > 20 or again > first / 5:
     fail("indexing 100,000 members took %.2f s, then %.2f s" % (first, again))
 
 # After a read, a new FileName whose archive lacks the chosen Volume starts at its first volume.
-reader, catcher, _ = read(data_path("mixed_members.zip"))
+reader, catcher, _ = read_archive(data_path("mixed_members.zip"))
 reader.SetVolume(reader.GetAvailableVolumes().GetValue(0))
 reader.Update()
 reader.SetFileName(data_path("nifti_types.zip"))
@@ -250,7 +238,7 @@ try:
     if rise > 256 * 1.1 + 32:
         fail("an endless body raised peak memory by %.0f MiB against a 256 MiB cap" % rise)
     expect_error("endless body, 404", base + "endless404.zip", "HTTP 404")
-    _, _, seconds = read(base + "stall.zip", StallTimeout=2)
+    _, _, seconds = read_archive(base + "stall.zip", StallTimeout=2)
     expect_error("stalled server", base + "stall.zip", "sent nothing for 2 s", StallTimeout=2)
     if seconds > 10:
         fail("a stalled server was waited on for %.1f s" % seconds)

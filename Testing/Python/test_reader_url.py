@@ -5,13 +5,12 @@ only, and stops with the test; it and every request it serves are bounded in tim
 import os
 import socket
 import subprocess
-import time
 import urllib.request
 
 import numpy as np
 
 import paravoxel
-from paravoxel_testing import ErrorCatcher, data_path, fail, image_to_numpy
+from paravoxel_testing import data_path, fail, image_to_numpy, read_archive
 
 server = subprocess.Popen(
     ["/usr/bin/python3", os.path.join(os.path.dirname(os.path.abspath(__file__)), "archive_http_server.py"),
@@ -25,19 +24,8 @@ def served():
         return int(answer.read())
 
 
-def read(url, **settings):
-    reader = paravoxel.vtkAnalyzeZipReader()
-    catcher = ErrorCatcher(reader)
-    reader.SetFileName(url)
-    for name, value in settings.items():
-        getattr(reader, "Set" + name)(value)
-    start = time.perf_counter()
-    reader.Update()
-    return reader, catcher, time.perf_counter() - start
-
-
 try:
-    reader, catcher, _ = read(base + "good.zip")
+    reader, catcher, _ = read_archive(base + "good.zip")
     if catcher.errors:
         fail("download: %s" % catcher.errors)
     local = paravoxel.vtkAnalyzeZipReader()
@@ -60,7 +48,7 @@ try:
         ("good.zip", {"MaximumDownloadMegabytes": 0.05}, "larger than MaximumDownloadMegabytes"),
     ]
     for name, settings, expected in cases:
-        reader, catcher, seconds = read(base + name, **settings)
+        reader, catcher, seconds = read_archive(base + name, **settings)
         message = " ".join(catcher.errors)
         if expected not in message or (base + name) not in message:
             fail("%s: expected %r in an error naming the URL, got %r" % (name, expected, message))
@@ -75,7 +63,7 @@ try:
     probe.bind(("127.0.0.1", 0))
     closed = probe.getsockname()[1]
     probe.close()
-    reader, catcher, _ = read("http://127.0.0.1:%d/x.zip" % closed, ConnectTimeout=2)
+    reader, catcher, _ = read_archive("http://127.0.0.1:%d/x.zip" % closed, ConnectTimeout=2)
     if not catcher.errors or "127.0.0.1" not in catcher.errors[0]:
         fail("refused connection: %s" % catcher.errors)
     print("all network faults end in clear errors")
