@@ -73,7 +73,7 @@ std::unique_ptr<vtkZipMemberStore> vtkZipMemberStore::OpenFile(
   const std::string& path, std::string& error)
 {
   int code = 0;
-  zip* archive = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+  zip* archive = zip_open(path.c_str(), ZIP_RDONLY, &code);
   if (!archive)
   {
     error = "not a readable zip archive (" + ZipErrorText(code) + ")";
@@ -105,7 +105,7 @@ std::unique_ptr<vtkZipMemberStore> vtkZipMemberStore::OpenBuffer(
     zip_error_fini(&zerror);
     return nullptr;
   }
-  zip* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &zerror);
+  zip* archive = zip_open_from_source(source, ZIP_RDONLY, &zerror);
   if (!archive)
   {
     error = "not a readable zip archive (" + ZipErrorText(zip_error_code_zip(&zerror)) + ")";
