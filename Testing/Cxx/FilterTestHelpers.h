@@ -170,14 +170,16 @@ struct Layout
     for (int axis = 0; axis < 3; ++axis)
     {
       extent[2 * axis] = this->First[axis];
-      const int points = this->Cells && !this->Flat[axis] ? this->Voxels[axis] + 1 : this->Voxels[axis];
+      const int points =
+        this->Cells && !this->Flat[axis] ? this->Voxels[axis] + 1 : this->Voxels[axis];
       extent[2 * axis + 1] = this->First[axis] + points - 1;
     }
     return extent;
   }
 };
 
-/** The image of `layout` with `values` (one tuple per voxel) as its active point or cell scalars. */
+/** The image of `layout` with `values` (one tuple per voxel) as its active point or cell scalars.
+ */
 inline vtkSmartPointer<vtkImageData> MakeImage(const Layout& layout, vtkDataArray* values)
 {
   auto image = vtkSmartPointer<vtkImageData>::New();
@@ -221,7 +223,8 @@ public:
 protected:
   PieceSource() { this->SetNumberOfInputPorts(0); }
 
-  int RequestInformation(vtkInformation*, vtkInformationVector**, vtkInformationVector* outputs) override
+  int RequestInformation(
+    vtkInformation*, vtkInformationVector**, vtkInformationVector* outputs) override
   {
     vtkInformation* info = outputs->GetInformationObject(0);
     info->Set(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT(), this->Image->GetExtent(), 6);
@@ -290,8 +293,8 @@ inline ::testing::AssertionResult SameAttributes(
 {
   if (expected->GetNumberOfArrays() != actual->GetNumberOfArrays())
   {
-    return ::testing::AssertionFailure() << expected->GetNumberOfArrays() << " arrays, not "
-                                         << actual->GetNumberOfArrays();
+    return ::testing::AssertionFailure()
+      << expected->GetNumberOfArrays() << " arrays, not " << actual->GetNumberOfArrays();
   }
   for (int index = 0; index < expected->GetNumberOfArrays(); ++index)
   {
@@ -301,8 +304,7 @@ inline ::testing::AssertionResult SameAttributes(
       return same;
     }
   }
-  if (expected->GetScalars() != nullptr &&
-    !SameArray(expected->GetScalars(), actual->GetScalars()))
+  if (expected->GetScalars() != nullptr && !SameArray(expected->GetScalars(), actual->GetScalars()))
   {
     return ::testing::AssertionFailure() << "the active scalars differ";
   }

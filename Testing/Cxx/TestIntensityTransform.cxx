@@ -222,8 +222,8 @@ void ExpectOutput(vtkImageData* output, vtkIntensityTransformFilter* filter,
  * Transforms `values` (one component) on `layout` with `settings` (one and several threads) and
  * checks the output against the reference; returns the filter for further checks.
  */
-vtkSmartPointer<vtkIntensityTransformFilter> Check(const Layout& layout, vtkDataArray* values,
-  const Settings& settings, const std::string& what)
+vtkSmartPointer<vtkIntensityTransformFilter> Check(
+  const Layout& layout, vtkDataArray* values, const Settings& settings, const std::string& what)
 {
   vtkNew<MessageCollector> messages;
   auto filter = MakeFilter(settings, messages);
@@ -279,8 +279,7 @@ std::vector<std::pair<std::string, Settings>> ParameterSettings()
   }
   for (double contrast : { 1.0, 3.5, 0.0, -1.5 })
   {
-    add("Contrast " + std::to_string(contrast),
-      [contrast](Settings& s) { s.Contrast = contrast; });
+    add("Contrast " + std::to_string(contrast), [contrast](Settings& s) { s.Contrast = contrast; });
   }
   for (double offset : { 0.0, -0.2, 0.6 })
   {
@@ -295,10 +294,11 @@ std::vector<std::pair<std::string, Settings>> ParameterSettings()
   for (const auto& range : { std::array<double, 2>{ { 10.0, 60.0 } },
          std::array<double, 2>{ { -100.0, 5000.0 } }, std::array<double, 2>{ { 0.0, 1.0 } } })
   {
-    add("Custom " + std::to_string(range[0]) + " " + std::to_string(range[1]), [range](Settings& s) {
-      s.Mode = vtkIntensityTransformFilter::CUSTOM_RANGE;
-      s.Custom = range;
-    });
+    add(
+      "Custom " + std::to_string(range[0]) + " " + std::to_string(range[1]), [range](Settings& s) {
+        s.Mode = vtkIntensityTransformFilter::CUSTOM_RANGE;
+        s.Custom = range;
+      });
   }
   for (const auto& range : { std::array<double, 2>{ { 1.0, 99.0 } },
          std::array<double, 2>{ { 0.0, 100.0 } }, std::array<double, 2>{ { 2.5, 97.5 } },
@@ -367,8 +367,7 @@ template <typename T>
 class IntensityTransformScalarType : public FilterTest
 {
 };
-TYPED_TEST_SUITE(
-  IntensityTransformScalarType, paravoxel_test::ScalarTypes);
+TYPED_TEST_SUITE(IntensityTransformScalarType, paravoxel_test::ScalarTypes);
 
 TYPED_TEST(IntensityTransformScalarType, BothRangesAtBothEndsOfTheType)
 {
@@ -404,8 +403,8 @@ TYPED_TEST(IntensityTransformScalarType, BothRangesAtBothEndsOfTheType)
       }
       else
       {
-        value = static_cast<T>(std::ldexp(static_cast<double>(bits % 1000000) - 500000.0,
-          static_cast<int>(generator() % 40)));
+        value = static_cast<T>(std::ldexp(
+          static_cast<double>(bits % 1000000) - 500000.0, static_cast<int>(generator() % 40)));
       }
     }
     cases.emplace_back("spread", spread);
@@ -519,7 +518,8 @@ TEST_F(IntensityTransform, IntegersAroundTwoToThe53)
   for (const auto& values : cases)
   {
     const auto array = MakeArray("v", 1, values);
-    for (const Settings& settings : { Settings(), Percentiles(0.0, 100.0), Percentiles(20.0, 80.0) })
+    for (const Settings& settings :
+      { Settings(), Percentiles(0.0, 100.0), Percentiles(20.0, 80.0) })
     {
       Check(layout, array, settings, "around 2^53");
     }
@@ -592,8 +592,8 @@ TEST_F(IntensityTransform, EmptyRangesGiveZerosAndAWarning)
     auto filter = MakeFilter(empty.Parameters, messages);
     filter->SetInputData(MakeImage(shape, empty.Values));
     auto output = UpdateWithThreads<vtkImageData>(filter, messages);
-    ExpectOutput(output, filter, messages, false, empty.Values, expected, empty.Parameters,
-      empty.Name);
+    ExpectOutput(
+      output, filter, messages, false, empty.Values, expected, empty.Parameters, empty.Name);
   }
 
   // An image without points: an empty output and no message.
@@ -740,8 +740,8 @@ TEST_F(IntensityTransform, PiecesThroughOneProcessUseTheirOwnValues)
           ASSERT_NE(pieceValues, nullptr);
           // Which of the piece's values it owns, voxel by voxel.
           std::vector<bool> owned;
-          const int last[3] = { cells ? extent[1] - 1 : extent[1], cells ? extent[3] - 1 : extent[3],
-            cells ? extent[5] - 1 : extent[5] };
+          const int last[3] = { cells ? extent[1] - 1 : extent[1],
+            cells ? extent[3] - 1 : extent[3], cells ? extent[5] - 1 : extent[5] };
           for (int k = extent[4]; k <= last[2]; ++k)
           {
             for (int j = extent[2]; j <= last[1]; ++j)
