@@ -197,6 +197,21 @@ inline vtkSmartPointer<vtkImageData> MakeImage(const Layout& layout, vtkDataArra
 }
 
 /**
+ * Piece `piece` of `pieces` of `whole` with `ghostLevels` layers around it, split as the pipeline
+ * splits structured data (blocks).
+ */
+inline std::array<int, 6> PieceExtent(
+  const std::array<int, 6>& whole, int piece, int pieces, int ghostLevels)
+{
+  std::array<int, 6> wholeCopy = whole;
+  std::array<int, 6> extent;
+  vtkNew<vtkExtentTranslator> translator;
+  translator->PieceToExtentThreadSafe(piece, pieces, ghostLevels, wholeCopy.data(), extent.data(),
+    vtkExtentTranslator::BLOCK_MODE, 0);
+  return extent;
+}
+
+/**
  * Serves pieces of a whole image as a reader does under MPI: the update extent the pipeline asks
  * for (a piece plus its ghost layers) cut from the whole image, with a vtkGhostType array that
  * marks the ghost layers.
@@ -248,12 +263,11 @@ protected:
     const int pieces = info->Get(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES());
     if (pieces > 1)
     {
-      int piece[6];
-      vtkNew<vtkExtentTranslator> translator;
-      translator->PieceToExtentThreadSafe(
-        info->Get(vtkStreamingDemandDrivenPipeline::UPDATE_PIECE_NUMBER()), pieces, 0,
-        this->Image->GetExtent(), piece, vtkExtentTranslator::BLOCK_MODE, 0);
-      output->GenerateGhostArray(piece);
+      std::array<int, 6> whole;
+      std::copy(this->Image->GetExtent(), this->Image->GetExtent() + 6, whole.begin());
+      auto piece = PieceExtent(
+        whole, info->Get(vtkStreamingDemandDrivenPipeline::UPDATE_PIECE_NUMBER()), pieces, 0);
+      output->GenerateGhostArray(piece.data());
     }
     return 1;
   }

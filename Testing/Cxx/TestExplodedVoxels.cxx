@@ -24,7 +24,6 @@
 #include <cmath>
 #include <functional>
 #include <limits>
-#include <map>
 #include <random>
 #include <set>
 #include <sstream>
@@ -1147,10 +1146,14 @@ TEST_F(ExplodedVoxels, PiecesMakeEachFaceOnce)
             << (fromReader ? " from a reader: " : " of the whole image: ") << problems.Summary();
           if (fromReader)
           {
-            // Pieces really were served: extents smaller than the whole image.
-            const auto whole = layout.Extent();
-            EXPECT_TRUE(std::any_of(source->ServedExtents.begin(), source->ServedExtents.end(),
-              [&whole](const std::array<int, 6>& extent) { return extent != whole; }));
+            // The reader really served pieces, each with the one ghost layer the filter asks for
+            // (once: the several-thread run of a piece asks for the same extent again).
+            ASSERT_EQ(source->ServedExtents.size(), static_cast<std::size_t>(pieces));
+            for (int piece = 0; piece < pieces; ++piece)
+            {
+              EXPECT_EQ(source->ServedExtents[piece],
+                paravoxel_test::PieceExtent(layout.Extent(), piece, pieces, 1));
+            }
           }
         }
       }

@@ -728,10 +728,7 @@ TEST_F(IntensityTransform, PiecesThroughOneProcessUseTheirOwnValues)
           filter->SetInputConnection(source->GetOutputPort());
           auto output = UpdateWithThreads<vtkImageData>(filter, messages, piece, pieces, 1);
 
-          int pieceExtent[6];
-          vtkNew<vtkExtentTranslator> translator;
-          translator->PieceToExtentThreadSafe(piece, pieces, 0, const_cast<int*>(whole.data()),
-            pieceExtent, vtkExtentTranslator::BLOCK_MODE, 0);
+          const auto pieceExtent = paravoxel_test::PieceExtent(whole, piece, pieces, 0);
           const int* extent = output->GetExtent();
           vtkDataArray* pieceValues =
             (cells ? static_cast<vtkDataSetAttributes*>(output->GetCellData())
