@@ -782,11 +782,13 @@ int vtkIntensityTransformFilter::RequestData(
 
   const RangeStatistics& range = statistics.Range;
   // Exact integer histograms: integer arrays everywhere, a small span, and values doubles hold
-  // exactly (so that the minimum is a valid offset).
+  // exactly (so that the minimum is a valid offset). The bounds exclude +-2^53 itself: 64-bit
+  // integers just beyond it (2^53 + 1) round to it as doubles and would index past the histogram
+  // (a heap overflow, cxx.IntensityTransform.IntegersAroundTwoToThe53).
   const double exactIntegers = 9007199254740992.0; // 2^53
   const bool useHistogram = statistics.NonIntegerArrays == 0 && range.Count > 0 &&
-    range.Maximum - range.Minimum < HistogramBinLimit && range.Minimum >= -exactIntegers &&
-    range.Maximum <= exactIntegers;
+    range.Maximum - range.Minimum < HistogramBinLimit && range.Minimum > -exactIntegers &&
+    range.Maximum < exactIntegers;
   const long long offset = useHistogram ? static_cast<long long>(range.Minimum) : 0;
   std::vector<long long> histogram;
   if (useHistogram)
