@@ -736,6 +736,13 @@ int vtkIntensityTransformFilter::RequestData(
       vtkErrorMacro("ResultArrayName is empty: the result array needs a name.");
       scalars = nullptr;
     }
+    else if (const char* parameter = this->FindNaNParameter())
+    {
+      // A NaN would reach integer conversions (percentile ranks, fixed-point sums): undefined
+      // behaviour, and no meaningful curve.
+      vtkErrorMacro(<< parameter << " is NaN: every parameter of the curve must be a number.");
+      scalars = nullptr;
+    }
     statistics.Failures = scalars ? 0 : 1;
   }
 
@@ -932,6 +939,27 @@ int vtkIntensityTransformFilter::RequestData(
 }
 
 //------------------------------------------------------------------------------
+const char* vtkIntensityTransformFilter::FindNaNParameter() const
+{
+  const struct
+  {
+    const char* Name;
+    double Value;
+  } parameters[] = { { "Floor", this->Floor }, { "Gamma", this->Gamma },
+    { "Contrast", this->Contrast }, { "Offset", this->Offset },
+    { "CustomRange[0]", this->CustomRange[0] }, { "CustomRange[1]", this->CustomRange[1] },
+    { "PercentileRange[0]", this->PercentileRange[0] },
+    { "PercentileRange[1]", this->PercentileRange[1] } };
+  for (const auto& parameter : parameters)
+  {
+    if (std::isnan(parameter.Value))
+    {
+      return parameter.Name;
+    }
+  }
+  return nullptr;
+}
+
 void vtkIntensityTransformFilter::PrintSelf(ostream& os, vtkIndent indent)
 {
   this->Superclass::PrintSelf(os, indent);

@@ -173,6 +173,8 @@ protected:
   double LastNormalizationRange[2] = { 0.0, 0.0 };
 
 private:
+  // The name of the first curve parameter that is NaN, or null.
+  const char* FindNaNParameter() const;
   vtkIntensityTransformFilter(const vtkIntensityTransformFilter&) = delete;
   void operator=(const vtkIntensityTransformFilter&) = delete;
 };

@@ -655,6 +655,42 @@ TEST_F(IntensityTransform, ErrorsGiveAnEmptyOutput)
   }
 }
 
+TEST_F(IntensityTransform, NaNParametersAreErrors)
+{
+  const Layout layout = Block(4, 5, 6);
+  const auto grey = MakeArray("grey", 1, BrainLike<short>(layout.NumberOfVoxels(), 102));
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::pair<const char*, void (*)(Settings&, double)> cases[] = {
+    { "Floor", [](Settings& s, double v) { s.Floor = v; } },
+    { "Gamma", [](Settings& s, double v) { s.Gamma = v; } },
+    { "Contrast", [](Settings& s, double v) { s.Contrast = v; } },
+    { "Offset", [](Settings& s, double v) { s.Offset = v; } },
+    { "CustomRange[1]",
+      [](Settings& s, double v) {
+        s.Mode = vtkIntensityTransformFilter::CUSTOM_RANGE;
+        s.Custom[1] = v;
+      } },
+    { "PercentileRange[0]",
+      [](Settings& s, double v) {
+        s.Mode = vtkIntensityTransformFilter::PERCENTILE_RANGE;
+        s.Percentiles[0] = v;
+      } },
+  };
+  for (const auto& nanCase : cases)
+  {
+    Settings settings;
+    nanCase.second(settings, nan);
+    vtkNew<MessageCollector> messages;
+    auto filter = MakeFilter(settings, messages);
+    filter->SetInputData(MakeImage(layout, grey));
+    auto output = UpdateWithThreads<vtkImageData>(filter, messages);
+    ASSERT_EQ(messages->Errors.size(), 1u) << nanCase.first;
+    EXPECT_NE(messages->Errors[0].find(std::string(nanCase.first) + " is NaN"), std::string::npos)
+      << messages->Errors[0];
+    EXPECT_EQ(output->GetNumberOfPoints(), 0) << nanCase.first;
+  }
+}
+
 TEST_F(IntensityTransform, CellDataAndFlatImages)
 {
   Layout cells = Block(9, 8, 7);
