@@ -129,7 +129,8 @@ def pvserver(ranks=2, plugins=False, timeout=120):
                os.environ.get("PARAVOXEL_MPIEXEC", "mpiexec"), "--allow-run-as-root", "--oversubscribe",
                "--bind-to", "none", "-n", str(ranks),
                # Line-buffered, so that "Accepting connection(s)" arrives when it is printed.
-               "stdbuf", "--output=L", os.environ.get("PARAVOXEL_PVSERVER", "pvserver"), "--dr", "--force-offscreen-rendering"]
+               "stdbuf", "--output=L", os.environ.get("PARAVOXEL_PVSERVER", "pvserver"), "--dr",
+               "--force-offscreen-rendering"]
     if plugins:
         command += ["--plugin-search-paths=" + os.path.dirname(PLUGIN), "--plugins=ParaVoxel"]
     # A free port can be taken by someone else before pvserver binds it: then try another.
@@ -140,7 +141,10 @@ def pvserver(ranks=2, plugins=False, timeout=120):
         # pvpython is an MPI singleton: mpiexec refuses to start in its MPI environment.
         environment = {name: value for name, value in os.environ.items()
                        if not name.startswith(("OMPI_", "PMIX_", "ORTE_"))}
-        environment.update(PARAVOXEL_LOOPBACK_PORT=str(port), OMPI_MCA_btl="self,vader", OMPI_MCA_mpi_yield_when_idle="1",
+        # Idle ranks yield their core instead of spinning: on 2 busy cores the test took 33 s
+        # instead of 53 s.
+        environment.update(PARAVOXEL_LOOPBACK_PORT=str(port), OMPI_MCA_btl="self,vader",
+                           OMPI_MCA_mpi_yield_when_idle="1",
                            LD_PRELOAD=" ".join(filter(None, [preload, os.environ.get("LD_PRELOAD")])))
         # timeout(1) leads its own process group (mpiexec and the ranks): stopped as one below.
         server = subprocess.Popen(command + ["--server-port=%d" % port], env=environment,
