@@ -1,6 +1,13 @@
 """Shared helpers of ParaVoxel's Python tests (pvpython / pvbatch)."""
+import contextlib
+import ipaddress
 import os
+import signal
+import socket
+import subprocess
 import sys
+import threading
+import time
 
 import numpy as np
 
@@ -99,6 +106,108 @@ def read_archive(file_name, **settings):
 def fail(message):
     print("FAIL:", message)
     sys.exit(1)
+
+
+def listening_addresses(port):
+    """The local addresses of the TCP sockets listening on `port` (/proc/net/tcp and tcp6)."""
+    addresses = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if not os.path.exists(table):  # no IPv6 in this kernel
+            continue
+        with open(table) as f:
+            next(f)
+            for line in f:
+                fields = line.split()
+                address, hex_port = fields[1].split(":")
+                if fields[3] == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                    # The kernel prints each 32-bit word of the address in host (little-endian) order.
+                    raw = b"".join(bytes.fromhex(address[i:i + 8])[::-1] for i in range(0, len(address), 8))
+                    addresses.append(ipaddress.ip_address(raw))
+    return addresses
+
+
+@contextlib.contextmanager
+def pvserver(ranks=2, plugins=False, timeout=120):
+    """Starts `mpiexec -n RANKS pvserver` on a free port of 127.0.0.1 and yields the port; the
+    server is stopped on leaving, also on failure, and ends after `timeout` s whatever happens.
+
+    It runs under this process's display (with_display.sh), as remote rendering needs one: without
+    it pvserver cannot render and ParaView silently ships all geometry to the client. pvserver
+    5.11 has no option for its listening address, so the loopback_bind.c library
+    ($PARAVOXEL_LOOPBACK_BIND, preloaded) binds its port to loopback; fails unless the port then
+    listens on loopback addresses only. MPI talks through shared memory (no TCP listeners of its
+    own in the ranks). plugins: load ParaVoxel on the server at startup (else the client does)."""
+    preload = os.environ.get("PARAVOXEL_LOOPBACK_BIND", "")
+    if not os.path.isfile(preload):
+        fail("PARAVOXEL_LOOPBACK_BIND (the loopback bind library) is not set or missing: %r" % preload)
+    command = ["timeout", "--kill-after=5", str(timeout),
+               os.environ.get("PARAVOXEL_MPIEXEC", "mpiexec"), "--allow-run-as-root", "--oversubscribe",
+               "--bind-to", "none", "-n", str(ranks),
+               # Line-buffered, so that "Accepting connection(s)" arrives when it is printed.
+               "stdbuf", "--output=L", os.environ.get("PARAVOXEL_PVSERVER", "pvserver"), "--dr",
+               "--force-offscreen-rendering"]
+    if plugins:
+        command += ["--plugin-search-paths=" + os.path.dirname(PLUGIN), "--plugins=ParaVoxel"]
+    # A free port can be taken by someone else before pvserver binds it: then try another.
+    for attempt in range(3):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        # pvpython is an MPI singleton: mpiexec refuses to start in its MPI environment.
+        environment = {name: value for name, value in os.environ.items()
+                       if not name.startswith(("OMPI_", "PMIX_", "ORTE_"))}
+        # Idle ranks yield their core instead of spinning: on 2 busy cores the test took 33 s
+        # instead of 53 s.
+        environment.update(PARAVOXEL_LOOPBACK_PORT=str(port), OMPI_MCA_btl="self,vader",
+                           OMPI_MCA_mpi_yield_when_idle="1",
+                           LD_PRELOAD=" ".join(filter(None, [preload, os.environ.get("LD_PRELOAD")])))
+        # timeout(1) leads its own process group (mpiexec and the ranks): stopped as one below.
+        server = subprocess.Popen(command + ["--server-port=%d" % port], env=environment,
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, text=True)
+        output = []
+        listening = threading.Event()
+
+        def drain(stream=server.stdout, output=output, listening=listening):
+            # Read all of the server's output, so that it never blocks on a full pipe.
+            for line in stream:
+                output.append(line)
+                if line.startswith("Accepting connection(s):"):
+                    listening.set()
+
+        reader = threading.Thread(target=drain, daemon=True)
+        reader.start()
+        started = time.monotonic()
+        while not listening.wait(0.2) and server.poll() is None and time.monotonic() - started < 60:
+            pass
+        if listening.is_set():
+            break
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+            fail("pvserver did not listen within 60 s:\n" + "".join(output[-30:]))
+        reader.join(5)
+        if not any("Address already in use" in line for line in output) or attempt == 2:
+            fail("pvserver did not start:\n" + "".join(output[-30:]))
+    try:
+        addresses = listening_addresses(port)
+        if not addresses or not all(address.is_loopback for address in addresses):
+            fail("pvserver should listen on loopback only, it listens on %s" % addresses)
+        yield port
+    except BaseException:
+        print("pvserver's output:\n" + "".join(output[-30:]))
+        raise
+    finally:
+        # pvserver exits when its client closes the session; else it is stopped here.
+        try:
+            server.wait(5)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(5)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
 
 
 def numpy_to_image(values, name="Intensity", spacing=(1, 1, 1), origin=(0, 0, 0), cell=False):
