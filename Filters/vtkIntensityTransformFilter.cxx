@@ -738,8 +738,8 @@ int vtkIntensityTransformFilter::RequestData(
     }
     else if (const char* parameter = this->FindNaNParameter())
     {
-      // A NaN would reach integer conversions (percentile ranks, fixed-point sums): undefined
-      // behaviour, and no meaningful curve.
+      // A NaN would reach integer conversions (fixed-point sums): undefined behaviour, and no
+      // meaningful curve. (A NaN normalization bound is an empty range instead, see below.)
       vtkErrorMacro(<< parameter << " is NaN: every parameter of the curve must be a number.");
       scalars = nullptr;
     }
@@ -946,10 +946,7 @@ const char* vtkIntensityTransformFilter::FindNaNParameter() const
     const char* Name;
     double Value;
   } parameters[] = { { "Floor", this->Floor }, { "Gamma", this->Gamma },
-    { "Contrast", this->Contrast }, { "Offset", this->Offset },
-    { "CustomRange[0]", this->CustomRange[0] }, { "CustomRange[1]", this->CustomRange[1] },
-    { "PercentileRange[0]", this->PercentileRange[0] },
-    { "PercentileRange[1]", this->PercentileRange[1] } };
+    { "Contrast", this->Contrast }, { "Offset", this->Offset } };
   for (const auto& parameter : parameters)
   {
     if (std::isnan(parameter.Value))

@@ -173,7 +173,7 @@ protected:
   double LastNormalizationRange[2] = { 0.0, 0.0 };
 
 private:
-  // The name of the first curve parameter that is NaN, or null.
+  // The name of the first of Floor, Gamma, Contrast and Offset that is NaN, or null.
   const char* FindNaNParameter() const;
   vtkIntensityTransformFilter(const vtkIntensityTransformFilter&) = delete;
   void operator=(const vtkIntensityTransformFilter&) = delete;

@@ -238,6 +238,14 @@ bool vtkZipMemberStore::ReadMember(
       "archive is corrupt";
     return false;
   }
+  if (stat.comp_method == ZIP_CM_DEFLATE && stat.comp_size > stat.size + stat.size / 256 + 4096)
+  {
+    // Incompressible data grow by a few bytes per 64 KiB stored block in deflate, never more; a
+    // directory claiming more would have us allocate (and read) what the archive does not hold.
+    error = "the archive records " + std::to_string(stat.comp_size) + " compressed bytes for its " +
+      std::to_string(stat.size) + " bytes, more than deflate ever makes: the archive is corrupt";
+    return false;
+  }
   if (!out.Allocate(stat.size, error))
   {
     return false;

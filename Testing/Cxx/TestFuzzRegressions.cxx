@@ -1,6 +1,7 @@
 // Every input a fuzzer ever found a bug with (Testing/Data/Regressions, listed with the error it
 // must now give in expected.tsv) is parsed again by the code that failed on it.
 #include "vtkAnalyzeHeader.h"
+#include "vtkAnalyzeVolumeIndex.h"
 #include "vtkMemberBuffer.h"
 #include "vtkSpmMatFile.h"
 #include "vtkZipMemberStore.h"
@@ -45,7 +46,21 @@ bool Parse(const std::string& target, const std::vector<std::uint8_t>& bytes, st
       return false;
     }
     std::copy(bytes.begin(), bytes.end(), buffer->GetData());
-    return vtkZipMemberStore::OpenBuffer(buffer, error) != nullptr;
+    auto store = vtkZipMemberStore::OpenBuffer(buffer, error);
+    if (!store)
+    {
+      return false;
+    }
+    // Every member read whole and verified, within the fuzz target's 1 MiB: the first refusal.
+    for (const auto& name : store->GetMemberNames())
+    {
+      vtkMemberBuffer member;
+      if (!vtkAnalyzeVolumeIndex::ReadMember(*store, name, 4096, 1 << 20, member, error))
+      {
+        return false;
+      }
+    }
+    return true;
   }
   error = "unknown fuzz target " + target;
   return false;
