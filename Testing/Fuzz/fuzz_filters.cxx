@@ -37,7 +37,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
-#include <map>
+#include <numeric>
 #include <sstream>
 #include <string>
 #include <type_traits>
@@ -335,14 +335,17 @@ Case ReadCase(ByteReader& reader)
   const bool exact = !(flags & 128);
   for (int axis = 0; axis < 3; ++axis)
   {
-    c.Dimensions[axis] = 1 + reader.Byte() % 12;
+    // Mostly up to 6 (each input is cheaper, and small images have the same cases: flat axes,
+    // borders, ties), up to 12 for one byte value in four (then rows can run on two threads).
+    const std::uint8_t size = reader.Byte();
+    c.Dimensions[axis] = 1 + size % (size < 192 ? 6 : 12);
   }
   const std::uint8_t type = reader.Byte();
   c.ScalarType = ScalarTypes[type % 13];
   const std::uint8_t components = reader.Byte();
   c.Components = 1 + components % 4;
   const std::uint8_t threads = reader.Byte();
-  c.Threads = threads % 16 == 15 ? 2 + (threads / 16) % 2 : 0;
+  c.Threads = threads % 64 == 63 ? 2 + (threads / 64) % 2 : 0;
   for (int axis = 0; axis < 3; ++axis)
   {
     c.Extent[2 * axis] = reader.Byte() % 7 - 3;
@@ -453,6 +456,23 @@ struct Voxels
     const double none[3] = { 0, 0, 0 };
     this->Position(ijk, none, x);
   }
+
+  /** The largest coordinate (at least 1) of any voxel's box: the scale of rounding errors. */
+  double Magnitude() const
+  {
+    double magnitude = 1.0;
+    for (int corner = 0; corner < 8; ++corner)
+    {
+      const int ijk[3] = { corner & 1 ? this->Count[0] - 1 : 0, corner & 2 ? this->Count[1] - 1 : 0,
+        corner & 4 ? this->Count[2] - 1 : 0 };
+      const double offset[3] = { corner & 1 ? 0.5 : -0.5, corner & 2 ? 0.5 : -0.5,
+        corner & 4 ? 0.5 : -0.5 };
+      double x[3];
+      this->Position(ijk, offset, x);
+      magnitude = std::max({ magnitude, std::abs(x[0]), std::abs(x[1]), std::abs(x[2]) });
+    }
+    return magnitude;
+  }
 };
 
 double Dot(const double a[3], const double b[3])
@@ -551,9 +571,62 @@ vtkSmartPointer<vtkImplicitFunction> MakeCut(const Case& c)
 struct ExpectedFace
 {
   int Voxel[3];
-  double Corners[4][3]; // a loop around the face
-  long long Keys[4];    // which output point each corner must be (same key, same point)
-  bool Made = false;
+  int Side; // -x, +x, -y, +y, -z, +z
+  bool Made;
+};
+
+/** The boxes of the voxels: shrunk to `Half` a voxel about their centres, separate or not. */
+struct Boxes
+{
+  const Voxels& Grid;
+  double Half;
+  bool Separate;
+
+  /** Distinct corner keys there can be. */
+  long long NumberOfKeys() const
+  {
+    return this->Separate
+      ? 8LL * this->Grid.Number()
+      : (2LL * this->Grid.Count[0] + 2) * (2LL * this->Grid.Count[1] + 2) *
+        (2LL * this->Grid.Count[2] + 2);
+  }
+
+  /**
+   * The corners of `face`, a loop around it, and which output point each must be: the same key,
+   * the same point (a box's own corner, or a corner of the lattice when neighbours share them).
+   */
+  void Corners(const ExpectedFace& face, double corners[4][3], long long keys[4]) const
+  {
+    const int axis = face.Side / 2;
+    const int b = (axis + 1) % 3;
+    const int d = (axis + 2) % 3;
+    static const int loop[4][2] = { { -1, -1 }, { 1, -1 }, { 1, 1 }, { -1, 1 } };
+    for (int n = 0; n < 4; ++n)
+    {
+      int signs[3];
+      signs[axis] = face.Side % 2 ? 1 : -1;
+      signs[b] = loop[n][0];
+      signs[d] = loop[n][1];
+      const double offset[3] = { signs[0] * this->Half, signs[1] * this->Half,
+        signs[2] * this->Half };
+      this->Grid.Position(face.Voxel, offset, corners[n]);
+      if (this->Separate)
+      {
+        const int corner = (signs[0] > 0) + 2 * (signs[1] > 0) + 4 * (signs[2] > 0);
+        keys[n] = this->Grid.Tuple(face.Voxel) * 8 + corner;
+      }
+      else
+      {
+        // Lattice corners, in half voxels.
+        long long key = 0;
+        for (int a = 2; a >= 0; --a)
+        {
+          key = key * (2LL * this->Grid.Count[a] + 2) + (2LL * face.Voxel[a] + 1 + signs[a]);
+        }
+        keys[n] = key;
+      }
+    }
+  }
 };
 
 /**
@@ -564,9 +637,9 @@ struct ExpectedFace
  * test (in `c`) when a voxel centre or view point is so close to the cut's surface or a face's
  * plane that rounding could decide either way.
  */
-std::vector<ExpectedFace> ExpectedFaces(Case& c, vtkDataArray* values, double gap, bool& separate)
+std::vector<ExpectedFace> ExpectedFaces(
+  Case& c, vtkDataArray* values, const Voxels& voxels, const Boxes& boxes)
 {
-  const Voxels voxels(c);
   const vtkIdType number = voxels.Number();
   const double lower = ResolveBound(c.Lower, values, c.ThresholdComponent);
   const double upper = ResolveBound(c.Upper, values, c.ThresholdComponent);
@@ -574,16 +647,7 @@ std::vector<ExpectedFace> ExpectedFaces(Case& c, vtkDataArray* values, double ga
   c.Upper = BoundSpec{ false, 0, upper };
 
   // Magnitude of the numbers involved, for the rounding tolerance of the tie tests.
-  double magnitude = 1.0;
-  for (int corner = 0; corner < 8; ++corner)
-  {
-    const int ijk[3] = { corner & 1 ? voxels.Count[0] : 0, corner & 2 ? voxels.Count[1] : 0,
-      corner & 4 ? voxels.Count[2] : 0 };
-    const double none[3] = { 0, 0, 0 };
-    double x[3];
-    voxels.Position(ijk, none, x);
-    magnitude = std::max({ magnitude, std::abs(x[0]), std::abs(x[1]), std::abs(x[2]) });
-  }
+  double magnitude = voxels.Magnitude();
   for (double value : c.Cut)
   {
     magnitude = std::max(magnitude, 2.0 * std::abs(value) + 1.0);
@@ -644,8 +708,6 @@ std::vector<ExpectedFace> ExpectedFaces(Case& c, vtkDataArray* values, double ga
     }
   }
 
-  separate = gap > 0.0 || c.KeepInteriorFaces;
-  const double half = 0.5 * (1.0 - gap);
   std::vector<ExpectedFace> faces;
   for (vtkIdType tuple = 0; tuple < number; ++tuple)
   {
@@ -666,36 +728,7 @@ std::vector<ExpectedFace> ExpectedFaces(Case& c, vtkDataArray* values, double ga
       {
         continue;
       }
-      ExpectedFace expected;
-      std::copy(ijk, ijk + 3, expected.Voxel);
-      const int b = (axis + 1) % 3;
-      const int d = (axis + 2) % 3;
-      static const int loop[4][2] = { { -1, -1 }, { 1, -1 }, { 1, 1 }, { -1, 1 } };
-      for (int n = 0; n < 4; ++n)
-      {
-        int signs[3];
-        signs[axis] = side;
-        signs[b] = loop[n][0];
-        signs[d] = loop[n][1];
-        const double offset[3] = { signs[0] * half, signs[1] * half, signs[2] * half };
-        voxels.Position(ijk, offset, expected.Corners[n]);
-        if (separate)
-        {
-          const int corner = (signs[0] > 0) + 2 * (signs[1] > 0) + 4 * (signs[2] > 0);
-          expected.Keys[n] = tuple * 8 + corner;
-        }
-        else
-        {
-          // Lattice corners, in half voxels.
-          long long key = 0;
-          for (int a = 2; a >= 0; --a)
-          {
-            key = key * (2LL * voxels.Count[a] + 2) + (2LL * ijk[a] + 1 + signs[a]);
-          }
-          expected.Keys[n] = key;
-        }
-      }
-      faces.push_back(expected);
+      faces.push_back(ExpectedFace{ { ijk[0], ijk[1], ijk[2] }, face, false });
     }
   }
 
@@ -711,6 +744,9 @@ std::vector<ExpectedFace> ExpectedFaces(Case& c, vtkDataArray* values, double ga
       for (std::size_t f = 0; f < faces.size() && decided; ++f)
       {
         const ExpectedFace& face = faces[f];
+        double corners[4][3];
+        long long keys[4];
+        boxes.Corners(face, corners, keys);
         double centre[3], centroid[3] = { 0, 0, 0 }, e1[3], e2[3], normal[3], toView[3],
                           outward[3];
         voxels.Centre(face.Voxel, centre);
@@ -718,10 +754,10 @@ std::vector<ExpectedFace> ExpectedFaces(Case& c, vtkDataArray* values, double ga
         {
           for (int n = 0; n < 4; ++n)
           {
-            centroid[a] += face.Corners[n][a] / 4.0;
+            centroid[a] += corners[n][a] / 4.0;
           }
-          e1[a] = face.Corners[1][a] - face.Corners[0][a];
-          e2[a] = face.Corners[3][a] - face.Corners[0][a];
+          e1[a] = corners[1][a] - corners[0][a];
+          e2[a] = corners[3][a] - corners[0][a];
           outward[a] = centroid[a] - centre[a];
           toView[a] = c.ViewPoint[a] - centroid[a];
         }
@@ -829,11 +865,13 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
   {
     gap = std::max(gap, vtkExplodedVoxelsFilter::InteriorFaceInset);
   }
-  bool separate = false;
+  const Voxels voxels(c);
+  const bool separate = gap > 0.0 || c.KeepInteriorFaces;
+  const Boxes boxes{ voxels, 0.5 * (1.0 - gap), separate };
   std::vector<ExpectedFace> faces;
   if (!error)
   {
-    faces = ExpectedFaces(c, values, gap, separate);
+    faces = ExpectedFaces(c, values, voxels, boxes);
   }
 
   filter->SetInputConnection(Source(image));
@@ -896,20 +934,17 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
       [&] { return where.str() + "separate boxes without the values as active point scalars"; });
   }
 
-  const Voxels voxels(c);
-  std::vector<std::vector<std::size_t>> facesOfVoxel(voxels.Number());
-  double magnitude = 1.0;
-  for (std::size_t f = 0; f < faces.size(); ++f)
+  // The faces are in voxel order: those of a voxel are faces[firstFace[v]] to the next voxel's.
+  std::vector<std::size_t> firstFace(voxels.Number() + 1, 0);
+  for (const ExpectedFace& face : faces)
   {
-    facesOfVoxel[voxels.Tuple(faces[f].Voxel)].push_back(f);
-    for (const double* corner : faces[f].Corners)
-    {
-      magnitude = std::max({ magnitude, std::abs(corner[0]), std::abs(corner[1]),
-        std::abs(corner[2]) });
-    }
+    ++firstFace[voxels.Tuple(face.Voxel) + 1];
   }
+  std::partial_sum(firstFace.begin(), firstFace.end(), firstFace.begin());
+  const double magnitude = voxels.Magnitude();
   std::vector<long long> keyOfPoint(points, -1);
-  std::map<long long, vtkIdType> pointOfKey;
+  std::vector<vtkIdType> pointOfKey(boxes.NumberOfKeys(), -1);
+  vtkIdType numberOfKeys = 0;
   auto iterator = vtk::TakeSmartPointer(output->GetPolys()->NewIterator());
   vtkIdType cell = 0;
   for (iterator->GoToFirstCell(); !iterator->IsDoneWithTraversal();
@@ -949,11 +984,15 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
     // Which expected face of its voxel it is: the same corners, in a loop either way round. The
     // points are float32, the reference double: half an ulp of float, and some double rounding.
     ExpectedFace* match = nullptr;
+    long long keys[4];
     int start = 0;
     int step = 1;
-    for (std::size_t f : facesOfVoxel[voxels.Tuple(ijk)])
+    const vtkIdType tuple = voxels.Tuple(ijk);
+    for (std::size_t f = firstFace[tuple]; f < firstFace[tuple + 1] && !match; ++f)
     {
       ExpectedFace& expected = faces[f];
+      double expectedCorners[4][3];
+      boxes.Corners(expected, expectedCorners, keys);
       for (int s = 0; s < 4 && !match; ++s)
       {
         for (int direction : { 1, 3 })
@@ -961,7 +1000,7 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
           bool same = true;
           for (int n = 0; n < 4 && same; ++n)
           {
-            const double* e = expected.Corners[(s + direction * n) % 4];
+            const double* e = expectedCorners[(s + direction * n) % 4];
             for (int a = 0; a < 3 && same; ++a)
             {
               same = std::abs(corners[n][a] - e[a]) <=
@@ -977,18 +1016,16 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
           }
         }
       }
-      if (match)
-      {
-        break;
-      }
     }
     if (!match)
     {
       std::ostringstream expected;
-      for (std::size_t f : facesOfVoxel[voxels.Tuple(ijk)])
+      for (std::size_t f = firstFace[tuple]; f < firstFace[tuple + 1]; ++f)
       {
+        double expectedCorners[4][3];
+        boxes.Corners(faces[f], expectedCorners, keys);
         expected << (faces[f].Made ? " [made]" : " [open]");
-        for (const double* corner : faces[f].Corners)
+        for (const double* corner : expectedCorners)
         {
           expected << " " << Describe(corner);
         }
@@ -1000,12 +1037,16 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
     // Shared corners are shared points, and the other way round.
     for (int n = 0; n < 4; ++n)
     {
-      const long long key = match->Keys[(start + step * n) % 4];
+      const long long key = keys[(start + step * n) % 4];
       Require(keyOfPoint[ids[n]] == -1 || keyOfPoint[ids[n]] == key,
         [&] { return face() + "one point stands for two corners"; });
       keyOfPoint[ids[n]] = key;
-      const auto inserted = pointOfKey.emplace(key, ids[n]);
-      Require(inserted.first->second == ids[n],
+      if (pointOfKey[key] == -1)
+      {
+        pointOfKey[key] = ids[n];
+        ++numberOfKeys;
+      }
+      Require(pointOfKey[key] == ids[n],
         [&] { return face() + (separate ? "a corner of a box is two points"
                                : "a corner that neighbouring voxels share is two points"); });
     }
@@ -1031,7 +1072,6 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
       centroid[2] - centre[2] };
     Require(Dot(normal, outward) > 0.0, [&] { return face() + "faces inwards"; });
 
-    const vtkIdType tuple = voxels.Tuple(ijk);
     Require(
       SameTuple(carried, cell, values, tuple), [&] { return face() + "carries other values"; });
     if (cornerValues)
@@ -1043,12 +1083,10 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
       }
     }
   }
-  Require(static_cast<vtkIdType>(pointOfKey.size()) == points,
-    [&]
-    {
-      return where.str() + std::to_string(points) + " points for " +
-        std::to_string(pointOfKey.size()) + " corners";
-    });
+  Require(numberOfKeys == points, [&] {
+    return where.str() + std::to_string(points) + " points for " + std::to_string(numberOfKeys) +
+      " corners";
+  });
 }
 
 /** numpy.percentile's default (linear) of sorted finite values, as numpy computes it. */
@@ -1246,8 +1284,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Case c = ReadCase(reader);
   vtkDataArray* values = nullptr;
   vtkSmartPointer<vtkImageData> image = MakeImage(c, reader, values);
-  // VTK 9.2's STDThread backend starts a pool of threads for every parallel loop (a few hundred
-  // microseconds under ASan): one input in 16 runs threaded, the others sequentially.
+  // VTK 9.2's STDThread backend starts a pool of threads for every parallel loop: about 25 thread
+  // starts and their ASan mappings per input, 6 ms, several times an average input. One input
+  // in 64 runs threaded, the others sequentially.
   const vtkSMPTools::Config config = c.Threads > 0
     ? vtkSMPTools::Config(c.Threads, "STDThread", false)
     : vtkSMPTools::Config(1, "Sequential", false);

@@ -128,7 +128,7 @@ def filter_case(dims, scalar_type="uint8", components=1, cells=False, selection=
     flags = (cells | selection << 1 | distractor << 3 | keep_interior << 4 | invert_cut << 5
              | toward_view << 6 | (not exact) << 7)
     out = bytes([flags, dims[0] - 1, dims[1] - 1, dims[2] - 1, SCALAR_TYPES.index(scalar_type),
-                 components - 1, 15 + 16 * (threads - 2) if threads else 0])
+                 components - 1, 63 + 64 * (threads - 2) if threads else 0])
     out += bytes(e + 3 for e in extent_start)
     out += geometry if geometry is not None else bytes([0, 0, 0, 0, 0, 0, 0])
 

@@ -45,7 +45,7 @@ for target in "${targets[@]}"; do
   # its filters live from one input to the next, so the memory of an input is not all freed
   # after it: only the exit checks for leaks.
   options=(-max_len=65536 -dict="$here/analyze.dict")
-  if [ "$target" = filters ]; then options=(-max_len=8192 -detect_leaks=0); fi
+  if [ "$target" = filters ]; then options=(-max_len=8192 -detect_leaks=0 -entropic_scale_per_exec_time=1); fi
   started=$SECONDS
   # New inputs go into corpus/<target> (kept between runs); the seeds are read only.
   if ! "$build/fuzz_$target" -max_total_time="$seconds" "${runs[@]}" "${jobs[@]}" "${options[@]}" -timeout=10 -rss_limit_mb=2048 \
