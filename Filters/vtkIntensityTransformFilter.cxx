@@ -815,9 +815,9 @@ int vtkIntensityTransformFilter::RequestData(
     std::vector<vtkIdType> ranks;
     for (double percentile : this->PercentileRange)
     {
-      // A NaN percentile has no rank (converting it to an integer was undefined behaviour, found
-      // by fuzz_filters): it takes rank 0 here and gives a NaN bound below, so an empty range, as
-      // a NaN custom range does.
+      // A NaN percentile has no rank (converting it to an integer was undefined behaviour, which
+      // UBSan reports under fuzz_filters): it takes rank 0 here and gives a NaN bound below, so an
+      // empty range, as a NaN custom range does.
       percentiles.push_back(RanksOfPercentile(
         std::isnan(percentile) ? 0.0 : std::min(std::max(percentile, 0.0), 100.0), range.Count));
       ranks.push_back(percentiles.back().Below);
