@@ -677,9 +677,10 @@ int vtkIntensityTransformFilter::RequestData(
   vtkImageData* output = vtkImageData::GetData(outputVector);
   vtkInformation* inInfo = inputVector[0]->GetInformationObject(0);
   vtkInformation* outInfo = outputVector->GetInformationObject(0);
-  // The executive does not clear an image output before a re-execution: an error after a
-  // successful run left the previous result array on an output of 0 points (fuzz_filters). Start
-  // from an empty output, so that errors and empty inputs give one, as documented.
+  // vtkImageData::PrepareForNewData() keeps the active point scalars of an output across
+  // executions (for image filters that reuse their memory): an error after a successful run left
+  // the previous result array on an output of 0 points (found by fuzz_filters). Start from an
+  // empty output, so that errors and empty inputs give one, as documented.
   output->Initialize();
 
   // The statistics are global when the pipeline is split into one piece per process.
