@@ -685,6 +685,11 @@ int vtkIntensityTransformFilter::RequestData(
   vtkImageData* output = vtkImageData::GetData(outputVector);
   vtkInformation* inInfo = inputVector[0]->GetInformationObject(0);
   vtkInformation* outInfo = outputVector->GetInformationObject(0);
+  // vtkImageData::PrepareForNewData() keeps the active point scalars of an output across
+  // executions (for image filters that reuse their memory): an error after a successful run left
+  // the previous result array on an output of 0 points (found by fuzz_filters). Start from an
+  // empty output, so that errors and empty inputs give one, as documented.
+  output->Initialize();
 
   // The statistics are global when the pipeline is split into one piece per process.
   const int pieces = outInfo->Has(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES())
@@ -823,8 +828,11 @@ int vtkIntensityTransformFilter::RequestData(
     std::vector<vtkIdType> ranks;
     for (double percentile : this->PercentileRange)
     {
-      percentiles.push_back(
-        RanksOfPercentile(std::min(std::max(percentile, 0.0), 100.0), range.Count));
+      // A NaN percentile has no rank (converting it to an integer was undefined behaviour, which
+      // UBSan reports under fuzz_filters): it takes rank 0 here and gives a NaN bound below, so an
+      // empty range, as a NaN custom range does.
+      percentiles.push_back(RanksOfPercentile(
+        std::isnan(percentile) ? 0.0 : std::min(std::max(percentile, 0.0), 100.0), range.Count));
       ranks.push_back(percentiles.back().Below);
       ranks.push_back(percentiles.back().Above);
     }
@@ -847,8 +855,13 @@ int vtkIntensityTransformFilter::RequestData(
       values = SelectRanks(scalars, block, controller, ranks,
         [this](double fraction) { this->UpdateProgress(0.2 + 0.3 * fraction); });
     }
-    low = InterpolatePercentile(values[0], values[1], percentiles[0].Fraction);
-    high = InterpolatePercentile(values[2], values[3], percentiles[1].Fraction);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    low = std::isnan(this->PercentileRange[0])
+      ? nan
+      : InterpolatePercentile(values[0], values[1], percentiles[0].Fraction);
+    high = std::isnan(this->PercentileRange[1])
+      ? nan
+      : InterpolatePercentile(values[2], values[3], percentiles[1].Fraction);
   }
   this->LastNormalizationRange[0] = low;
   this->LastNormalizationRange[1] = high;

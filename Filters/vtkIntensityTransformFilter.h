@@ -124,7 +124,7 @@ public:
   ///@{
   /**
    * The two percentiles, in [0, 100], that give the normalization range in PERCENTILE_RANGE
-   * mode (default 1 and 99).
+   * mode (default 1 and 99). Values beyond are clamped; a NaN percentile gives an empty range.
    */
   vtkSetVector2Macro(PercentileRange, double);
   vtkGetVector2Macro(PercentileRange, double);

@@ -3,7 +3,7 @@
     make_corpus.py FIXTURES_DIR CORPUS_DIR
 header: every .hdr member and the first 352 bytes of every .nii; spm_mat: every .mat member;
 zip_member and reader: every fixture archive shrunk to a few kilobytes (below), plus the small
-malformed archives as they are.
+malformed archives as they are; filters: a few hand-made images and settings (filter_seeds).
 
 The fixtures are real volumes of up to 10 MB. A fuzzer that mutates inputs of that size spends
 its time inflating and converting voxels, not exploring the parsers (a few hundred executions a
@@ -106,6 +106,99 @@ def shrink_archive(path):
     return blob
 
 
+# fuzz_filters' input layout (ReadCase() in fuzz_filters.cxx), field by field.
+SCALAR_TYPES = ["char", "int8", "uint8", "int16", "uint16", "int32", "uint32", "long", "ulong",
+                "int64", "uint64", "float32", "float64"]
+NAN, INF, NEG_INF = 226, 227, 228  # value selectors of the floating point extremes
+DATA, CUSTOM, PERCENTILES = 0, 24, 31  # normalization mode bytes
+
+
+def filter_case(dims, scalar_type="uint8", components=1, cells=False, selection=0,
+                distractor=False, keep_interior=False, invert_cut=False, toward_view=False,
+                exact=True, threads=0, extent_start=(0, 0, 0), geometry=None,
+                lower=1, upper=5, threshold_component=0, gap=0, cut=0, cut_parameters=None,
+                cut_transform=0, translation=(0, 0, 0), angle=0, view_point=(0, 0, 0),
+                floor=6, gamma=13, contrast=16, offset=6, mode=0, custom=(1, 13),
+                percentiles=(2, 198), name=0, values=()):
+    """One input. Bytes are as ReadCase() reads them: bounds are selector bytes (odd: a
+    constant, 1 is 0 and 5 is +inf; even: a voxel's value, two index bytes follow), exact
+    geometry and cut parameters are signed bytes in quarters, floor/offset in 1/64, gamma in
+    1/32, contrast in 1/8, percentiles in halves; values are one selector byte each (v + 64
+    for small integers)."""
+    flags = (cells | selection << 1 | distractor << 3 | keep_interior << 4 | invert_cut << 5
+             | toward_view << 6 | (not exact) << 7)
+    out = bytes([flags, dims[0] - 1, dims[1] - 1, dims[2] - 1, SCALAR_TYPES.index(scalar_type),
+                 components - 1, 63 + 64 * (threads - 2) if threads else 0])
+    out += bytes(e + 3 for e in extent_start)
+    out += geometry if geometry is not None else bytes([0, 0, 0, 0, 0, 0, 0])
+
+    def bound(selector):
+        return bytes([selector]) + (b"\0\0" if selector % 2 == 0 else b"")
+
+    def parameters(numbers):
+        if exact:
+            return bytes(int(round(4 * n)) & 0xFF for n in numbers)
+        return b"".join(struct.pack("<h", int(round(256 * n))) for n in numbers)
+
+    out += bound(lower) + bound(upper) + bytes([threshold_component + 1, gap, cut])
+    out += parameters(cut_parameters or (0,) * 6) + bytes([cut_transform])
+    out += parameters(translation) + bytes([angle]) + parameters(view_point)
+    out += bytes([floor & 0xFF, gamma, contrast & 0xFF, offset & 0xFF, mode])
+    out += bound(custom[0]) + bound(custom[1]) + bytes(percentiles) + bytes([name])
+    return out + bytes(values)
+
+
+def ball(dims, inside=100 + 64, outside=64):
+    """Value selectors of a ball in the middle of the image."""
+    centre = [(d - 1) / 2 for d in dims]
+    radius = max(1.0, min(dims) / 2.5)
+    return [inside if sum((x - c) ** 2 for x, c in zip((i, j, k), centre)) <= radius ** 2
+            else outside
+            for k in range(dims[2]) for j in range(dims[1]) for i in range(dims[0])]
+
+
+def filter_seeds(corpus):
+    """Images and settings that reach every branch the filters document, for fuzz_filters."""
+    general = (struct.pack("<HHH", 40001, 30000, 35555) + struct.pack("<hhh", 300, -1000, 77)
+               + bytes([90, 20, 236, 5, 2]))  # spacing, origin, quaternion, flip of y
+    seeds = {
+        # The tutorial: a ball of uint8 point data, solid blocks, the default curve.
+        "ball_uint8": filter_case((8, 8, 8), values=ball((8, 8, 8))),
+        # Cell data of float32 with NaN and infinities, exploded, interior faces, a plane cut.
+        "cells_float_plane": filter_case(
+            (7, 6, 5), "float32", cells=True, keep_interior=True, gap=2, cut=1,
+            cut_parameters=(2.5, 2.5, 2, 1, 0.5, 0),
+            values=[NAN if n % 17 == 0 else INF if n % 23 == 0 else 64 + n % 9
+                    for n in range(6 * 5 * 4)], mode=PERCENTILES, percentiles=(10, 190)),
+        # Three int16 components (the norm), rotated and reflected, inverted sphere cut, faces
+        # toward a view point, selected by name beside another array.
+        "vectors_rotated_sphere": filter_case(
+            (6, 6, 6), "int16", components=3, selection=1, distractor=True, invert_cut=True,
+            toward_view=True, exact=False, geometry=general, threshold_component=-1, cut=2,
+            cut_parameters=(0.5, -4, 1, 3, 0, 0), view_point=(40, -30, 25),
+            values=[64 + (n * 7) % 20 for n in range(6 * 6 * 6 * 3)]),
+        # A flat image of doubles, percentiles, a box cut with a transform.
+        "flat_double_box": filter_case(
+            (12, 12, 1), "float64", selection=2, extent_start=(-2, 1, 3), cut=3,
+            cut_parameters=(2, 2, -1, 4, 5, 2), cut_transform=1, translation=(0.5, 0, 0),
+            geometry=bytes([9, 2, 5, 8, 248, 4, 17]), mode=PERCENTILES, percentiles=(0, 200),
+            values=[64 + (i * j) % 50 for j in range(12) for i in range(12)]),
+        # int64 extremes (no histogram), a custom range from the data, a threshold component.
+        "int64_extremes": filter_case(
+            (5, 4, 3), "int64", components=2, threshold_component=1, lower=0, mode=CUSTOM,
+            custom=(0, 5), values=[[64, 224, 225, 230, 164][n % 5] for n in range(5 * 4 * 3 * 2)]),
+        # Threaded, the largest image: two tasks of rows.
+        "threaded_12": filter_case((12, 12, 12), threads=3, gap=1, selection=3,
+                                   values=ball((12, 12, 12))),
+        # A single voxel of each kind.
+        "single_point": filter_case((1, 1, 1), "uint16", values=[70]),
+        "single_cell": filter_case((2, 2, 2), "float32", cells=True, values=[0, 0, 0, 4]),
+    }
+    os.makedirs(os.path.join(corpus, "filters"), exist_ok=True)
+    for name, blob in seeds.items():
+        put(corpus, "filters", name, blob)
+
+
 def main():
     fixtures, corpus = sys.argv[1], sys.argv[2]
     for target in ("header", "spm_mat", "zip_member", "reader"):
@@ -141,6 +234,7 @@ def main():
                 put(corpus, "header", archive + "_" + name, data[:352])
             elif name.endswith(".mat"):
                 put(corpus, "spm_mat", archive + "_" + name, data)
+    filter_seeds(corpus)
     print("seed corpora in", corpus)
 
 

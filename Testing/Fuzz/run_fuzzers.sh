@@ -21,7 +21,7 @@ if [ "${FUZZ_JOBS:-1}" -gt 1 ]; then jobs=(-fork="$FUZZ_JOBS" -ignore_timeouts=0
 # was spent faulting in fresh pages and recording stacks. Use-after-free is still caught for the
 # last 32 MB freed, and reports still show 8 frames.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=32:malloc_context_size=8}
-[ ${#targets[@]} -gt 0 ] || targets=(header spm_mat zip_member reader)
+[ ${#targets[@]} -gt 0 ] || targets=(header spm_mat zip_member reader filters)
 build=${FUZZ_BUILD:-$here/../../build/fuzz}
 launcher=()
 if command -v ccache > /dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
@@ -32,11 +32,24 @@ cmake --build "$build" > "$build.build.log"
 for target in "${targets[@]}"; do
   mkdir -p "$build/corpus/$target"
   log="$build/$target.log"
+  # The findings kept as regressions replay first, in name order (fuzz_filters reuses its filters
+  # from one input to the next, so an order can matter).
+  regressions=("$here/../Data/Regressions/$target"/*)
+  if [ -e "${regressions[0]}" ] && ! "$build/fuzz_$target" "${regressions[@]}" > "$log" 2>&1; then
+    tail -40 "$log"
+    echo "fuzz_$target: a regression input FAILED"
+    exit 1
+  fi
+  # Inputs stay under 64 KiB: larger ones only add inflating and voxel copying, not parser paths.
+  # fuzz_filters reads at most about 7 KB (12^3 voxels of 4 components) and has no magic values;
+  # its filters live from one input to the next, so the memory of an input is not all freed
+  # after it: only the exit checks for leaks.
+  options=(-max_len=65536 -dict="$here/analyze.dict")
+  if [ "$target" = filters ]; then options=(-max_len=8192 -detect_leaks=0 -entropic_scale_per_exec_time=1); fi
   started=$SECONDS
-  # New inputs go into corpus/<target> (kept between runs); the seeds are read only. Inputs stay
-  # under 64 KiB: larger ones only add inflating and voxel copying, not parser paths.
-  if ! "$build/fuzz_$target" -max_total_time="$seconds" "${runs[@]}" "${jobs[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-       -dict="$here/analyze.dict" -artifact_prefix="$build/crash-$target-" -print_final_stats=1 \
+  # New inputs go into corpus/<target> (kept between runs); the seeds are read only.
+  if ! "$build/fuzz_$target" -max_total_time="$seconds" "${runs[@]}" "${jobs[@]}" "${options[@]}" -timeout=10 -rss_limit_mb=2048 \
+       -artifact_prefix="$build/crash-$target-" -print_final_stats=1 \
        "$build/corpus/$target" "$build/seeds/$target" > "$log" 2>&1; then
     tail -40 "$log"
     echo "fuzz_$target: FAILED (input kept as $build/crash-$target-*)"
