@@ -405,6 +405,29 @@ vtkSmartPointer<OutputT> UpdateWithThreads(vtkAlgorithm* algorithm, MessageColle
   EXPECT_EQ(reported[0], reported[1]) << "1 and " << SeveralThreads << " threads";
   return outputs[1];
 }
+
+/**
+ * Runs `filter` (with UpdateWithThreads) on `input`, on the array `name` of `association` when a
+ * name is given, and checks that it reports exactly one error, containing `words`; returns the
+ * output for the caller's checks of its emptiness.
+ */
+template <typename OutputT>
+vtkSmartPointer<OutputT> ExpectOneError(vtkAlgorithm* filter, MessageCollector* messages,
+  vtkDataObject* input, int association, const char* name, const char* words)
+{
+  filter->SetInputDataObject(input);
+  if (name)
+  {
+    filter->SetInputArrayToProcess(0, 0, 0, association, name);
+  }
+  auto output = UpdateWithThreads<OutputT>(filter, messages);
+  EXPECT_EQ(messages->Errors.size(), 1u) << words;
+  if (!messages->Errors.empty())
+  {
+    EXPECT_NE(messages->Errors[0].find(words), std::string::npos) << messages->Errors[0];
+  }
+  return output;
+}
 }
 
 #endif

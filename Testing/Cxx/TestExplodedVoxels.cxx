@@ -36,6 +36,7 @@ using paravoxel_test::MakeArray;
 using paravoxel_test::MakeImage;
 using paravoxel_test::MessageCollector;
 using paravoxel_test::PieceSource;
+using paravoxel_test::ExpectOneError;
 using paravoxel_test::UpdateWithThreads;
 using Point = std::array<double, 3>;
 using ExplodedVoxels = FilterTest;
@@ -969,14 +970,8 @@ TEST_F(ExplodedVoxels, ErrorsGiveAnEmptyOutput)
     options.Component = error.Component;
     vtkNew<MessageCollector> messages;
     auto filter = MakeFilter(options, messages);
-    filter->SetInputData(error.Input);
-    if (error.Name)
-    {
-      filter->SetInputArrayToProcess(0, 0, 0, error.Association, error.Name);
-    }
-    auto output = UpdateWithThreads<vtkPolyData>(filter, messages);
-    ASSERT_EQ(messages->Errors.size(), 1u) << error.Words;
-    EXPECT_NE(messages->Errors[0].find(error.Words), std::string::npos) << messages->Errors[0];
+    auto output = ExpectOneError<vtkPolyData>(
+      filter, messages, error.Input, error.Association, error.Name, error.Words);
     EXPECT_EQ(output->GetNumberOfCells(), 0);
     EXPECT_EQ(output->GetNumberOfPoints(), 0);
   }

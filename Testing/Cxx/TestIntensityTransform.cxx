@@ -25,6 +25,7 @@ using paravoxel_test::MakeArray;
 using paravoxel_test::MakeImage;
 using paravoxel_test::MessageCollector;
 using paravoxel_test::PieceSource;
+using paravoxel_test::ExpectOneError;
 using paravoxel_test::UpdateWithThreads;
 using IntensityTransform = FilterTest;
 
@@ -643,14 +644,8 @@ TEST_F(IntensityTransform, ErrorsGiveAnEmptyOutput)
     settings.ResultName = error.ResultName;
     vtkNew<MessageCollector> messages;
     auto filter = MakeFilter(settings, messages);
-    filter->SetInputData(error.Input);
-    if (error.Name)
-    {
-      filter->SetInputArrayToProcess(0, 0, 0, error.Association, error.Name);
-    }
-    auto output = UpdateWithThreads<vtkImageData>(filter, messages);
-    ASSERT_EQ(messages->Errors.size(), 1u) << error.Words;
-    EXPECT_NE(messages->Errors[0].find(error.Words), std::string::npos) << messages->Errors[0];
+    auto output = ExpectOneError<vtkImageData>(
+      filter, messages, error.Input, error.Association, error.Name, error.Words);
     EXPECT_EQ(output->GetNumberOfPoints(), 0) << error.Words;
   }
 }
