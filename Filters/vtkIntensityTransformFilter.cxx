@@ -255,8 +255,23 @@ double ValueOfOrderedKey(std::uint64_t key)
   return value;
 }
 
-constexpr int RadixDigitBits = 16;
-constexpr std::size_t RadixBins = std::size_t(1) << RadixDigitBits;
+/**
+ * The digits of a radix selection: 16 bits (4 passes) for large counts; for fewer values than a
+ * 16-bit histogram has bins, 8 bits (8 passes over few values instead of clearing and summing
+ * 64 Ki counters per pass and thread). Both divide 64, and every process picks the same width
+ * from the global count.
+ */
+struct RadixDigits
+{
+  int Bits;
+  std::size_t Bins;
+
+  static RadixDigits ForCount(long long count)
+  {
+    const int bits = count < (1LL << 16) ? 8 : 16;
+    return { bits, std::size_t(1) << bits };
+  }
+};
 
 /**
  * One pass of the radix selection: among the owned values whose key starts with one of
@@ -265,7 +280,7 @@ constexpr std::size_t RadixBins = std::size_t(1) << RadixDigitBits;
 struct ComputeDigitHistograms
 {
   template <typename ArrayT>
-  void operator()(ArrayT* array, const OwnedBlock& block, int shift,
+  void operator()(ArrayT* array, const OwnedBlock& block, RadixDigits digits, int shift,
     const std::vector<std::uint64_t>& prefixes, std::vector<long long>& counts) const
   {
     using ValueType = vtk::GetAPIType<ArrayT>;
@@ -273,28 +288,31 @@ struct ComputeDigitHistograms
     {
       ArrayT* Array;
       const OwnedBlock& Block;
+      RadixDigits Digits;
       int Shift;
       const std::vector<std::uint64_t>& Prefixes;
       vtkSMPThreadLocal<std::vector<long long>> Partial;
 
-      void Initialize() { this->Partial.Local().assign(this->Prefixes.size() * RadixBins, 0); }
+      void Initialize() { this->Partial.Local().assign(this->Prefixes.size() * this->Digits.Bins, 0); }
       void operator()(vtkIdType firstRow, vtkIdType lastRow)
       {
         long long* counts = this->Partial.Local().data();
         const int shift = this->Shift;
+        const int bits = this->Digits.Bits;
+        const std::size_t bins = this->Digits.Bins;
         const std::size_t groups = this->Prefixes.size();
         const std::uint64_t* prefixes = this->Prefixes.data();
         ForOwnedValues(this->Array, this->Block, firstRow, lastRow, [&](ValueType value) {
           const std::uint64_t key = OrderedKey(static_cast<double>(value));
           // The first pass has no prefix yet (and a shift by 64 bits would be undefined).
           const std::uint64_t prefix =
-            shift + RadixDigitBits < 64 ? key >> (shift + RadixDigitBits) : 0;
-          const std::size_t digit = (key >> shift) & (RadixBins - 1);
+            shift + bits < 64 ? key >> (shift + bits) : 0;
+          const std::size_t digit = (key >> shift) & (bins - 1);
           for (std::size_t group = 0; group < groups; ++group)
           {
             if (prefixes[group] == prefix)
             {
-              ++counts[group * RadixBins + digit];
+              ++counts[group * bins + digit];
               break;
             }
           }
@@ -302,7 +320,7 @@ struct ComputeDigitHistograms
       }
       void Reduce() {}
     };
-    Pass pass{ array, block, shift, prefixes, {} };
+    Pass pass{ array, block, digits, shift, prefixes, {} };
     vtkSMPTools::For(0, block.NumberOfRows(), pass);
     for (const std::vector<long long>& partial : pass.Partial)
     {
@@ -616,36 +634,37 @@ void SumOverProcesses(vtkMultiProcessController* controller, std::vector<long lo
 /**
  * The values of the given ranks (0-based, among the `count` owned finite values of all
  * processes sorted in increasing order), by radix selection on their ordered keys: each pass
- * counts the next 16 bits of the keys that match the digits found so far.
+ * counts the next digit of the keys that match the digits found so far.
  */
 std::vector<double> SelectRanks(vtkDataArray* array, const OwnedBlock& block,
-  vtkMultiProcessController* controller, std::vector<vtkIdType> ranks,
+  vtkMultiProcessController* controller, long long count, std::vector<vtkIdType> ranks,
   const std::function<void(double)>& progress)
 {
+  const RadixDigits digits = RadixDigits::ForCount(count);
   std::vector<std::uint64_t> prefixes(ranks.size(), 0);
-  for (int shift = 64 - RadixDigitBits; shift >= 0; shift -= RadixDigitBits)
+  for (int shift = 64 - digits.Bits; shift >= 0; shift -= digits.Bits)
   {
     std::vector<std::uint64_t> groups(prefixes);
     std::sort(groups.begin(), groups.end());
     groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
-    std::vector<long long> counts(groups.size() * RadixBins, 0);
+    std::vector<long long> counts(groups.size() * digits.Bins, 0);
     if (array)
     {
-      Dispatch(array, ComputeDigitHistograms{}, block, shift, groups, counts);
+      Dispatch(array, ComputeDigitHistograms{}, block, digits, shift, groups, counts);
     }
     SumOverProcesses(controller, counts);
     for (std::size_t target = 0; target < ranks.size(); ++target)
     {
       const std::size_t group =
         std::lower_bound(groups.begin(), groups.end(), prefixes[target]) - groups.begin();
-      const long long* digitCounts = counts.data() + group * RadixBins;
+      const long long* digitCounts = counts.data() + group * digits.Bins;
       std::size_t digit = 0;
       while (ranks[target] >= digitCounts[digit])
       {
         ranks[target] -= digitCounts[digit];
         ++digit;
       }
-      prefixes[target] = (prefixes[target] << RadixDigitBits) | digit;
+      prefixes[target] = (prefixes[target] << digits.Bits) | digit;
     }
     progress(1.0 - static_cast<double>(shift) / 64.0);
   }
@@ -852,7 +871,7 @@ int vtkIntensityTransformFilter::RequestData(
     }
     else
     {
-      values = SelectRanks(scalars, block, controller, ranks,
+      values = SelectRanks(scalars, block, controller, range.Count, ranks,
         [this](double fraction) { this->UpdateProgress(0.2 + 0.3 * fraction); });
     }
     const double nan = std::numeric_limits<double>::quiet_NaN();
