@@ -9,6 +9,10 @@ import subprocess
 PVPYTHON = os.environ.get("PARAVOXEL_PVPYTHON", "pvpython")
 PVBATCH = os.environ.get("PARAVOXEL_PVBATCH", "pvbatch")
 MPIEXEC = os.environ.get("PARAVOXEL_MPIEXEC", "mpiexec")
+# The pipeline's stages, as the scaling and MPI benchmarks time them one by one, and their names.
+STAGES = ("reader", "transform", "voxels")
+STAGE_NAMES = {"reader": "Analyze Zip Reader", "transform": "Intensity Transform",
+               "voxels": "Exploded Voxels (culled)"}
 
 
 def summary(times):
