@@ -1,5 +1,6 @@
 """Timing and peak memory of a benchmark's methods, each run in its own process so that its peak
 memory (max RSS) is its own."""
+import argparse
 import json
 import os
 import statistics
@@ -13,6 +14,15 @@ MPIEXEC = os.environ.get("PARAVOXEL_MPIEXEC", "mpiexec")
 STAGES = ("reader", "transform", "voxels")
 STAGE_NAMES = {"reader": "Analyze Zip Reader", "transform": "Intensity Transform",
                "voxels": "Exploded Voxels (culled)"}
+
+
+def runs_parser(default_runs=5, runs_help=None):
+    """The argument parser of a benchmark, with the --runs option they all have: timed runs of
+    each method, after a warm-up."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=default_runs,
+                        help=runs_help or "timed runs of each method (default %d)" % default_runs)
+    return parser
 
 
 def summary(times):

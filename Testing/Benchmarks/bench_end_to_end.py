@@ -19,13 +19,12 @@ Peak memory is each process's max RSS (GNU time).
 (the `paravoxel` package on PYTHONPATH, PARAVOXEL_PLUGIN set, one X server for the whole run:
 pvbatch needs a display)
 """
-import argparse
 import os
 import statistics
 import tempfile
 import time
 
-from paravoxel.measure import PVBATCH, run_with_peak_rss, summary
+from paravoxel.measure import PVBATCH, run_with_peak_rss, runs_parser, summary
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -143,9 +142,7 @@ def measure(name, command, processes, figures_per_process):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5,
-                        help="ParaVoxel processes, each rendering two figures")
+    parser = runs_parser(5, "ParaVoxel processes, each rendering two figures")
     parser.add_argument("--seed-runs", type=int, default=3,
                         help="in-session figures of the (slow) seed route, after its first")
     parser.add_argument("--sizes", default="20,50")

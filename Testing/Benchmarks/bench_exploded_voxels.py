@@ -18,11 +18,10 @@ Run with Debian's python3 and the `paravoxel` package on PYTHONPATH (the build's
 paravoxel-env.sh sets it):
     source build/paravoxel-env.sh; /usr/bin/python3 Testing/Benchmarks/bench_exploded_voxels.py
 """
-import argparse
 import os
 import tempfile
 
-from paravoxel.measure import measure_method
+from paravoxel.measure import measure_method, runs_parser
 from paravoxel.volumes import make_archive
 
 ATTENTION = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Examples", "data",
@@ -114,8 +113,7 @@ def report(title, results):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser = runs_parser()
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         archive = make_archive(folder)

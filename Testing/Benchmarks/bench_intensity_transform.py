@@ -22,11 +22,10 @@ Run with Debian's python3, the `paravoxel` package on PYTHONPATH and PARAVOXEL_P
 build's paravoxel-env.sh sets both):
     source build/paravoxel-env.sh; /usr/bin/python3 Testing/Benchmarks/bench_intensity_transform.py
 """
-import argparse
 import os
 import tempfile
 
-from paravoxel.measure import measure_method
+from paravoxel.measure import measure_method, runs_parser
 from paravoxel.volumes import make_archive
 
 # Runs one method in this process; prints a JSON line with the times, the peak RSS, the RSS
@@ -133,8 +132,7 @@ def measure(name, method, archive, runs, environment=None):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser = runs_parser()
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         archive = make_archive(folder)

@@ -25,7 +25,6 @@ plugin (the build's paravoxel-env.sh sets both), under an X server (pvbatch):
     paravoxel_xvfb_run /usr/bin/python3 Testing/Benchmarks/bench_mpi.py
 A quick check: ... bench_mpi.py --size 128 --runs 1
 """
-import argparse
 import json
 import os
 import shutil
@@ -33,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 
-from paravoxel.measure import MPIEXEC, PVBATCH, STAGE_NAMES, STAGES, summary
+from paravoxel.measure import MPIEXEC, PVBATCH, STAGES, STAGE_NAMES, runs_parser, summary
 from paravoxel.volumes import make_volume
 
 # Runs on every rank (pvbatch --symmetric); each rank writes FOLDER/rankR.json with its
@@ -117,8 +116,7 @@ def measure(archive, ranks, runs, script, environment=None):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser = runs_parser()
     parser.add_argument("--size", type=int, default=512, help="edge length of the cubic volume")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:

@@ -20,7 +20,6 @@ Run with Debian's python3 and the `paravoxel` package on PYTHONPATH (the build's
 paravoxel-env.sh sets it):
     source build/paravoxel-env.sh; /usr/bin/python3 Testing/Benchmarks/bench_reader.py
 """
-import argparse
 import os
 import statistics
 import subprocess
@@ -28,7 +27,7 @@ import tempfile
 import time
 import zipfile
 
-from paravoxel.measure import PVPYTHON, run_with_peak_rss, summary
+from paravoxel.measure import PVPYTHON, run_with_peak_rss, runs_parser, summary
 from paravoxel.volumes import CH2BETTER, MEMBER, make_archive
 
 GZ_MEMBER = "attention/structural/ch2better.nii.gz"
@@ -115,8 +114,7 @@ def measure(name, command, timed_inside, runs, parts=None):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
+    parser = runs_parser(7)
     args = parser.parse_args()
     parts = []  # extraction and read seconds of vtkNIFTIImageReader's runs
     tables = []
@@ -138,7 +136,8 @@ def main():
             ]
             if "ch2better, " in title:
                 results.append(measure("VTK vtkNIFTIImageReader after unzip to disk (extraction + read)",
-                                       [PVPYTHON, "-c", READ_NIFTI, archive, MEMBER], True, args.runs, parts))
+                                       [PVPYTHON, "-c", READ_NIFTI, archive, MEMBER], True,
+                                       args.runs, parts))
             tables.append((title, results))
     print("\nReading a volume from a zip archive, median of %d runs:" % args.runs)
     for title, results in tables:

@@ -24,14 +24,14 @@ paravoxel-env.sh sets it; about 10 minutes):
     source build/paravoxel-env.sh; /usr/bin/python3 Testing/Benchmarks/bench_scaling.py
 A quick check: ... bench_scaling.py --sizes 64,128 --runs 1 --smp-size 64
 """
-import argparse
 import os
 import sys
 import tempfile
 
 import numpy as np
 
-from paravoxel.measure import PVPYTHON, STAGE_NAMES, STAGES, json_of_process, summary
+from paravoxel.measure import (PVPYTHON, STAGES, STAGE_NAMES, json_of_process, runs_parser,
+                               summary)
 from paravoxel.volumes import make_volume
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -133,8 +133,7 @@ def plot(sizes, voxels, results, folder):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser = runs_parser()
     parser.add_argument("--sizes", default="64,128,256,384,512",
                         help="edge lengths of the cubic volumes, comma-separated")
     parser.add_argument("--smp-size", type=int, default=512,

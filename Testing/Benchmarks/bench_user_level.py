@@ -14,11 +14,10 @@ Run with Debian's python3, the `paravoxel` package on PYTHONPATH and PARAVOXEL_P
 (the build's paravoxel-env.sh sets both):
     source build/paravoxel-env.sh; /usr/bin/python3 Testing/Benchmarks/bench_user_level.py
 """
-import argparse
 import subprocess
 import tempfile
 
-from paravoxel.measure import PVPYTHON, summary
+from paravoxel.measure import PVPYTHON, runs_parser, summary
 from paravoxel.volumes import make_archive, make_volume
 
 PIPELINE = r"""
@@ -65,8 +64,7 @@ def measure(route, archive, runs):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser = runs_parser()
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as folder:

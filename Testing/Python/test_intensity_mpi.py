@@ -55,7 +55,8 @@ def check(case, make_source, make_serial, array, cell, strict=True, **settings):
         properties = dict(NormalizationRange="Percentiles",
                           Percentiles=list(settings["PercentileRange"]))
     transform = simple.IntensityTransform(Input=source,
-                                          Scalars=["CELLS" if cell else "POINTS", array], **properties)
+                                          Scalars=["CELLS" if cell else "POINTS", array],
+                                          **properties)
     UpdatePipeline(proxy=transform)
     algorithm = transform.GetClientSideObject()
     piece = algorithm.GetInputDataObject(0, 0)
