@@ -116,7 +116,7 @@ def main():
     parser = runs_parser()
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        archive = make_archive(folder)
+        archive = make_archive(folder)[0]
         brain = [measure("VTK Threshold + Extract Surface", "threshold", archive, args.runs),
                  measure("ParaVoxel Exploded Voxels (Gap 0, culled)", "culled", archive,
                          args.runs),

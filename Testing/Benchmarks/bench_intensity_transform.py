@@ -135,7 +135,7 @@ def main():
     parser = runs_parser()
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        archive = make_archive(folder)
+        archive = make_archive(folder)[0]
         results = [
             measure("numpy, the seed formula (float64)", "numpy", archive, args.runs),
             measure("ParaView Python Calculator, same formula", "calculator", archive, args.runs),
