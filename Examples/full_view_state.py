@@ -8,18 +8,21 @@
 import math
 import os
 
-from paraview.simple import (ColorBy, ExplodedVoxels, GetActiveViewOrCreate, GetColorTransferFunction,
-                             GetOpacityTransferFunction, IntensityTransform, LoadPlugin, Render, Show)
+from paraview import simple
+from paraview.simple import (ColorBy, GetActiveViewOrCreate, GetColorTransferFunction,
+                             GetOpacityTransferFunction, LoadPlugin, Render, Show)
 
 here = os.path.dirname(os.path.abspath(__file__)) if "__file__" in globals() else os.getcwd()
 plugin = os.environ.get("PARAVOXEL_PLUGIN") or os.path.join(
     here, "..", "build", "lib", "paraview-5.11", "plugins", "ParaVoxel", "ParaVoxel.so")
-LoadPlugin(plugin, remote=False, ns=globals())
+# The plugin's proxies become functions of paraview.simple.
+LoadPlugin(plugin, remote=False)
 
-reader = AnalyzeZipReader(registrationName="attention.zip",  # noqa: F821 (from the plugin)
-                          FileName=os.path.join(here, "data", "attention.zip"))
-transformed = IntensityTransform(registrationName="IntensityTransform", Input=reader)
-voxels = ExplodedVoxels(registrationName="ExplodedVoxels", Input=transformed, KeepInteriorFaces=1)
+reader = simple.AnalyzeZipReader(registrationName="attention.zip",
+                                 FileName=os.path.join(here, "data", "attention.zip"))
+transformed = simple.IntensityTransform(registrationName="IntensityTransform", Input=reader)
+voxels = simple.ExplodedVoxels(registrationName="ExplodedVoxels", Input=transformed,
+                               KeepInteriorFaces=1)
 voxels.Scalars = ["POINTS", "Transformed"]
 
 view = GetActiveViewOrCreate("RenderView")

@@ -5,14 +5,15 @@ ParaView's views, as the tutorial does with requests.get(url).content and BytesI
     pvpython Examples/read_from_memory.py [--archive PATH_OR_URL] [--out image.png]
 
 Needs build/lib/paravoxel-python on PYTHONPATH and $PARAVOXEL_PLUGIN (or --plugin) pointing at
-ParaVoxel.so, as scripts/render.sh sets them.
+ParaVoxel.so, as `source build/paravoxel-env.sh` (and scripts/render.sh) sets them.
 """
 import argparse
 import os
 import urllib.request
 
-from paraview.simple import (ColorBy, CreateView, ExplodedVoxels, IntensityTransform,
-                             LoadPlugin, Render, SaveScreenshot, Show, TrivialProducer)
+from paraview import simple
+from paraview.simple import (ColorBy, CreateView, LoadPlugin, Render, SaveScreenshot, Show,
+                             TrivialProducer)
 
 import paravoxel
 
@@ -41,11 +42,12 @@ print("read %s from %d bytes in memory: %s voxels" % (reader.GetCurrentVolume(),
                                                        "x".join(map(str, volume.GetDimensions()))))
 
 # Hand the VTK object to ParaView's pipeline, then to the ParaVoxel filters.
-LoadPlugin(args.plugin, remote=False, ns=globals())
+# The plugin's proxies become functions of paraview.simple.
+LoadPlugin(args.plugin, remote=False)
 producer = TrivialProducer()
 producer.GetClientSideObject().SetOutput(volume)
-transformed = IntensityTransform(Input=producer)
-voxels = ExplodedVoxels(Input=transformed)
+transformed = simple.IntensityTransform(Input=producer)
+voxels = simple.ExplodedVoxels(Input=transformed)
 voxels.UpdatePipeline()
 
 view = CreateView("RenderView")

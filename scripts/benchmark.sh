@@ -8,9 +8,10 @@
 #   512^3 voxels and 1 vs 2 threads; mpiexec --bind-to none -n 1 vs -n 2 at 512^3.
 #   scripts/benchmark.sh [--runs N] [--seed-runs N] [--no-build]
 #     --runs: timed runs of each method (default 5); --seed-runs: of the slow matplotlib route
-#     (default 3); --no-build: use the existing build folder as it is.
+#     (default 3); --no-build: use the existing build folder (./build or $BUILD_DIR) as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export BUILD_DIR=${BUILD_DIR:-build}
 runs=5
 seed_runs=3
 build=1
@@ -25,8 +26,7 @@ done
 if [ "$build" = 1 ]; then
   bash scripts/build.sh > build.log 2>&1 || { tail -50 build.log; exit 1; }
 fi
-export PYTHONPATH="$PWD/build/lib/paravoxel-python${PYTHONPATH:+:$PYTHONPATH}"
-export PARAVOXEL_PLUGIN="$PWD/build/lib/paraview-5.11/plugins/ParaVoxel/ParaVoxel.so"
+source "$BUILD_DIR/paravoxel-env.sh"
 out=BENCHMARKS.md
 # Written to a temporary file first, so that a failed run leaves the last BENCHMARKS.md intact.
 tmp=$(mktemp)
@@ -45,7 +45,7 @@ trap 'rm -f "$tmp"' EXIT
   done
   echo
   echo "## end to end"
-  xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" /usr/bin/python3 Testing/Benchmarks/bench_end_to_end.py \
+  paravoxel_xvfb_run /usr/bin/python3 Testing/Benchmarks/bench_end_to_end.py \
     --runs "$runs" --seed-runs "$seed_runs" | sed -n '/^$/,$p'
   echo
   echo "## user level against VTK level"
@@ -55,7 +55,8 @@ trap 'rm -f "$tmp"' EXIT
   /usr/bin/python3 Testing/Benchmarks/bench_scaling.py --runs "$runs" | sed -n '/^$/,$p'
   echo
   echo "## MPI"
-  xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" /usr/bin/python3 Testing/Benchmarks/bench_mpi.py --runs "$runs" | sed -n '/^$/,$p'
+  paravoxel_xvfb_run /usr/bin/python3 Testing/Benchmarks/bench_mpi.py --runs "$runs" \
+    | sed -n '/^$/,$p'
 } > "$tmp"
 cp "$tmp" "$out"
 cat "$out"

@@ -13,19 +13,18 @@ paraview.simple`: about 2.5 s here) is as long as ParaVoxel's whole figure:
     figure in each of the --runs processes): what a batch job pays per archive.
 Peak memory is each process's max RSS (GNU time).
 
-    PYTHONPATH=build/lib/paravoxel-python PARAVOXEL_PLUGIN=$PWD/build/lib/paraview-5.11/plugins/ParaVoxel/ParaVoxel.so \\
-        xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" /usr/bin/python3 Testing/Benchmarks/bench_end_to_end.py \\
+    source build/paravoxel-env.sh
+    paravoxel_xvfb_run /usr/bin/python3 Testing/Benchmarks/bench_end_to_end.py \\
         [--runs 5] [--seed-runs 3] [--sizes 20,50]
-(one X server for the whole run: pvbatch needs a display)
+(the `paravoxel` package on PYTHONPATH, PARAVOXEL_PLUGIN set, one X server for the whole run:
+pvbatch needs a display)
 """
-import argparse
 import os
 import statistics
-import subprocess
 import tempfile
 import time
 
-from bench_reader import summary
+from paravoxel.measure import PVBATCH, run_with_peak_rss, runs_parser, summary
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -100,18 +99,18 @@ for _ in range(figures):
 
 PARAVOXEL = r'''
 import os, sys, time
-sys.path.insert(0, os.path.join(sys.argv[1], "Examples"))
-import render_figures as rf
-from paraview.simple import Delete, GetSources, ResampleToImage
-archive, size, out, figures = sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
-rf.load_plugin(os.environ["PARAVOXEL_PLUGIN"])
+from paraview import simple
+from paraview.simple import Delete, GetSources, LoadPlugin, ResampleToImage
+from paravoxel.figures import brain_figure
+archive, size, out, figures = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False)
 for _ in range(figures):
     started = time.perf_counter()
-    reader = rf.AnalyzeZipReader(FileName=archive)
-    volume = rf.IntensityTransform(Input=reader)
+    reader = simple.AnalyzeZipReader(FileName=archive)
+    volume = simple.IntensityTransform(Input=reader)
     if size != "full":
         volume = ResampleToImage(Input=volume, SamplingDimensions=[int(size)] * 3)
-    rf.brain_figure(out, volume, "Transformed", flip_y=True)
+    brain_figure(out, volume, "Transformed", flip_y=True)
     print("figure", time.perf_counter() - started, time.time(), flush=True)
     for proxy in list(GetSources().values()):
         Delete(proxy)
@@ -123,12 +122,10 @@ def figures_of_process(command):
     after each) under GNU time; returns (cold seconds: launch to the first figure written,
     in-session seconds of the later figures, peak RSS MiB)."""
     launched = time.time()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, check=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    figures = [line.split()[1:] for line in result.stdout.splitlines() if line.startswith("figure ")]
+    output, peak = run_with_peak_rss(command)
+    figures = [line.split()[1:] for line in output.splitlines() if line.startswith("figure ")]
     cold = float(figures[0][1]) - launched
-    return cold, [float(seconds) for seconds, _ in figures[1:]], \
-        int(result.stderr.strip().splitlines()[-1]) / 1024.0
+    return cold, [float(seconds) for seconds, _ in figures[1:]], peak
 
 
 def measure(name, command, processes, figures_per_process):
@@ -145,9 +142,7 @@ def measure(name, command, processes, figures_per_process):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5,
-                        help="ParaVoxel processes, each rendering two figures")
+    parser = runs_parser(5, "ParaVoxel processes, each rendering two figures")
     parser.add_argument("--seed-runs", type=int, default=3,
                         help="in-session figures of the (slow) seed route, after its first")
     parser.add_argument("--sizes", default="20,50")
@@ -158,7 +153,7 @@ def main():
         with open(script, "w") as f:
             f.write(PARAVOXEL)
         # --no-mpi: a serial batch job needs no MPI start-up (about a second here).
-        pvbatch = ["pvbatch", "--no-mpi", script, SOURCE, ARCHIVE]
+        pvbatch = [PVBATCH, "--no-mpi", script, ARCHIVE]
         for size in args.sizes.split(","):
             results.append(measure("seed route (matplotlib voxels), %s^3" % size,
                                    ["/usr/bin/python3", "-c", SEED, ARCHIVE, size,

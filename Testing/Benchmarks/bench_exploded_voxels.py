@@ -14,16 +14,15 @@ Each method runs in its own pvpython process (so that its peak memory, the max R
 reports, is its own, reader included): a warm-up, then --runs timed runs of the filters alone
 (the image is read once, before); the median is reported with min and max.
 
-Run with Debian's python3 and the `paravoxel` package on PYTHONPATH:
-    PYTHONPATH=build/lib/paravoxel-python /usr/bin/python3 Testing/Benchmarks/bench_exploded_voxels.py
+Run with Debian's python3 and the `paravoxel` package on PYTHONPATH (the build's
+paravoxel-env.sh sets it):
+    source build/paravoxel-env.sh; /usr/bin/python3 Testing/Benchmarks/bench_exploded_voxels.py
 """
-import argparse
-import json
 import os
-import subprocess
 import tempfile
 
-from bench_reader import make_archive, summary
+from paravoxel.measure import measure_method, runs_parser
+from paravoxel.volumes import make_archive
 
 ATTENTION = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Examples", "data",
                          "attention.zip")
@@ -97,13 +96,7 @@ print(json.dumps({"times": times, "faces": faces, "points": points,
 
 
 def measure(name, method, source, runs, environment=None):
-    result = subprocess.run(["pvpython", "-c", METHOD, method, source, str(runs)], check=True,
-                            stdout=subprocess.PIPE, text=True,
-                            env=dict(os.environ, **(environment or {})))
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
-    times = figures["times"]
-    figures.update(summary(times), name=name)
-    return figures
+    return measure_method(name, METHOD, [method, source, runs], environment)
 
 
 def report(title, results):
@@ -120,11 +113,10 @@ def report(title, results):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser = runs_parser()
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        archive = make_archive(folder)
+        archive = make_archive(folder)[0]
         brain = [measure("VTK Threshold + Extract Surface", "threshold", archive, args.runs),
                  measure("ParaVoxel Exploded Voxels (Gap 0, culled)", "culled", archive,
                          args.runs),

@@ -5,7 +5,8 @@ a zip (the archive of bench_reader.py), read once by the Analyze Zip Reader, the
 curve with its default parameters computed by:
 - vtkIntensityTransformFilter on all cores (STDThread, as the plugin sets it up), on one thread
   (VTK_SMP_MAX_THREADS=1), and with the Percentiles (1, 99) range;
-- numpy, the seed formula as the tutorial writes it, in float64 on the reader's array;
+- numpy, the seed formula in float64 on the reader's array (paravoxel.reference, the tests'
+  reference too);
 - ParaView's Python Calculator with an expression of the same formula (float64 result: the
   calculator of ParaView 5.11 keeps the expression's type).
 
@@ -17,17 +18,15 @@ result. CPU / wall (process CPU time over wall time of the timed runs) shows how
 the method kept busy; other processes competing for the cores lower it. The float32 copy of the volume measures the compute-bound path (the uint8 path spends
 most of its time allocating and first touching the 140 MB float32 result).
 
-Run with Debian's python3 and the `paravoxel` package on PYTHONPATH:
-    PYTHONPATH=build/lib/paravoxel-python /usr/bin/python3 \\
-        Testing/Benchmarks/bench_intensity_transform.py
+Run with Debian's python3, the `paravoxel` package on PYTHONPATH and PARAVOXEL_PLUGIN set (the
+build's paravoxel-env.sh sets both):
+    source build/paravoxel-env.sh; /usr/bin/python3 Testing/Benchmarks/bench_intensity_transform.py
 """
-import argparse
-import json
 import os
-import subprocess
 import tempfile
 
-from bench_reader import make_archive, summary
+from paravoxel.measure import measure_method, runs_parser
+from paravoxel.volumes import make_archive
 
 # Runs one method in this process; prints a JSON line with the times, the peak RSS, the RSS
 # after reading and the largest difference to numpy's float64 seed formula.
@@ -35,6 +34,8 @@ METHOD = r"""
 import json, resource, sys, time
 import numpy as np
 from vtkmodules.util.numpy_support import vtk_to_numpy
+
+from paravoxel.reference import intensity_transform_reference
 
 method, archive, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 
@@ -44,24 +45,12 @@ def current_rss_mib():
         return int(statm.read().split()[1]) * resource.getpagesize() / 2.0**20
 
 
-def normalize(a):
-    return (a - np.min(a)) / (np.max(a) - np.min(a))
-
-
-def scale_by(a, f):
-    mean = np.mean(a)
-    return (a - mean) * f + mean
-
-
-def seed(arr):
-    return np.clip(scale_by(np.clip(normalize(arr) - 0.1, 0, 1) ** 0.4, 2) - 0.1, 0, 1)
-
-
 if method == "calculator":
     import os
+    from paraview import simple
     from paraview.simple import Delete, LoadPlugin, PythonCalculator, UpdatePipeline
-    LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False, ns=globals())
-    reader = AnalyzeZipReader(FileName=archive)  # noqa: F821 (defined by LoadPlugin)
+    LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False)
+    reader = simple.AnalyzeZipReader(FileName=archive)
     UpdatePipeline(proxy=reader)
     image = reader.GetClientSideObject().GetOutputDataObject(0)
     expression = ("np.clip(((g := np.clip((Intensity - min(Intensity)) / (max(Intensity) - "
@@ -86,7 +75,8 @@ else:
     image = reader.GetOutput()
     if method == "numpy":
         def run():
-            return seed(vtk_to_numpy(image.GetPointData().GetArray("Intensity")))
+            return intensity_transform_reference(
+                vtk_to_numpy(image.GetPointData().GetArray("Intensity")))
     else:
         transform = paravoxel.vtkIntensityTransformFilter()
         transform.SetInputData(image)
@@ -115,12 +105,8 @@ after_read = current_rss_mib()
 result = run()  # warm-up
 # The peak so far is the method's own (the reference below needs more memory).
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-if method == "percentiles":
-    low, high = np.percentile(intensity, [1, 99])
-    lifted = np.clip((intensity - low) / (high - low) - 0.1, 0, 1) ** 0.4
-    reference = np.clip((lifted - lifted.mean()) * 2 + lifted.mean() - 0.1, 0, 1)
-else:
-    reference = seed(intensity)
+reference = intensity_transform_reference(
+    intensity, percentiles=[1, 99] if method == "percentiles" else None)
 difference = float(np.abs(result.astype(np.float64) - reference).max())
 del result, reference
 times = []
@@ -140,29 +126,19 @@ print(json.dumps({"times": times, "cpu_times": cpu_times, "difference": differen
 
 
 def measure(name, method, archive, runs, environment=None):
-    result = subprocess.run(["pvpython", "-c", METHOD, method, archive, str(runs)], check=True,
-                            stdout=subprocess.PIPE, text=True,
-                            env=dict(os.environ, **(environment or {})))
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
-    times = figures["times"]
-    figures.update(summary(times), name=name,
-                   cores_busy=sum(figures["cpu_times"]) / sum(times))
+    figures = measure_method(name, METHOD, [method, archive, runs], environment)
+    figures["cores_busy"] = sum(figures["cpu_times"]) / sum(figures["times"])
     return figures
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser = runs_parser()
     args = parser.parse_args()
-    plugin = os.environ.get("PARAVOXEL_PLUGIN") or os.path.join(
-        os.path.dirname(os.environ.get("PYTHONPATH", "").split(":")[0]),
-        "paraview-5.11", "plugins", "ParaVoxel", "ParaVoxel.so")
     with tempfile.TemporaryDirectory() as folder:
-        archive = make_archive(folder)
+        archive = make_archive(folder)[0]
         results = [
             measure("numpy, the seed formula (float64)", "numpy", archive, args.runs),
-            measure("ParaView Python Calculator, same formula", "calculator", archive, args.runs,
-                    {"PARAVOXEL_PLUGIN": plugin}),
+            measure("ParaView Python Calculator, same formula", "calculator", archive, args.runs),
             measure("ParaVoxel Intensity Transform, all cores", "filter", archive, args.runs),
             measure("ParaVoxel Intensity Transform, one thread", "filter", archive, args.runs,
                     {"VTK_SMP_MAX_THREADS": "1"}),

@@ -20,11 +20,11 @@ cores (vtkSMPTools' STDThread backend, as the plugin sets it up), so 2 ranks on 
 them; 2 ranks are also measured with one thread each (VTK_SMP_MAX_THREADS=1).
 
 Run with Debian's python3 and the `paravoxel` package on PYTHONPATH, PARAVOXEL_PLUGIN set to the
-plugin (scripts/benchmark.sh does both), under an X server (pvbatch):
-    xvfb-run -a /usr/bin/python3 Testing/Benchmarks/bench_mpi.py
+plugin (the build's paravoxel-env.sh sets both), under an X server (pvbatch):
+    source build/paravoxel-env.sh
+    paravoxel_xvfb_run /usr/bin/python3 Testing/Benchmarks/bench_mpi.py
 A quick check: ... bench_mpi.py --size 128 --runs 1
 """
-import argparse
 import json
 import os
 import shutil
@@ -32,19 +32,20 @@ import subprocess
 import sys
 import tempfile
 
-from bench_reader import summary
-from bench_scaling import STAGE_NAMES, STAGES, make_volume
+from paravoxel.measure import MPIEXEC, PVBATCH, STAGES, STAGE_NAMES, runs_parser, summary
+from paravoxel.volumes import make_volume
 
 # Runs on every rank (pvbatch --symmetric); each rank writes FOLDER/rankR.json with its
 # times (rank 0's are the pipeline's: barriers close each step), its faces and its peak RSS.
 PIPELINE = r"""
 import json, os, resource, sys, time
+from paraview import simple
 from paraview.simple import Delete, LoadPlugin, UpdatePipeline
-from vtkmodules.vtkParallelCore import vtkMultiProcessController
 
-LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False, ns=globals())
-controller = vtkMultiProcessController.GetGlobalController()
-rank, ranks = controller.GetLocalProcessId(), controller.GetNumberOfProcesses()
+from paravoxel.parallel import mpi_ranks
+
+LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False)
+controller, rank, ranks = mpi_ranks()
 archive, runs, figures_folder = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 
 
@@ -63,9 +64,9 @@ def vtk_pipeline():
 
 def run():
     # A new pipeline each run, so that every stage executes again.
-    reader = AnalyzeZipReader(FileName=archive)  # noqa: F821 (defined by LoadPlugin)
-    transform = IntensityTransform(Input=reader)  # noqa: F821
-    voxels = ExplodedVoxels(Input=transform, Scalars=["POINTS", "Transformed"])  # noqa: F821
+    reader = simple.AnalyzeZipReader(FileName=archive)
+    transform = simple.IntensityTransform(Input=reader)
+    voxels = simple.ExplodedVoxels(Input=transform, Scalars=["POINTS", "Transformed"])
     proxies = (reader, transform, voxels)
     # What a pvbatch script pays: ParaView also gathers the data information (array ranges,
     # bounds) of every stage's output for the domains of the proxies downstream.
@@ -95,7 +96,7 @@ with open(os.path.join(figures_folder, "rank%d.json" % rank), "w") as f:
 
 def measure(archive, ranks, runs, script, environment=None):
     figures_folder = tempfile.mkdtemp()
-    command = ["mpiexec", "--bind-to", "none", "-n", str(ranks), "pvbatch", "--symmetric", script,
+    command = [MPIEXEC, "--bind-to", "none", "-n", str(ranks), PVBATCH, "--symmetric", script,
                archive, str(runs), figures_folder]
     if os.geteuid() == 0:
         command[1:1] = ["--allow-run-as-root", "--oversubscribe"]
@@ -115,8 +116,7 @@ def measure(archive, ranks, runs, script, environment=None):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser = runs_parser()
     parser.add_argument("--size", type=int, default=512, help="edge length of the cubic volume")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:

@@ -16,10 +16,10 @@ each in its own process so that peak memory (max RSS) is the method's own:
     extracts the pair to a fresh folder on disk: the route without ParaVoxel. Its time includes
     the extraction; the extraction and the read are also reported apart.
 
-Run with Debian's python3 and the `paravoxel` package on PYTHONPATH:
-    PYTHONPATH=build/lib/paravoxel-python /usr/bin/python3 Testing/Benchmarks/bench_reader.py
+Run with Debian's python3 and the `paravoxel` package on PYTHONPATH (the build's
+paravoxel-env.sh sets it):
+    source build/paravoxel-env.sh; /usr/bin/python3 Testing/Benchmarks/bench_reader.py
 """
-import argparse
 import os
 import statistics
 import subprocess
@@ -27,8 +27,9 @@ import tempfile
 import time
 import zipfile
 
-CH2BETTER = "/usr/share/mricron/templates/ch2better.nii.gz"
-MEMBER = "attention/structural/ch2better.img"
+from paravoxel.measure import PVPYTHON, run_with_peak_rss, runs_parser, summary
+from paravoxel.volumes import CH2BETTER, MEMBER, make_archive
+
 GZ_MEMBER = "attention/structural/ch2better.nii.gz"
 
 READ_PARAVOXEL = """
@@ -82,25 +83,6 @@ print(done - start)
 """
 
 
-def make_archive(folder, size=None):
-    """An Analyze pair of ch2better (zoomed to size^3 by nearest neighbour when given), deflated."""
-    import nibabel as nib
-    import numpy as np
-    source = nib.load(CH2BETTER)
-    data = np.asarray(source.dataobj)
-    if size:
-        index = [np.arange(size) * n // size for n in data.shape]
-        data = np.ascontiguousarray(data[np.ix_(*index)])
-    img = nib.AnalyzeImage(data, source.affine)
-    name = "ch2better_%s" % (size or "full")
-    img.to_filename(os.path.join(folder, name + ".hdr"))
-    path = os.path.join(folder, name + ".zip")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for ext in (".hdr", ".img"):
-            zf.write(os.path.join(folder, name + ext), MEMBER[:-4] + ext)
-    return path, data.size
-
-
 def make_gzip_archive(folder):
     """ch2better.nii.gz as Debian ships it, stored in a zip."""
     path = os.path.join(folder, "ch2better_gz.zip")
@@ -124,27 +106,15 @@ def run(command, timed_inside, parts=None):
     return time.perf_counter() - start
 
 
-def summary(times):
-    """Median, min and max of timed runs: the figures every ParaVoxel benchmark reports."""
-    return {"median": statistics.median(times), "min": min(times), "max": max(times)}
-
-
-def peak_rss(command):
-    """Peak memory (max RSS, MiB) of one run of `command` in its own process, by GNU time."""
-    probe = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    return int(probe.stderr.strip().splitlines()[-1]) / 1024.0
-
-
 def measure(name, command, timed_inside, runs, parts=None):
     run(command, timed_inside)  # warm-up (page cache, libraries)
     times = [run(command, timed_inside, parts) for _ in range(runs)]
-    return dict(summary(times), name=name, rss=peak_rss(command))
+    # Peak memory (max RSS) of one more run.
+    return dict(summary(times), name=name, rss=run_with_peak_rss(command, subprocess.DEVNULL)[1])
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
+    parser = runs_parser(7)
     args = parser.parse_args()
     parts = []  # extraction and read seconds of vtkNIFTIImageReader's runs
     tables = []
@@ -162,11 +132,12 @@ def main():
                 measure("nibabel from memory (zipfile + from_file_map)",
                         ["/usr/bin/python3", "-c", READ_NIBABEL, archive, member, str(voxels)], True, args.runs),
                 measure("ParaVoxel vtkAnalyzeZipReader, every byte CRC-checked",
-                        ["pvpython", "-c", READ_PARAVOXEL, archive, str(voxels)], True, args.runs),
+                        [PVPYTHON, "-c", READ_PARAVOXEL, archive, str(voxels)], True, args.runs),
             ]
             if "ch2better, " in title:
                 results.append(measure("VTK vtkNIFTIImageReader after unzip to disk (extraction + read)",
-                                       ["pvpython", "-c", READ_NIFTI, archive, MEMBER], True, args.runs, parts))
+                                       [PVPYTHON, "-c", READ_NIFTI, archive, MEMBER], True,
+                                       args.runs, parts))
             tables.append((title, results))
     print("\nReading a volume from a zip archive, median of %d runs:" % args.runs)
     for title, results in tables:

@@ -19,27 +19,23 @@ longer weigh); the goal is an exponent <= 1.1. The log-log plots go to --plots.
 Then one SMP table: the same stages at --smp-size on one thread and on two
 (VTK_SMP_MAX_THREADS=1 and 2 with the STDThread backend the `paravoxel` package selects).
 
-Run with Debian's python3 and the `paravoxel` package on PYTHONPATH (about 10 minutes):
-    PYTHONPATH=build/lib/paravoxel-python /usr/bin/python3 Testing/Benchmarks/bench_scaling.py
+Run with Debian's python3 and the `paravoxel` package on PYTHONPATH (the build's
+paravoxel-env.sh sets it; about 10 minutes):
+    source build/paravoxel-env.sh; /usr/bin/python3 Testing/Benchmarks/bench_scaling.py
 A quick check: ... bench_scaling.py --sizes 64,128 --runs 1 --smp-size 64
 """
-import argparse
-import json
 import os
-import subprocess
 import sys
 import tempfile
-import zipfile
 
 import numpy as np
 
-from bench_reader import CH2BETTER, MEMBER, summary
+from paravoxel.measure import (PVPYTHON, STAGES, STAGE_NAMES, json_of_process, runs_parser,
+                               summary)
+from paravoxel.volumes import make_volume
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPOSITORY = os.path.dirname(os.path.dirname(HERE))
-STAGES = ("reader", "transform", "voxels")
-STAGE_NAMES = {"reader": "Analyze Zip Reader", "transform": "Intensity Transform",
-               "voxels": "Exploded Voxels (culled)"}
 
 # Runs the pipeline in this process; prints a JSON line with each stage's times, the peak RSS
 # after each stage's warm-up, the RSS before reading, and the output sizes.
@@ -81,39 +77,8 @@ print(json.dumps({"times": times, "peaks": peaks, "before": before,
                   "threads": vtkSMPTools.GetEstimatedNumberOfThreads()}))
 """
 
-_volumes = {}
-
-
-def make_volume(folder, size):
-    """Path of a zip holding ch2better resampled to size^3 voxels as a deflated uint8 Analyze
-    pair (the reader benchmark's member name); made once per folder and size in this process."""
-    key = (folder, size)
-    if key not in _volumes:
-        import nibabel as nib
-        from scipy import ndimage
-        source = nib.load(CH2BETTER)
-        data = np.asarray(source.dataobj)
-        factors = [size / n for n in data.shape]
-        resampled = ndimage.zoom(data, factors, order=1, output=data.dtype)
-        # The same head in the same space: voxels shrink as their number grows.
-        affine = source.affine.copy()
-        affine[:3, :3] = affine[:3, :3] / np.array(factors)
-        stem = os.path.join(folder, "brain%d" % size)
-        nib.AnalyzeImage(resampled, affine).to_filename(stem + ".hdr")
-        path = stem + ".zip"
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-            for ext in (".hdr", ".img"):
-                zf.write(stem + ext, MEMBER[:-4] + ext)
-                os.remove(stem + ext)
-        _volumes[key] = path
-    return _volumes[key]
-
-
 def measure(archive, runs, environment=None):
-    result = subprocess.run(["pvpython", "-c", PIPELINE, archive, str(runs)], check=True,
-                            stdout=subprocess.PIPE, text=True,
-                            env=dict(os.environ, **(environment or {})))
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures = json_of_process([PVPYTHON, "-c", PIPELINE, archive, str(runs)], environment)
     figures["summary"] = {stage: summary(figures["times"][stage]) for stage in STAGES}
     figures["summary"]["total"] = {key: sum(figures["summary"][s][key] for s in STAGES)
                                    for key in ("median", "min", "max")}
@@ -168,8 +133,7 @@ def plot(sizes, voxels, results, folder):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser = runs_parser()
     parser.add_argument("--sizes", default="64,128,256,384,512",
                         help="edge lengths of the cubic volumes, comma-separated")
     parser.add_argument("--smp-size", type=int, default=512,

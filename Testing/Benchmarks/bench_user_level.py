@@ -11,24 +11,23 @@ Both time from the first object made to the faces ready; the ratio is what ParaV
 layer adds (goal: at most 1.25x).
 
 Run with Debian's python3, the `paravoxel` package on PYTHONPATH and PARAVOXEL_PLUGIN set
-(scripts/benchmark.sh does both):
-    PYTHONPATH=build/lib/paravoxel-python PARAVOXEL_PLUGIN=... /usr/bin/python3 \\
-        Testing/Benchmarks/bench_user_level.py
+(the build's paravoxel-env.sh sets both):
+    source build/paravoxel-env.sh; /usr/bin/python3 Testing/Benchmarks/bench_user_level.py
 """
-import argparse
 import subprocess
 import tempfile
 
-from bench_reader import make_archive, summary
-from bench_scaling import make_volume
+from paravoxel.measure import PVPYTHON, runs_parser, summary
+from paravoxel.volumes import make_archive, make_volume
 
 PIPELINE = r"""
 import os, sys, time
 route, archive, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 if route == "paraview":
+    from paraview import simple
     from paraview.simple import Delete, LoadPlugin, UpdatePipeline
-    # Defines AnalyzeZipReader, IntensityTransform and ExplodedVoxels here.
-    LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False, ns=globals())
+    # Makes AnalyzeZipReader, IntensityTransform and ExplodedVoxels functions of paraview.simple.
+    LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False)
 import paravoxel
 
 
@@ -39,9 +38,9 @@ def vtk_level():
 
 
 def user_level():
-    reader = AnalyzeZipReader(FileName=archive)  # noqa: F821
-    transform = IntensityTransform(Input=reader)  # noqa: F821
-    voxels = ExplodedVoxels(Input=transform)  # noqa: F821
+    reader = simple.AnalyzeZipReader(FileName=archive)
+    transform = simple.IntensityTransform(Input=reader)
+    voxels = simple.ExplodedVoxels(Input=transform)
     UpdatePipeline(proxy=voxels)
     faces = voxels.GetDataInformation().GetNumberOfCells()
     for proxy in (voxels, transform, reader):
@@ -58,15 +57,14 @@ for i in range(runs + 1):  # the first is a warm-up
 
 
 def measure(route, archive, runs):
-    result = subprocess.run(["pvpython", "-c", PIPELINE, route, archive, str(runs)], check=True,
+    result = subprocess.run([PVPYTHON, "-c", PIPELINE, route, archive, str(runs)], check=True,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     lines = [line.split() for line in result.stdout.strip().splitlines()[-(runs + 1):]]
     return dict(summary([float(t) for t, _ in lines[1:]]), faces=int(lines[-1][1]))
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser = runs_parser()
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as folder:

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds ParaVoxel's libFuzzer targets with clang (into $FUZZ_BUILD, default build/fuzz) and runs
-# each for SECONDS (default 30), from seed corpora made from the test fixtures.
+# Builds ParaVoxel's libFuzzer targets with clang (into $FUZZ_BUILD, default $BUILD_DIR/fuzz,
+# BUILD_DIR defaulting to build; with that build's compiler launcher, from its paravoxel-env.sh or
+# $PARAVOXEL_ENV) and runs each for SECONDS (default 30), from seed corpora made from the test
+# fixtures.
 #   Testing/Fuzz/run_fuzzers.sh FIXTURES_DIR [SECONDS] [TARGET...]
 # FUZZ_RUNS=N stops each target after N executions instead (SECONDS still caps the time).
 # FUZZ_JOBS=N runs N worker processes per target (libFuzzer's fork mode, one shared corpus);
@@ -22,9 +24,12 @@ if [ "${FUZZ_JOBS:-1}" -gt 1 ]; then jobs=(-fork="$FUZZ_JOBS" -ignore_timeouts=0
 # last 32 MB freed, and reports still show 8 frames.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=32:malloc_context_size=8}
 [ ${#targets[@]} -gt 0 ] || targets=(header spm_mat zip_member reader filters)
-build=${FUZZ_BUILD:-$here/../../build/fuzz}
+source "${PARAVOXEL_ENV:-${BUILD_DIR:-$here/../../build}/paravoxel-env.sh}"
+build=${FUZZ_BUILD:-$PARAVOXEL_BUILD_DIR/fuzz}
 launcher=()
-if command -v ccache > /dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+if [ -n "$PARAVOXEL_COMPILER_LAUNCHER" ]; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER="$PARAVOXEL_COMPILER_LAUNCHER")
+fi
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ "${launcher[@]}" > "$build.configure.log"
 cmake --build "$build" > "$build.build.log"

@@ -1,4 +1,6 @@
-"""Shared helpers of ParaVoxel's Python tests (pvpython / pvbatch)."""
+"""Shared helpers of ParaVoxel's Python tests (pvpython / pvbatch). Helpers that scripts other
+than tests use too are the `paravoxel` package's: paravoxel.images (numpy <-> vtkImageData),
+paravoxel.reference (the intensity curve in numpy), paravoxel.parallel (MPI ranks)."""
 import contextlib
 import ipaddress
 import os
@@ -41,28 +43,11 @@ def image_error(path, reference, pixel_threshold=None):
     return difference.GetThresholdedError()
 
 
-def load_plugin(namespace):
-    """Load the ParaVoxel plugin into a paraview.simple namespace (pass globals())."""
+def load_plugin():
+    """Load the ParaVoxel plugin: its proxies (AnalyzeZipReader, IntensityTransform,
+    ExplodedVoxels) become functions of paraview.simple."""
     from paraview.simple import LoadPlugin
-    LoadPlugin(PLUGIN, remote=False, ns=namespace)
-
-
-def image_to_numpy(image, name=None, cell=False):
-    """Array `name` (default: active scalars) of a vtkImageData as a numpy array indexed [i, j, k]
-    (plus a trailing component axis when it has several), like nibabel's dataobj."""
-    from vtkmodules.util.numpy_support import vtk_to_numpy
-    attributes = image.GetCellData() if cell else image.GetPointData()
-    array = attributes.GetArray(name) if name else attributes.GetScalars()
-    if array is None:
-        raise AssertionError("no array %r in the image" % (name,))
-    dims = list(image.GetDimensions())
-    if cell:
-        dims = [max(d - 1, 1) for d in dims]
-    values = vtk_to_numpy(array)
-    components = array.GetNumberOfComponents()
-    shape = dims[::-1] + ([components] if components > 1 else [])
-    values = values.reshape(shape)
-    return values.transpose((2, 1, 0) + ((3,) if components > 1 else ()))
+    LoadPlugin(PLUGIN, remote=False)
 
 
 class ErrorCatcher:
@@ -210,27 +195,6 @@ def pvserver(ranks=2, plugins=False, timeout=120):
                 server.wait()
 
 
-def numpy_to_image(values, name="Intensity", spacing=(1, 1, 1), origin=(0, 0, 0), cell=False):
-    """A vtkImageData whose point (or cell) array `name` holds `values`, indexed [i, j, k] (plus a
-    trailing component axis): the inverse of image_to_numpy."""
-    from vtkmodules.util.numpy_support import numpy_to_vtk
-    from vtkmodules.vtkCommonDataModel import vtkImageData
-    values = np.asarray(values)
-    shape = values.shape[:3]
-    components = values.shape[3] if values.ndim == 4 else 1
-    image = vtkImageData()
-    image.SetDimensions(*[n + 1 if cell else n for n in shape])
-    image.SetSpacing(*spacing)
-    image.SetOrigin(*origin)
-    flat = values.transpose((2, 1, 0) + ((3,) if values.ndim == 4 else ()))
-    flat = np.ascontiguousarray(flat.reshape(-1, components) if components > 1 else flat.ravel())
-    array = numpy_to_vtk(flat, deep=1)
-    array.SetName(name)
-    attributes = image.GetCellData() if cell else image.GetPointData()
-    attributes.SetScalars(array)
-    return image
-
-
 # Exploded Voxels faces are named (i, j, k, side), side 0..5 = -x, +x, -y, +y, -z, +z.
 FACE_SIDES = [(-1, 0, 0), (1, 0, 0), (0, -1, 0), (0, 1, 0), (0, 0, -1), (0, 0, 1)]
 
@@ -276,27 +240,6 @@ def exploded_voxel_faces(polydata, spacing=(1, 1, 1), origin=(0, 0, 0), cell=Fal
     if np.any(np.sign(normals[np.arange(len(axis)), axis]) != np.where(positive, 1, -1)):
         fail("some quads face into their voxel")
     return set(zip(*(index.T.tolist() + [sides.tolist()])))
-
-
-def intensity_transform_reference(values, floor=0.1, gamma=0.4, contrast=2.0, offset=0.1,
-                                  value_range=None, percentiles=None):
-    """The tutorial's contrast curve evaluated by numpy in float64, the reference of the Intensity
-    Transform tests: clip(scale_by(clip(normalize(a) - floor, 0, 1) ** gamma, contrast) - offset,
-    0, 1), statistics over the finite values; `value_range` replaces (min, max), `percentiles`
-    takes them from numpy.percentile. Non-finite values give 0."""
-    values = np.asarray(values, dtype=np.float64)
-    finite = np.isfinite(values)
-    if value_range is not None:
-        low, high = value_range
-    elif percentiles is not None:
-        low, high = np.percentile(values[finite], percentiles)
-    else:
-        low, high = values[finite].min(), values[finite].max()
-    with np.errstate(invalid="ignore"):
-        lifted = np.clip((values - low) / (high - low) - floor, 0, 1) ** gamma
-    mean = lifted[finite].mean()
-    result = np.clip((lifted - mean) * contrast + mean - offset, 0, 1)
-    return np.where(finite, result, 0.0)
 
 
 def serial_wavelet(whole, cell=False):

@@ -5,16 +5,18 @@ a view point); exact bounds with spacing, origin
 and Gap; quads with outward normals, shared corners, 32-bit connectivity; the carried array
 intact for every scalar type and for RGBA, also at the corners of separate boxes; cell data; empty selections and errors."""
 import numpy as np
+from paraview import simple
 from paraview import servermanager
 from paraview.simple import Delete, TrivialProducer
 from vtkmodules.util.numpy_support import vtk_to_numpy
 
 import paravoxel
 
+from paravoxel.images import numpy_to_image
 from paravoxel_testing import (ErrorCatcher, exploded_voxel_faces, expected_voxel_faces, fail,
-                               load_plugin, numpy_to_image)
+                               load_plugin)
 
-load_plugin(globals())
+load_plugin()
 
 SEED = np.array([[[1, 0, 1], [0, 0, 1], [0, 1, 0]],
                  [[0, 1, 1], [1, 0, 0], [1, 0, 1]],
@@ -27,7 +29,7 @@ def explode(values, spacing=(1, 1, 1), origin=(0, 0, 0), cell=False, **propertie
     source.GetClientSideObject().SetOutput(
         numpy_to_image(values, "v", spacing, origin, cell))
     source.UpdatePipeline()
-    voxels = ExplodedVoxels(Input=source)  # noqa: F821 (defined by the plugin)
+    voxels = simple.ExplodedVoxels(Input=source)
     voxels.Scalars = ["CELLS" if cell else "POINTS", "v"]
     for name, value in properties.items():
         setattr(voxels, name, value)

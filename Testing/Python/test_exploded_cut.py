@@ -5,13 +5,14 @@ boundary voxels lie exactly on the plane), InvertCut removes the others, the fac
 removed voxels are made, and None cuts nothing. The cut functions carry the panel widgets that
 give the GUI its 3D plane, box and sphere."""
 import numpy as np
+from paraview import simple
 from paraview import servermanager
 from paraview.simple import TrivialProducer
 
-from paravoxel_testing import (exploded_voxel_faces, expected_voxel_faces, fail, load_plugin,
-                               numpy_to_image)
+from paravoxel.images import numpy_to_image
+from paravoxel_testing import exploded_voxel_faces, expected_voxel_faces, fail, load_plugin
 
-load_plugin(globals())
+load_plugin()
 
 rng = np.random.default_rng(11)
 shape = (12, 11, 10)
@@ -25,7 +26,7 @@ x, y, z = (origin[a] + spacing[a] * idx for a, idx in enumerate((i, j, k)))
 source = TrivialProducer()
 source.GetClientSideObject().SetOutput(numpy_to_image(values, "v", spacing, origin))
 source.UpdatePipeline()
-voxels = ExplodedVoxels(Input=source)  # noqa: F821 (defined by the plugin)
+voxels = simple.ExplodedVoxels(Input=source)
 
 available = list(voxels.GetProperty("CutFunction").Available)
 if available != ["None", "Plane", "Box", "Sphere"]:

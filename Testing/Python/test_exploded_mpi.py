@@ -5,20 +5,18 @@ faces one by one, same bounds), with hidden faces culled across piece boundaries
 Wavelet (point data, with and without interior faces and gaps), its cell data, a cut, and a real
 brain read in pieces by the Analyze Zip Reader."""
 import numpy as np
+from paraview import simple
 from paraview.simple import PointDatatoCellData, UpdatePipeline, Wavelet
 from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
 from vtkmodules.vtkCommonCore import vtkDoubleArray
 from vtkmodules.vtkCommonDataModel import vtkPlane
-from vtkmodules.vtkParallelCore import vtkMultiProcessController
 
 import paravoxel
+from paravoxel.parallel import mpi_ranks
 from paravoxel_testing import data_path, exploded_voxel_faces, fail, load_plugin, serial_wavelet
 
-load_plugin(globals())
-controller = vtkMultiProcessController.GetGlobalController()
-rank, ranks = controller.GetLocalProcessId(), controller.GetNumberOfProcesses()
-if ranks < 2:
-    fail("run this test under mpiexec with 2 or more ranks")
+load_plugin()
+controller, rank, ranks = mpi_ranks(minimum=2)
 
 WHOLE = [-12, 12, -10, 11, -8, 9]
 
@@ -51,8 +49,8 @@ def gather_bounds(bounds):
 def check(case, make_source, make_serial, array, cell, cut_plane=None, **properties):
     source = make_source()
     UpdatePipeline(proxy=source)
-    voxels = ExplodedVoxels(Input=source, Scalars=["CELLS" if cell else "POINTS", array],  # noqa: F821
-                            **properties)
+    voxels = simple.ExplodedVoxels(Input=source, Scalars=["CELLS" if cell else "POINTS", array],
+                                   **properties)
     if cut_plane:
         voxels.CutFunction = "Plane"
         voxels.CutFunction.Origin, voxels.CutFunction.Normal = cut_plane
@@ -106,8 +104,8 @@ def wavelet_cells():
 
 
 def brain():
-    return AnalyzeZipReader(FileName=data_path("analyze_types.zip"),  # noqa: F821
-                            Volume="analyze/ch2_i2_le.hdr")
+    return simple.AnalyzeZipReader(FileName=data_path("analyze_types.zip"),
+                                   Volume="analyze/ch2_i2_le.hdr")
 
 
 check("wavelet culled", wavelet, lambda: serial_wavelet(WHOLE, False), "RTData", False, LowerThreshold=140)

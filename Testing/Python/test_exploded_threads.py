@@ -13,7 +13,8 @@ from vtkmodules.util.numpy_support import vtk_to_numpy
 from vtkmodules.vtkIOXML import vtkXMLPolyDataReader, vtkXMLPolyDataWriter
 
 import paravoxel
-from paravoxel_testing import fail, numpy_to_image
+from paravoxel.images import numpy_to_image
+from paravoxel_testing import fail
 
 CASES = {"shared_corners": dict(Gap=0.0), "separate_boxes": dict(Gap=0.2),
          "interior_faces": dict(KeepInteriorFaces=True)}

@@ -7,19 +7,18 @@ and its cell data, with Data and Percentiles ranges, and a real int16 brain read
 Analyze Zip Reader (value histogram); an image too small to split, where ranks with empty pieces
 still join the reductions. pvbatch uses the threaded SMP backend."""
 import numpy as np
+from paraview import simple
 from paraview.simple import PointDatatoCellData, UpdatePipeline, Wavelet
 from vtkmodules.vtkCommonCore import vtkSMPTools
-from vtkmodules.vtkParallelCore import vtkMultiProcessController
 
 import paravoxel
-from paravoxel_testing import (data_path, fail, image_to_numpy, intensity_transform_reference,
-                               load_plugin, serial_wavelet)
+from paravoxel.images import image_to_numpy
+from paravoxel.parallel import mpi_ranks
+from paravoxel.reference import intensity_transform_reference
+from paravoxel_testing import data_path, fail, load_plugin, serial_wavelet
 
-load_plugin(globals())
-controller = vtkMultiProcessController.GetGlobalController()
-rank, ranks = controller.GetLocalProcessId(), controller.GetNumberOfProcesses()
-if ranks < 2:
-    fail("run this test under mpiexec with 2 or more ranks")
+load_plugin()
+controller, rank, ranks = mpi_ranks(minimum=2)
 # pvbatch, like pvpython, runs the filter's loops on every core once the plugin is loaded.
 if vtkSMPTools.GetBackend() != "STDThread":
     fail("pvbatch runs vtkSMPTools' %s backend after loading the plugin" % vtkSMPTools.GetBackend())
@@ -45,7 +44,7 @@ def wavelet(cell, whole=WHOLE):
 
 
 def brain(cell):
-    return AnalyzeZipReader(FileName=data_path(BRAIN[0]), Volume=BRAIN[1])  # noqa: F821
+    return simple.AnalyzeZipReader(FileName=data_path(BRAIN[0]), Volume=BRAIN[1])
 
 
 def check(case, make_source, make_serial, array, cell, strict=True, **settings):
@@ -55,8 +54,9 @@ def check(case, make_source, make_serial, array, cell, strict=True, **settings):
     if "PercentileRange" in settings:
         properties = dict(NormalizationRange="Percentiles",
                           Percentiles=list(settings["PercentileRange"]))
-    transform = IntensityTransform(Input=source,  # noqa: F821
-                                   Scalars=["CELLS" if cell else "POINTS", array], **properties)
+    transform = simple.IntensityTransform(Input=source,
+                                          Scalars=["CELLS" if cell else "POINTS", array],
+                                          **properties)
     UpdatePipeline(proxy=transform)
     algorithm = transform.GetClientSideObject()
     piece = algorithm.GetInputDataObject(0, 0)

@@ -21,7 +21,7 @@ CASES = {
 
 def transform(dtype, settings, progress=None):
     import paravoxel
-    from paravoxel_testing import image_to_numpy, numpy_to_image
+    from paravoxel.images import image_to_numpy, numpy_to_image
     values = np.random.default_rng(8).gamma(2.0, 300.0, (80, 90, 70)).astype(dtype)
     algorithm = paravoxel.vtkIntensityTransformFilter()
     algorithm.SetInputData(numpy_to_image(values, "v"))
@@ -44,7 +44,7 @@ from vtkmodules.vtkCommonCore import vtkSMPTools  # noqa: E402
 
 from paravoxel_testing import fail, load_plugin  # noqa: E402
 
-load_plugin(globals())
+load_plugin()
 cores = os.cpu_count() or 1
 if vtkSMPTools.GetBackend() != "STDThread" or \
         (cores >= 2 and vtkSMPTools.GetEstimatedNumberOfThreads() < 2):

@@ -8,13 +8,15 @@
   an empty image, errors (multi-component array, missing array) with an empty output.
 The output keeps the input arrays and has the float32 result as its active scalars."""
 import numpy as np
+from paraview import simple
 from paraview.simple import UpdatePipeline
 
 import paravoxel
-from paravoxel_testing import (ErrorCatcher, data_path, fail, image_to_numpy,
-                               intensity_transform_reference, load_plugin, numpy_to_image)
+from paravoxel.images import image_to_numpy, numpy_to_image
+from paravoxel.reference import intensity_transform_reference
+from paravoxel_testing import ErrorCatcher, data_path, fail, load_plugin
 
-load_plugin(globals())
+load_plugin()
 TOLERANCE = 1e-6
 INTENSITY = ["POINTS", "Intensity"]
 
@@ -52,7 +54,7 @@ def run_proxy(case, reader, expected_from, **properties):
     # paraview.simple picks the default Scalars from the active source (the previous transform,
     # whose active scalars are "Transformed") before it sets Input: name the array explicitly
     # when the reader is reused.
-    transform = IntensityTransform(Input=reader, **properties)  # noqa: F821
+    transform = simple.IntensityTransform(Input=reader, **properties)
     UpdatePipeline(proxy=transform)
     image = transform.GetClientSideObject().GetOutputDataObject(0)
     values = image_to_numpy(image, "Intensity")
@@ -63,7 +65,7 @@ def run_proxy(case, reader, expected_from, **properties):
 
 # The issue's example: defaults on the brain of the attention archive.
 result, values = run_proxy("mixed_members default volume",
-                           AnalyzeZipReader(FileName=data_path("mixed_members.zip")),  # noqa: F821
+                           simple.AnalyzeZipReader(FileName=data_path("mixed_members.zip")),
                            intensity_transform_reference)
 air = values == values.min()
 if np.any(result[air] != 0) or result.max() < 0.9 or np.mean(result > 0) < 0.1:
@@ -72,13 +74,13 @@ if np.any(result[air] != 0) or result.max() < 0.9 or np.mean(result > 0) < 0.1:
 # Every datatype.
 for archive, volumes in VOLUMES.items():
     for volume in volumes:
-        reader = AnalyzeZipReader(FileName=data_path(archive), Volume=volume)  # noqa: F821
+        reader = simple.AnalyzeZipReader(FileName=data_path(archive), Volume=volume)
         run_proxy(volume, reader, intensity_transform_reference)
 print("defaults: %d volumes match numpy" % (1 + sum(map(len, VOLUMES.values()))))
 
 # Each parameter, and the ranges; int16 uses the value histogram, float32 the radix selection.
 for volume in ("nifti/ch2_i2.nii", "nifti/ch2_f4.nii"):
-    reader = AnalyzeZipReader(FileName=data_path("nifti_types.zip"), Volume=volume)  # noqa: F821
+    reader = simple.AnalyzeZipReader(FileName=data_path("nifti_types.zip"), Volume=volume)
     for settings in (dict(Floor=0.0), dict(Floor=0.3), dict(Gamma=0.0), dict(Gamma=1.0), dict(Gamma=2.5),
                      dict(Contrast=1.0), dict(Contrast=3.5), dict(Offset=0.0), dict(Offset=-0.2),
                      dict(Floor=0.05, Gamma=0.7, Contrast=1.5, Offset=0.02)):

@@ -4,14 +4,16 @@ before anything has executed, so their Scalars selections are empty: they must u
 scalars (the reader's Intensity, then the transform's result), not fail."""
 import os
 
+from paraview import simple
 from paraview import servermanager
 from vtkmodules.util.numpy_support import vtk_to_numpy
 
 from paravoxel_testing import ErrorCatcher, fail, load_plugin
 
-load_plugin(globals())
+load_plugin()
 archive = os.path.join(os.environ["PARAVOXEL_SOURCE_DIR"], "Examples", "data", "attention.zip")
-voxels = ExplodedVoxels(Input=IntensityTransform(Input=AnalyzeZipReader(FileName=archive)))  # noqa: F821
+voxels = simple.ExplodedVoxels(
+    Input=simple.IntensityTransform(Input=simple.AnalyzeZipReader(FileName=archive)))
 catchers = [ErrorCatcher(proxy.GetClientSideObject())
             for proxy in (voxels, voxels.Input)]
 voxels.UpdatePipeline()

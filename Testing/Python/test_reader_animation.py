@@ -5,18 +5,19 @@ import json
 import os
 import tempfile
 
+from paraview import simple
 from paraview.simple import (ColorBy, CreateView, GetAnimationScene, GetColorTransferFunction,
                              GetTimeKeeper, Render, SaveAnimation, Show)
 from vtkmodules.util.numpy_support import vtk_to_numpy
 
 from paravoxel_testing import data_path, fail, load_plugin, read_png
 
-load_plugin(globals())
+load_plugin()
 with open(data_path("manifest.json")) as f:
     series = json.load(f)["series"]
 
-reader = AnalyzeZipReader(FileName=data_path(series["archive"]), Volume=series["volume"],  # noqa: F821
-                          TimeSeries=1)
+reader = simple.AnalyzeZipReader(FileName=data_path(series["archive"]), Volume=series["volume"],
+                                 TimeSeries=1)
 reader.UpdatePipelineInformation()
 scene = GetAnimationScene()
 scene.UpdateAnimationUsingDataTimeSteps()

@@ -3,7 +3,8 @@ buffer that is not a zip gives a clear error; clearing the buffer falls back to 
 import numpy as np
 
 import paravoxel
-from paravoxel_testing import ErrorCatcher, data_path, fail, image_to_numpy
+from paravoxel.images import image_to_numpy
+from paravoxel_testing import ErrorCatcher, data_path, fail
 
 path = data_path("nifti_types.zip")
 with open(path, "rb") as f:

@@ -15,7 +15,8 @@ import zlib
 import nibabel as nib
 import numpy as np
 
-from paravoxel_testing import data_path, fail, image_to_numpy, read_archive
+from paravoxel.images import image_to_numpy
+from paravoxel_testing import data_path, fail, read_archive
 
 DATE = (2017, 12, 10, 0, 0, 0)
 folder = tempfile.mkdtemp(prefix="paravoxel_hostile_")

@@ -10,7 +10,8 @@ import subprocess
 import numpy as np
 
 import paravoxel
-from paravoxel_testing import ErrorCatcher, data_path, fail, image_to_numpy
+from paravoxel.images import image_to_numpy
+from paravoxel_testing import ErrorCatcher, data_path, fail
 
 with open(data_path("manifest.json")) as f:
     corrupt = json.load(f)["corrupt"]

@@ -3,15 +3,11 @@ reading its own piece (with and without a ghost layer) still verifies the whole 
 rank reports the checksum error, including ranks whose slab lies before the damage."""
 import json
 
-from vtkmodules.vtkParallelCore import vtkMultiProcessController
-
 import paravoxel
+from paravoxel.parallel import mpi_ranks
 from paravoxel_testing import ErrorCatcher, data_path, fail
 
-controller = vtkMultiProcessController.GetGlobalController()
-rank, ranks = controller.GetLocalProcessId(), controller.GetNumberOfProcesses()
-if ranks < 2:
-    fail("run this test under mpiexec with 2 or more ranks")
+controller, rank, ranks = mpi_ranks(minimum=2)
 
 with open(data_path("manifest.json")) as f:
     corrupt = json.load(f)["corrupt"]

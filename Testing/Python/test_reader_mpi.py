@@ -1,18 +1,17 @@
 """Under mpiexec (pvbatch --symmetric), each rank reads only its own piece of the volume, and
 the pieces equal the serial read value for value and together cover the whole volume."""
 import numpy as np
+from paraview import simple
 from paraview.simple import UpdatePipeline
 from vtkmodules.vtkCommonCore import vtkIntArray
-from vtkmodules.vtkParallelCore import vtkMultiProcessController
 
 import paravoxel
-from paravoxel_testing import data_path, fail, image_to_numpy, load_plugin
+from paravoxel.images import image_to_numpy
+from paravoxel.parallel import mpi_ranks
+from paravoxel_testing import data_path, fail, load_plugin
 
-load_plugin(globals())
-controller = vtkMultiProcessController.GetGlobalController()
-rank, ranks = controller.GetLocalProcessId(), controller.GetNumberOfProcesses()
-if ranks < 2:
-    fail("run this test under mpiexec with 2 or more ranks")
+load_plugin()
+controller, rank, ranks = mpi_ranks(minimum=2)
 
 # A byte-swapped int16 volume (direct path + swap), a scaled one (converter path) and RGB24.
 CASES = [("analyze_types.zip", "analyze/ch2_i2_be.hdr"),
@@ -21,7 +20,7 @@ CASES = [("analyze_types.zip", "analyze/ch2_i2_be.hdr"),
          ("nifti_types.zip", "nifti/compressed.nii.gz")]
 
 for archive, volume in CASES:
-    reader = AnalyzeZipReader(FileName=data_path(archive), Volume=volume)  # noqa: F821
+    reader = simple.AnalyzeZipReader(FileName=data_path(archive), Volume=volume)
     UpdatePipeline(proxy=reader)
     piece = reader.GetClientSideObject().GetOutputDataObject(0)
     extent = piece.GetExtent()

@@ -12,7 +12,8 @@ from vtkmodules.vtkCommonDataModel import vtkDataObject, vtkImageData
 from vtkmodules.vtkCommonExecutionModel import vtkExtentTranslator
 
 import paravoxel
-from paravoxel_testing import data_path, fail, image_to_numpy
+from paravoxel.images import image_to_numpy
+from paravoxel_testing import data_path, fail
 
 GHOSTS = "vtkGhostType"
 # A flat volume (one slice), whose cells are one layer thick.

@@ -3,16 +3,18 @@ list feeds the Volume drop-down, File > Open (the reader factory) picks it for .
 .nii.gz files, and its output equals the VTK-level reader's. Progress is reported while a large
 member is inflated."""
 import numpy as np
+from paraview import simple
 from paraview import servermanager
 from paraview.simple import OpenDataFile
 
 import paravoxel
-from paravoxel_testing import data_path, fail, image_to_numpy, load_plugin
+from paravoxel.images import image_to_numpy
+from paravoxel_testing import data_path, fail, load_plugin
 
-load_plugin(globals())
+load_plugin()
 
 archive = data_path("analyze_types.zip")
-reader = AnalyzeZipReader(FileName=archive)  # noqa: F821 (defined by the plugin)
+reader = simple.AnalyzeZipReader(FileName=archive)
 reader.UpdatePipelineInformation()
 available = list(reader.GetProperty("AvailableVolumes"))
 domain = list(reader.GetProperty("Volume").GetAvailable())

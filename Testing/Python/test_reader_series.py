@@ -9,12 +9,14 @@ import zipfile
 import nibabel as nib
 import numpy as np
 from nibabel.fileholders import FileHolder
+from paraview import simple
 from paraview import servermanager
 from paraview.simple import GetAnimationScene, UpdatePipeline
 from vtkmodules.vtkCommonExecutionModel import vtkStreamingDemandDrivenPipeline as SDDP
 
 import paravoxel
-from paravoxel_testing import ErrorCatcher, data_path, fail, image_to_numpy, load_plugin
+from paravoxel.images import image_to_numpy
+from paravoxel_testing import ErrorCatcher, data_path, fail, load_plugin
 
 with open(data_path("manifest.json")) as f:
     series = json.load(f)["series"]
@@ -75,8 +77,8 @@ for t in (0, 7, 19, 3):
 print("4D file: %d volumes as time steps" % n)
 
 # The proxy: pvpython's time-aware pipeline and animation scene.
-load_plugin(globals())
-proxy = AnalyzeZipReader(FileName=archive, Volume=series["volume"], TimeSeries=1)  # noqa: F821
+load_plugin()
+proxy = simple.AnalyzeZipReader(FileName=archive, Volume=series["volume"], TimeSeries=1)
 proxy.UpdatePipelineInformation()
 if len(proxy.TimestepValues) != len(steps):
     fail("the proxy exposes %d time steps" % len(proxy.TimestepValues))

@@ -10,7 +10,8 @@ import urllib.request
 import numpy as np
 
 import paravoxel
-from paravoxel_testing import data_path, fail, image_to_numpy, read_archive
+from paravoxel.images import image_to_numpy
+from paravoxel_testing import data_path, fail, read_archive
 
 server = subprocess.Popen(
     ["/usr/bin/python3", os.path.join(os.path.dirname(os.path.abspath(__file__)), "archive_http_server.py"),

@@ -8,15 +8,13 @@ import urllib.request
 
 import numpy as np
 from vtkmodules.vtkCommonCore import vtkIntArray
-from vtkmodules.vtkParallelCore import vtkMultiProcessController
 
 import paravoxel
-from paravoxel_testing import ErrorCatcher, data_path, fail, image_to_numpy
+from paravoxel.images import image_to_numpy
+from paravoxel.parallel import mpi_ranks
+from paravoxel_testing import ErrorCatcher, data_path, fail
 
-controller = vtkMultiProcessController.GetGlobalController()
-rank, ranks = controller.GetLocalProcessId(), controller.GetNumberOfProcesses()
-if ranks < 2:
-    fail("run this test under mpiexec with 2 or more ranks")
+controller, rank, ranks = mpi_ranks(minimum=2)
 
 server = None
 port = vtkIntArray()

@@ -11,7 +11,8 @@ import numpy as np
 from nibabel.fileholders import FileHolder
 
 import paravoxel
-from paravoxel_testing import ErrorCatcher, data_path, fail, image_to_numpy
+from paravoxel.images import image_to_numpy
+from paravoxel_testing import ErrorCatcher, data_path, fail
 
 
 def nibabel_image(members, name, as_nifti_pair=False):

@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import time
 
+from paraview import simple
 from paraview import servermanager
 from paraview.simple import (Connect, ColorBy, CreateView, Disconnect, LoadPlugin, Render,
                              ResetCamera, SaveScreenshot, Show)
@@ -56,9 +57,9 @@ def run_session(name, file_name=ARCHIVE):
     that was rendered; where the same faces (a few MB) were rendered with ParaView's default
     threshold of 20 MB (on the client: the check below must see them delivered)."""
     start = time.perf_counter()
-    reader = AnalyzeZipReader(FileName=file_name, Volume=VOLUME)  # noqa: F821
-    transform = IntensityTransform(Input=reader)  # noqa: F821
-    voxels = [ExplodedVoxels(Input=transform, KeepInteriorFaces=keep) for keep in (0, 1)]  # noqa: F821
+    reader = simple.AnalyzeZipReader(FileName=file_name, Volume=VOLUME)
+    transform = simple.IntensityTransform(Input=reader)
+    voxels = [simple.ExplodedVoxels(Input=transform, KeepInteriorFaces=keep) for keep in (0, 1)]
     counts = []
     for output in voxels:
         output.UpdatePipeline()

@@ -5,6 +5,14 @@
 Importing the package selects VTK's threaded SMP backend (see vtkParaVoxelThreading), so the
 filters use every core; set VTK_SMP_BACKEND_IN_USE=Sequential to opt out and
 VTK_SMP_MAX_THREADS=N to cap the thread count.
+
+Submodules, imported on their own (`import paravoxel.figures`):
+  images     numpy arrays <-> vtkImageData
+  reference  the tutorial's intensity curve in numpy, the reference of tests and benchmarks
+  parallel   the MPI rank of a pvbatch --symmetric script
+  figures    the seed tutorial's figures rendered with paraview.simple (Examples/render_figures.py)
+  measure    timing and peak memory of a benchmark's methods, each in its own process
+  volumes    the benchmarks' volumes: mricron-data's ch2better as Analyze zips
 """
 from .ParaVoxelReaders import *  # noqa: F401,F403
 from .ParaVoxelFilters import *  # noqa: F401,F403

@@ -1,31 +1,29 @@
-"""The orbit of Examples/render_figures.py (SaveAnimation driven by a Python animation cue), on
+"""The orbit of paravoxel.figures (SaveAnimation driven by a Python animation cue), on
 the bundled archive resampled to 20^3 for speed: every frame written, none blank, all distinct;
 the first frame is the still of figure 11 (same camera), and the half-turn frame shows the brain
 from the other side (far from the first)."""
 import os
-import sys
 import tempfile
 
+from paraview import simple
 from paraview.simple import ResampleToImage
 from vtkmodules.util.numpy_support import vtk_to_numpy
-from paravoxel_testing import PLUGIN, fail, image_error, read_png
+
+from paravoxel.figures import brain_figure, orbit
+from paravoxel_testing import fail, image_error, load_plugin, read_png
 
 SOURCE = os.environ["PARAVOXEL_SOURCE_DIR"]
-sys.path.insert(0, os.path.join(SOURCE, "Examples"))
-import render_figures  # noqa: E402
-
 FRAMES = 8
 
 
-render_figures.load_plugin(PLUGIN)
-reader = render_figures.AnalyzeZipReader(  # noqa: F821 (defined by the plugin)
-    FileName=os.path.join(SOURCE, "Examples", "data", "attention.zip"))
-transformed = render_figures.IntensityTransform(Input=reader)  # noqa: F821
+load_plugin()
+reader = simple.AnalyzeZipReader(FileName=os.path.join(SOURCE, "Examples", "data", "attention.zip"))
+transformed = simple.IntensityTransform(Input=reader)
 volume = ResampleToImage(Input=transformed, SamplingDimensions=[20, 20, 20])
 out = tempfile.mkdtemp(prefix="paravoxel-orbit-")
-frames = render_figures.orbit(out, volume, "Transformed", FRAMES)
+frames = orbit(out, volume, "Transformed", FRAMES)
 still = os.path.join(out, "still.png")
-render_figures.brain_figure(still, volume, "Transformed", flip_y=True)
+brain_figure(still, volume, "Transformed", flip_y=True)
 
 written = sorted(name for name in os.listdir(out) if name.startswith("orbit."))
 if written != [os.path.basename(frame) for frame in frames]:

@@ -5,6 +5,7 @@ properties (what dragging it does) re-executes the filter and removes other voxe
 import os
 import tempfile
 
+from paraview import simple
 from paraview import servermanager
 from paraview.simple import (GetActiveViewOrCreate, HideInteractiveWidgets, Render, ResetCamera,
                              SaveScreenshot, SetActiveSource, Show, ShowInteractiveWidgets,
@@ -13,11 +14,11 @@ from vtkmodules.util.numpy_support import vtk_to_numpy
 
 from paravoxel_testing import fail, load_plugin, read_png
 
-load_plugin(globals())
+load_plugin()
 
 wavelet = Wavelet()
 wavelet.UpdatePipeline()
-voxels = ExplodedVoxels(Input=wavelet, LowerThreshold=120, Gap=0.2)  # noqa: F821
+voxels = simple.ExplodedVoxels(Input=wavelet, LowerThreshold=120, Gap=0.2)
 voxels.CutFunction = "Plane"
 voxels.CutFunction.Origin = [0, 0, 0]
 voxels.CutFunction.Normal = [1, -1, -1]

@@ -1,17 +1,15 @@
-"""Image regression test of every figure of the tutorial (Examples/render_figures.py, at 50^3
+"""Image regression test of every figure of the tutorial (paravoxel.figures, at 50^3
 and at full resolution): each rendered PNG is compared with its baseline in
 Testing/Baseline/figures by VTK's image difference, so a change that breaks a picture fails.
 To accept new pictures after an intended change, copy the PNGs this test prints into the
 baseline folder and look at them first."""
 import os
-import sys
 import tempfile
 
+from paravoxel.figures import render_all
 from paravoxel_testing import PLUGIN, fail, image_error
 
 SOURCE = os.environ["PARAVOXEL_SOURCE_DIR"]
-sys.path.insert(0, os.path.join(SOURCE, "Examples"))
-import render_figures  # noqa: E402
 
 BASELINES = os.path.join(SOURCE, "Testing", "Baseline", "figures")
 THRESHOLD = 15.0  # VTK's thresholded error, as vtkTesting uses it
@@ -21,8 +19,8 @@ PIXEL_THRESHOLD = 20
 
 
 out = os.environ.get("PARAVOXEL_FIGURES_OUT") or tempfile.mkdtemp(prefix="paravoxel-figures-")
-gallery = render_figures.render_all(PLUGIN, os.path.join(SOURCE, "Examples", "data", "attention.zip"),
-                                    out, size=50, full_resolution=True)
+gallery = render_all(PLUGIN, os.path.join(SOURCE, "Examples", "data", "attention.zip"), out,
+                     size=50, full_resolution=True)
 failures = []
 for name, caption, seed, seconds in gallery.entries:
     baseline = os.path.join(BASELINES, name + ".png")
