@@ -41,7 +41,7 @@ void vtkIntensityTransformBlock::SumOverProcesses(
   if (controller)
   {
     std::vector<long long> local(counts);
-    controller->AllReduce(local.data(), counts.data(), static_cast<vtkIdType>(counts.size()),
-      vtkCommunicator::SUM_OP);
+    controller->AllReduce(
+      local.data(), counts.data(), static_cast<vtkIdType>(counts.size()), vtkCommunicator::SUM_OP);
   }
 }

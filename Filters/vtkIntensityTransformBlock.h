@@ -107,7 +107,8 @@ public:
    * Sums `counts` over all processes of `controller` (every process gets the totals); nothing
    * without a controller.
    */
-  static void SumOverProcesses(vtkMultiProcessController* controller, std::vector<long long>& counts);
+  static void SumOverProcesses(
+    vtkMultiProcessController* controller, std::vector<long long>& counts);
 
 private:
   vtkIdType Dimensions[3] = { 0, 0, 0 };

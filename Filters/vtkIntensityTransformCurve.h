@@ -3,11 +3,12 @@
  * @brief   The tutorial's contrast curve, as vtkIntensityTransformFilter's documentation writes
  *          it, and the passes that apply it to an array.
  *
- * Lift() computes g from a value v, Stretch() the result from g. mean(g) is the mean of g over the counted values of the whole image, so the curve is applied
- * in two passes: PASS 4 evaluates g (and mean(g)), PASS 5 the result. Integer arrays with a
- * histogram (vtkIntensityTransformStatistics) evaluate the curve once per integer value and
- * look the results up; other arrays keep g as float32 in the result array and stretch it in
- * place, which moves the result by at most 2^-24 x (Contrast + 1).
+ * Lift() computes g from a value v, Stretch() the result from g. mean(g) is the mean of g over
+ * the counted values of the whole image, so the curve is applied in two passes: PASS 4 evaluates
+ * g (and mean(g)), PASS 5 the result. Integer arrays with a histogram
+ * (vtkIntensityTransformStatistics) evaluate the curve once per integer value and look the
+ * results up; other arrays keep g as float32 in the result array and stretch it in place, which
+ * moves the result by at most 2^-24 x (Contrast + 1).
  */
 #ifndef vtkIntensityTransformCurve_h
 #define vtkIntensityTransformCurve_h
@@ -73,8 +74,8 @@ public:
    * PASS 5 with a histogram: the result of every value of the integer array `array` (owned or
    * not) into `result`, from the `table` of the integers from `offset` on.
    */
-  void ApplyTable(vtkDataArray* array, long long offset, const std::vector<float>& table,
-    float* result) const;
+  void ApplyTable(
+    vtkDataArray* array, long long offset, const std::vector<float>& table, float* result) const;
 
   /**
    * PASS 4: g of every value of `array` (owned or not) into `lifted` as float32 (NaN for values

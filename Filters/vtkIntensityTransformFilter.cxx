@@ -59,8 +59,8 @@ vtkIntensityTransformFilter::vtkIntensityTransformFilter()
   this->SetResultArrayName("Transformed");
   this->SetController(vtkMultiProcessController::GetGlobalController());
   // By default, the active scalars of the points, else of the cells.
-  this->SetInputArrayToProcess(0, 0, 0, vtkDataObject::FIELD_ASSOCIATION_POINTS_THEN_CELLS,
-    vtkDataSetAttributes::SCALARS);
+  this->SetInputArrayToProcess(
+    0, 0, 0, vtkDataObject::FIELD_ASSOCIATION_POINTS_THEN_CELLS, vtkDataSetAttributes::SCALARS);
 }
 
 vtkIntensityTransformFilter::~vtkIntensityTransformFilter()
@@ -169,7 +169,8 @@ int vtkIntensityTransformFilter::RequestData(
   {
     if (scalars)
     {
-      if (vtkFloatArray* zeros = AddResultArray(output, association, scalars, this->ResultArrayName))
+      vtkFloatArray* zeros = AddResultArray(output, association, scalars, this->ResultArrayName);
+      if (zeros)
       {
         zeros->FillValue(0.0f);
         vtkParaVoxelArrayRanges::Cache(zeros);

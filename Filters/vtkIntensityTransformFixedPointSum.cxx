@@ -7,8 +7,7 @@
 
 double vtkIntensityTransformFixedPointSum::ToDouble() const
 {
-  return (std::ldexp(static_cast<double>(this->High), 64) + static_cast<double>(this->Low)) /
-    Scale;
+  return (std::ldexp(static_cast<double>(this->High), 64) + static_cast<double>(this->Low)) / Scale;
 }
 
 void vtkIntensityTransformFixedPointSum::AllReduce(vtkMultiProcessController* controller)

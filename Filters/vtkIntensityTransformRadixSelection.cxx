@@ -106,8 +106,8 @@ struct ComputeDigitHistograms
 }
 
 std::vector<double> vtkIntensityTransformRadixSelection::SelectRanks(vtkDataArray* array,
-  const vtkIntensityTransformBlock& block, vtkMultiProcessController* controller,
-  long long count, std::vector<vtkIdType> ranks, const std::function<void(double)>& progress)
+  const vtkIntensityTransformBlock& block, vtkMultiProcessController* controller, long long count,
+  std::vector<vtkIdType> ranks, const std::function<void(double)>& progress)
 {
   const RadixDigits digits = RadixDigits::ForCount(count);
   std::vector<std::uint64_t> prefixes(ranks.size(), 0);

@@ -29,8 +29,8 @@ public:
    * is null when this process is alone. `progress` gets the fraction of the passes done.
    */
   static std::vector<double> SelectRanks(vtkDataArray* array,
-    const vtkIntensityTransformBlock& block, vtkMultiProcessController* controller,
-    long long count, std::vector<vtkIdType> ranks, const std::function<void(double)>& progress);
+    const vtkIntensityTransformBlock& block, vtkMultiProcessController* controller, long long count,
+    std::vector<vtkIdType> ranks, const std::function<void(double)>& progress);
 };
 
 #endif

@@ -70,7 +70,8 @@ int vtkParaVoxelPieces::ComputePieceExtent(vtkInformation* pieceInformation,
   const int pieces = vtkParaVoxelPieces::GetNumberOfPieces(pieceInformation);
   if (pieces > 1)
   {
-    const int piece = pieceInformation->Get(vtkStreamingDemandDrivenPipeline::UPDATE_PIECE_NUMBER());
+    const int piece =
+      pieceInformation->Get(vtkStreamingDemandDrivenPipeline::UPDATE_PIECE_NUMBER());
     const int splitMode = splitInformation->Has(vtkExtentTranslator::UPDATE_SPLIT_MODE())
       ? splitInformation->Get(vtkExtentTranslator::UPDATE_SPLIT_MODE())
       : vtkExtentTranslator::BLOCK_MODE;
