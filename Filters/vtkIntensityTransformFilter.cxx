@@ -22,8 +22,10 @@
 #include "vtkObjectFactory.h"
 #include "vtkPointData.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 vtkStandardNewMacro(vtkIntensityTransformFilter);
 vtkCxxSetObjectMacro(vtkIntensityTransformFilter, Controller, vtkMultiProcessController);
@@ -161,8 +163,8 @@ int vtkIntensityTransformFilter::RequestData(
   }
   else if (this->NormalizationMode == PERCENTILE_RANGE && statistics.GetCount() > 0)
   {
-    statistics.ComputePercentiles(scalars, block, this->PercentileRange,
-      [this](double fraction) { this->UpdateProgress(0.2 + 0.3 * fraction); }, range);
+    auto progress = [this](double fraction) { this->UpdateProgress(0.2 + 0.3 * fraction); };
+    statistics.ComputePercentiles(scalars, block, this->PercentileRange, progress, range);
   }
   std::copy(range, range + 2, this->LastNormalizationRange);
   if (!this->HasCurve(scalars, statistics.GetCount()))
@@ -261,7 +263,7 @@ vtkDataArray* vtkIntensityTransformFilter::FindScalars(
   if (const char* parameter = this->FindNaNParameter())
   {
     // A NaN would reach integer conversions (fixed-point sums): undefined behaviour, and no
-    // meaningful curve. (A NaN normalization bound is an empty range instead, see below.)
+    // meaningful curve. (A NaN normalization bound is an empty range instead: HasCurve.)
     vtkErrorMacro(<< parameter << " is NaN: every parameter of the curve must be a number.");
     return nullptr;
   }

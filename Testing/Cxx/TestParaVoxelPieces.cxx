@@ -40,7 +40,8 @@ Extent Piece(const Extent& whole, int piece, int pieces, int ghostLevels)
 {
   auto request = PieceRequest(piece, pieces);
   Extent extent;
-  vtkParaVoxelPieces::ComputePieceExtent(request, request, ghostLevels, whole.data(), extent.data());
+  vtkParaVoxelPieces::ComputePieceExtent(
+    request, request, ghostLevels, whole.data(), extent.data());
   return extent;
 }
 
