@@ -113,19 +113,11 @@ int vtkExplodedVoxelsFilter::RequestData(
     return 1;
   }
 
-  // The piece this process owns: the zero-ghost split of the whole extent that the pipeline
-  // makes for pieces (vtkStreamingDemandDrivenPipeline splits the same way), whatever extent the
-  // input actually holds (its piece with ghosts, or all of it from a source that cannot split).
-  vtkInformation* inInfo = inputVector[0]->GetInformationObject(0);
-  vtkInformation* outInfo = outputVector->GetInformationObject(0);
+  // The piece this process owns, whatever extent the input holds.
   int wholeExtent[6];
-  std::copy(input->GetExtent(), input->GetExtent() + 6, wholeExtent);
-  if (inInfo->Has(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT()))
-  {
-    inInfo->Get(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT(), wholeExtent);
-  }
   int pieceExtent[6];
-  vtkParaVoxelPieces::ComputePieceExtent(outInfo, inInfo, 0, wholeExtent, pieceExtent);
+  vtkParaVoxelPieces::ComputeOwnerPiece(outputVector->GetInformationObject(0),
+    inputVector[0]->GetInformationObject(0), input->GetExtent(), wholeExtent, pieceExtent);
 
   vtkExplodedVoxelsGrid grid;
   grid.Initialize(

@@ -9,10 +9,8 @@
  * (ghosts under MPI), which decide whether the faces towards them are hidden. Work-grid indices
  * (i, j, k) start at 0; rows run along i, and row r = j + k * ny.
  *
- * Ownership: pieces of an image share their boundary layer of points. A piece owns the voxels of
- * its zero-ghost extent except that shared upper layer, which belongs to the next piece; the last
- * piece along an axis keeps its upper layer. Cells are never shared. So each voxel is owned by
- * exactly one piece.
+ * Ownership is vtkParaVoxelPieces::ComputeOwnedExtent's: each voxel of the whole image is owned
+ * by exactly one piece.
  */
 #ifndef vtkExplodedVoxelsGrid_h
 #define vtkExplodedVoxelsGrid_h

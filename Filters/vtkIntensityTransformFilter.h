@@ -45,6 +45,8 @@
 #include "ParaVoxelFiltersModule.h" // for export macro
 #include "vtkDataSetAlgorithm.h"
 
+class vtkDataArray;
+class vtkImageData;
 class vtkMultiProcessController;
 
 class PARAVOXELFILTERS_EXPORT vtkIntensityTransformFilter : public vtkDataSetAlgorithm
@@ -173,8 +175,19 @@ protected:
   double LastNormalizationRange[2] = { 0.0, 0.0 };
 
 private:
+  /**
+   * The array to transform, and its association; null, with the error reported, when it is
+   * missing or unusable, or when a parameter is.
+   */
+  vtkDataArray* FindScalars(
+    vtkInformationVector** inputVector, vtkImageData* input, int& association);
   // The name of the first of Floor, Gamma, Contrast and Offset that is NaN, or null.
   const char* FindNaNParameter() const;
+  /**
+   * Whether LastNormalizationRange, over `count` counted values, gives a curve; else the result
+   * is 0 everywhere, and a process with `scalars` warns why.
+   */
+  bool HasCurve(vtkDataArray* scalars, long long count);
   vtkIntensityTransformFilter(const vtkIntensityTransformFilter&) = delete;
   void operator=(const vtkIntensityTransformFilter&) = delete;
 };

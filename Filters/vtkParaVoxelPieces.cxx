@@ -67,13 +67,11 @@ int vtkParaVoxelPieces::ComputePieceExtent(vtkInformation* pieceInformation,
   vtkInformation* splitInformation, int ghostLevels, const int wholeExtent[6], int pieceExtent[6])
 {
   std::copy(wholeExtent, wholeExtent + 6, pieceExtent);
-  const int pieces =
-    pieceInformation->Has(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES())
-    ? pieceInformation->Get(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES())
-    : 1;
+  const int pieces = vtkParaVoxelPieces::GetNumberOfPieces(pieceInformation);
   if (pieces > 1)
   {
-    const int piece = pieceInformation->Get(vtkStreamingDemandDrivenPipeline::UPDATE_PIECE_NUMBER());
+    const int piece =
+      pieceInformation->Get(vtkStreamingDemandDrivenPipeline::UPDATE_PIECE_NUMBER());
     const int splitMode = splitInformation->Has(vtkExtentTranslator::UPDATE_SPLIT_MODE())
       ? splitInformation->Get(vtkExtentTranslator::UPDATE_SPLIT_MODE())
       : vtkExtentTranslator::BLOCK_MODE;
@@ -82,6 +80,48 @@ int vtkParaVoxelPieces::ComputePieceExtent(vtkInformation* pieceInformation,
       piece, pieces, ghostLevels, const_cast<int*>(wholeExtent), pieceExtent, splitMode, 0);
   }
   return pieces;
+}
+
+int vtkParaVoxelPieces::GetNumberOfPieces(vtkInformation* pieceInformation)
+{
+  return pieceInformation->Has(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES())
+    ? pieceInformation->Get(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES())
+    : 1;
+}
+
+void vtkParaVoxelPieces::ComputeOwnerPiece(vtkInformation* outInfo, vtkInformation* inInfo,
+  const int dataExtent[6], int wholeExtent[6], int pieceExtent[6])
+{
+  std::copy(dataExtent, dataExtent + 6, wholeExtent);
+  std::copy(dataExtent, dataExtent + 6, pieceExtent);
+  if (vtkParaVoxelPieces::GetNumberOfPieces(outInfo) > 1 &&
+    inInfo->Has(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT()))
+  {
+    inInfo->Get(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT(), wholeExtent);
+    vtkParaVoxelPieces::ComputePieceExtent(outInfo, inInfo, 0, wholeExtent, pieceExtent);
+  }
+}
+
+bool vtkParaVoxelPieces::ComputeOwnedExtent(const int wholeExtent[6], const int pieceExtent[6],
+  const int dataExtent[6], bool cells, int ownedExtent[6])
+{
+  bool owned = true;
+  for (int axis = 0; axis < 3; ++axis)
+  {
+    const int low = 2 * axis;
+    const int high = low + 1;
+    // A cell ends one point before the last point of its extent, except on a flat axis, where
+    // the cells lie on the points.
+    const int cellEnd = cells && wholeExtent[low] < wholeExtent[high] ? 1 : 0;
+    // The upper point layer of a piece is shared with the next piece, which owns it (a cell ends
+    // before it anyway).
+    const int sharedEnd = !cells && pieceExtent[high] < wholeExtent[high] ? 1 : 0;
+    ownedExtent[low] = std::max(pieceExtent[low], dataExtent[low]);
+    ownedExtent[high] =
+      std::min(pieceExtent[high] - cellEnd - sharedEnd, dataExtent[high] - cellEnd);
+    owned = owned && ownedExtent[low] <= ownedExtent[high];
+  }
+  return owned;
 }
 
 void vtkParaVoxelPieces::MarkGhosts(vtkImageData* image, const int zeroExtent[6])

@@ -52,8 +52,8 @@ def check(case, make_source, make_serial, array, cell, strict=True, **settings):
     UpdatePipeline(proxy=source)
     properties = {}
     if "PercentileRange" in settings:
-        properties = dict(NormalizationRange="Percentiles",
-                          Percentiles=list(settings["PercentileRange"]))
+        properties = dict(NormalizationMode="Percentiles",
+                          PercentileRange=list(settings["PercentileRange"]))
     transform = simple.IntensityTransform(Input=source,
                                           Scalars=["CELLS" if cell else "POINTS", array],
                                           **properties)

@@ -90,11 +90,11 @@ for volume in ("nifti/ch2_i2.nii", "nifti/ch2_f4.nii"):
                   Scalars=INTENSITY, **settings)
     run_proxy(volume + " custom range", reader,
               lambda v: intensity_transform_reference(v, value_range=(10.0, 60.0)),
-              Scalars=INTENSITY, NormalizationRange="Custom", CustomRange=[10.0, 60.0])
+              Scalars=INTENSITY, NormalizationMode="Custom", CustomRange=[10.0, 60.0])
     for percentiles in ([1.0, 99.0], [0.0, 100.0], [2.5, 97.5], [37.3, 61.1]):
         run_proxy("%s percentiles %s" % (volume, percentiles), reader,
                   lambda v: intensity_transform_reference(v, percentiles=percentiles),
-                  Scalars=INTENSITY, NormalizationRange="Percentiles", Percentiles=percentiles)
+                  Scalars=INTENSITY, NormalizationMode="Percentiles", PercentileRange=percentiles)
     run_proxy(volume + " result name", reader, intensity_transform_reference,
               Scalars=INTENSITY, ResultArrayName="Contrast curve")
 print("parameters, custom and percentile ranges match numpy")
