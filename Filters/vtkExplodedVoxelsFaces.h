@@ -11,7 +11,8 @@
 #ifndef vtkExplodedVoxelsFaces_h
 #define vtkExplodedVoxelsFaces_h
 
-#include "vtkType.h"
+#include "vtkExplodedVoxelsGrid.h"
+#include "vtkExplodedVoxelsRowLoop.h"
 
 #include <cstdint>
 #include <memory>
@@ -48,6 +49,30 @@ public:
    * clockwise otherwise, as a reflection turns the faces inside out.
    */
   static void GetWinding(bool leftHanded, std::uint8_t winding[6][4]);
+
+  /**
+   * Runs body(row, j, k, face) for each row (j, k) of voxels of `grid` that makes faces, `face`
+   * being the id of its first face, with vtkExplodedVoxelsRowLoop::Run.
+   */
+  template <typename Body>
+  bool ForEachRowWithFaces(const vtkExplodedVoxelsGrid& grid,
+    const vtkExplodedVoxelsRowLoop::ProgressFunction& progress, double from, double to,
+    Body&& body) const
+  {
+    const vtkIdType* rowFaceStart = this->RowFaceStart.data();
+    const int rowsPerSlice = grid.GetDimensions()[1];
+    return vtkExplodedVoxelsRowLoop::Run(
+      grid.GetNumberOfRows(), progress, from, to, [&](vtkIdType begin, vtkIdType end) {
+        for (vtkIdType row = begin; row < end; ++row)
+        {
+          if (rowFaceStart[row] != rowFaceStart[row + 1])
+          {
+            body(row, static_cast<int>(row % rowsPerSlice), static_cast<int>(row / rowsPerSlice),
+              rowFaceStart[row]);
+          }
+        }
+      });
+  }
 
   /** Per work voxel: the faces it makes. */
   std::unique_ptr<std::uint8_t[]> Masks;

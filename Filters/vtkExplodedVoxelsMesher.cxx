@@ -145,45 +145,34 @@ struct CopyVoxelValues
     const int* dims = grid.GetDimensions();
     const int* first = grid.GetFirstVoxel();
     const std::uint8_t* faceMasks = faces.Masks.get();
-    const vtkIdType* rowFaceStart = faces.RowFaceStart.data();
     const vtkIdType* rowCornerStart = faces.RowBoxCornerStart.data();
     const int* firstFaces = faces.RowFirstFace.data();
     const int* endFaces = faces.RowEndFace.data();
 
-    completed =
-      RowLoop::Run(grid.GetNumberOfRows(), progress, 0.9, 1.0, [&](vtkIdType begin, vtkIdType end) {
-        for (vtkIdType row = begin; row < end; ++row)
+    completed = faces.ForEachRowWithFaces(
+      grid, progress, 0.9, 1.0, [&](vtkIdType row, int j, int k, vtkIdType face) {
+        vtkIdType corner = cornerValues ? rowCornerStart[row] : 0;
+        const std::uint8_t* masks = faceMasks + row * dims[0];
+        for (int i = firstFaces[row]; i < endFaces[row]; ++i)
         {
-          vtkIdType face = rowFaceStart[row];
-          if (face == rowFaceStart[row + 1])
+          const FaceLayout& layout = layouts[masks[i]];
+          if (layout.NumberOfFaces == 0)
           {
             continue;
           }
-          vtkIdType corner = cornerValues ? rowCornerStart[row] : 0;
-          const int j = static_cast<int>(row % dims[1]);
-          const int k = static_cast<int>(row / dims[1]);
-          const std::uint8_t* masks = faceMasks + row * dims[0];
-          for (int i = firstFaces[row]; i < endFaces[row]; ++i)
+          const auto source = in[grid.GetTupleId(i, j, k)];
+          const int index[3] = { first[0] + i, first[1] + j, first[2] + k };
+          for (int f = 0; f < layout.NumberOfFaces; ++f, ++face)
           {
-            const FaceLayout& layout = layouts[masks[i]];
-            if (layout.NumberOfFaces == 0)
+            out[face] = source;
+            std::copy(index, index + 3, voxelIndex + 3 * face);
+          }
+          if (cornerValues)
+          {
+            // The box's corners are consecutive points, in the order PASS 4 made them.
+            for (int c = 0; c < layout.NumberOfCorners; ++c)
             {
-              continue;
-            }
-            const auto source = in[grid.GetTupleId(i, j, k)];
-            const int index[3] = { first[0] + i, first[1] + j, first[2] + k };
-            for (int f = 0; f < layout.NumberOfFaces; ++f, ++face)
-            {
-              out[face] = source;
-              std::copy(index, index + 3, voxelIndex + 3 * face);
-            }
-            if (cornerValues)
-            {
-              // The box's corners are consecutive points, in the order PASS 4 made them.
-              for (int c = 0; c < layout.NumberOfCorners; ++c)
-              {
-                cornerOut[corner++] = source;
-              }
+              cornerOut[corner++] = source;
             }
           }
         }

@@ -37,7 +37,6 @@ bool vtkExplodedVoxelsSeparateBoxes::FillGeometry(float* points, IdT* connectivi
   const int* dims = this->Grid.GetDimensions();
   const vtkIdType rowLength = dims[0];
   const std::uint8_t* faceMasks = this->Faces.Masks.get();
-  const vtkIdType* rowFaceStart = this->Faces.RowFaceStart.data();
   const vtkIdType* rowPointStart = this->Faces.RowBoxCornerStart.data();
   const int* firstFaces = this->Faces.RowFirstFace.data();
   const int* endFaces = this->Faces.RowEndFace.data();
@@ -45,53 +44,43 @@ bool vtkExplodedVoxelsSeparateBoxes::FillGeometry(float* points, IdT* connectivi
   std::uint8_t winding[6][4];
   vtkExplodedVoxelsFaces::GetWinding(this->Grid.IsLeftHanded(), winding);
 
-  return vtkExplodedVoxelsRowLoop::Run(
-    this->Grid.GetNumberOfRows(), this->Progress, 0.6, 0.9, [&](vtkIdType begin, vtkIdType end) {
-      for (vtkIdType row = begin; row < end; ++row)
+  return this->Faces.ForEachRowWithFaces(
+    this->Grid, this->Progress, 0.6, 0.9, [&](vtkIdType row, int j, int k, vtkIdType face) {
+      vtkIdType point = rowPointStart[row];
+      const std::uint8_t* masks = faceMasks + row * rowLength;
+      for (int i = firstFaces[row]; i < endFaces[row]; ++i)
       {
-        vtkIdType face = rowFaceStart[row];
-        if (face == rowFaceStart[row + 1])
+        const std::uint8_t mask = masks[i];
+        if (!mask)
         {
           continue;
         }
-        vtkIdType point = rowPointStart[row];
-        const int j = static_cast<int>(row % dims[1]);
-        const int k = static_cast<int>(row / dims[1]);
-        const std::uint8_t* masks = faceMasks + row * rowLength;
-        for (int i = firstFaces[row]; i < endFaces[row]; ++i)
+        const vtkExplodedVoxelsFaces::Layout& layout = layouts[mask];
+        double center[3];
+        this->Grid.GetPosition(i, j, k, center);
+        for (int corner = 0; corner < 8; ++corner)
         {
-          const std::uint8_t mask = masks[i];
-          if (!mask)
+          if (layout.CornerMask & (1 << corner))
           {
-            continue;
-          }
-          const vtkExplodedVoxelsFaces::Layout& layout = layouts[mask];
-          double center[3];
-          this->Grid.GetPosition(i, j, k, center);
-          for (int corner = 0; corner < 8; ++corner)
-          {
-            if (layout.CornerMask & (1 << corner))
+            float* p = points + 3 * (point + layout.CornerRank[corner]);
+            for (int c = 0; c < 3; ++c)
             {
-              float* p = points + 3 * (point + layout.CornerRank[corner]);
-              for (int c = 0; c < 3; ++c)
-              {
-                p[c] = static_cast<float>(center[c] + this->CornerOffset[corner][c]);
-              }
+              p[c] = static_cast<float>(center[c] + this->CornerOffset[corner][c]);
             }
           }
-          for (int f = 0; f < 6; ++f)
-          {
-            if (mask & (1 << f))
-            {
-              IdT* quad = connectivity + 4 * face++;
-              for (int n = 0; n < 4; ++n)
-              {
-                quad[n] = static_cast<IdT>(point + layout.CornerRank[winding[f][n]]);
-              }
-            }
-          }
-          point += layout.NumberOfCorners;
         }
+        for (int f = 0; f < 6; ++f)
+        {
+          if (mask & (1 << f))
+          {
+            IdT* quad = connectivity + 4 * face++;
+            for (int n = 0; n < 4; ++n)
+            {
+              quad[n] = static_cast<IdT>(point + layout.CornerRank[winding[f][n]]);
+            }
+          }
+        }
+        point += layout.NumberOfCorners;
       }
     });
 }

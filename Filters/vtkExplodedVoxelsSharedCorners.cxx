@@ -180,7 +180,6 @@ bool vtkExplodedVoxelsSharedCorners::MakeQuads(IdT* connectivity) const
   const int* dims = this->Grid.GetDimensions();
   const vtkIdType voxelRowLength = dims[0];
   const std::uint8_t* faceMasks = this->Faces.Masks.get();
-  const vtkIdType* rowFaceStart = this->Faces.RowFaceStart.data();
   const int* firstFaces = this->Faces.RowFirstFace.data();
   const int* endFaces = this->Faces.RowEndFace.data();
   const std::uint8_t* cornerUsed = this->CornerUsed.get();
@@ -189,58 +188,48 @@ bool vtkExplodedVoxelsSharedCorners::MakeQuads(IdT* connectivity) const
   std::uint8_t winding[6][4];
   vtkExplodedVoxelsFaces::GetWinding(this->Grid.IsLeftHanded(), winding);
 
-  return vtkExplodedVoxelsRowLoop::Run(
-    this->Grid.GetNumberOfRows(), this->Progress, 0.7, 0.9, [&](vtkIdType begin, vtkIdType end) {
-      for (vtkIdType row = begin; row < end; ++row)
+  return this->Faces.ForEachRowWithFaces(
+    this->Grid, this->Progress, 0.7, 0.9, [&](vtkIdType row, int j, int k, vtkIdType face) {
+      const std::uint8_t* used[4];
+      vtkIdType next[4];
+      IdT low[4];  // ids of the corners at I = i, or -1
+      IdT high[4]; // ids of the corners at I = i + 1, or -1
+      // A first voxel whose only face is +x (behind a ghost neighbour) uses no corner at its own
+      // I, so the walk starts at that voxel at the latest.
+      vtkIdType start = firstFaces[row];
+      for (int q = 0; q < 4; ++q)
       {
-        vtkIdType face = rowFaceStart[row];
-        if (face == rowFaceStart[row + 1])
-        {
-          continue;
-        }
-        const int j = static_cast<int>(row % dims[1]);
-        const int k = static_cast<int>(row / dims[1]);
-        const std::uint8_t* used[4];
-        vtkIdType next[4];
-        IdT low[4];  // ids of the corners at I = i, or -1
-        IdT high[4]; // ids of the corners at I = i + 1, or -1
-        // A first voxel whose only face is +x (behind a ghost neighbour) uses no corner at its own
-        // I, so the walk starts at that voxel at the latest.
-        vtkIdType start = firstFaces[row];
+        const vtkIdType cornerRow =
+          (j + (q & 1)) + static_cast<vtkIdType>(k + (q >> 1)) * (dims[1] + 1);
+        used[q] = cornerUsed + cornerRow * this->RowLength;
+        next[q] = rowPointStart[cornerRow];
+        start = std::min<vtkIdType>(start, firstCorners[cornerRow]);
+      }
+      for (int q = 0; q < 4; ++q)
+      {
+        low[q] = used[q][start] ? static_cast<IdT>(next[q]++) : -1;
+      }
+      const std::uint8_t* masks = faceMasks + row * voxelRowLength;
+      for (vtkIdType i = start; i < endFaces[row]; ++i)
+      {
         for (int q = 0; q < 4; ++q)
         {
-          const vtkIdType cornerRow =
-            (j + (q & 1)) + static_cast<vtkIdType>(k + (q >> 1)) * (dims[1] + 1);
-          used[q] = cornerUsed + cornerRow * this->RowLength;
-          next[q] = rowPointStart[cornerRow];
-          start = std::min<vtkIdType>(start, firstCorners[cornerRow]);
+          high[q] = used[q][i + 1] ? static_cast<IdT>(next[q]++) : -1;
         }
-        for (int q = 0; q < 4; ++q)
+        const std::uint8_t mask = masks[i];
+        for (int f = 0; mask && f < 6; ++f)
         {
-          low[q] = used[q][start] ? static_cast<IdT>(next[q]++) : -1;
-        }
-        const std::uint8_t* masks = faceMasks + row * voxelRowLength;
-        for (vtkIdType i = start; i < endFaces[row]; ++i)
-        {
-          for (int q = 0; q < 4; ++q)
+          if (mask & (1 << f))
           {
-            high[q] = used[q][i + 1] ? static_cast<IdT>(next[q]++) : -1;
-          }
-          const std::uint8_t mask = masks[i];
-          for (int f = 0; mask && f < 6; ++f)
-          {
-            if (mask & (1 << f))
+            IdT* quad = connectivity + 4 * face++;
+            for (int n = 0; n < 4; ++n)
             {
-              IdT* quad = connectivity + 4 * face++;
-              for (int n = 0; n < 4; ++n)
-              {
-                const std::uint8_t corner = winding[f][n];
-                quad[n] = (corner & 1) ? high[corner >> 1] : low[corner >> 1];
-              }
+              const std::uint8_t corner = winding[f][n];
+              quad[n] = (corner & 1) ? high[corner >> 1] : low[corner >> 1];
             }
           }
-          std::copy(high, high + 4, low);
         }
+        std::copy(high, high + 4, low);
       }
     });
 }
