@@ -170,10 +170,10 @@ bool vtkExplodedVoxelsSharedCorners::PlaceCorners(float* points) const
     });
 }
 
-// PASS 4b: the quads of each row of voxels, which walks the four rows of corners around it (q = y
-// + 2z offset) in step, counting used corners to know their ids. The walk starts at the first
-// corner any of them uses (ids before it are not needed) and stops after the last voxel with
-// faces.
+// PASS 4b: the quads of each row of voxels, which walks the four rows of corners around it
+// (q = y + 2z offset) in step, counting used corners to know their ids. The walk starts at the
+// first corner any of them uses (ids before it are not needed) and stops after the last voxel
+// with faces.
 template <typename IdT>
 bool vtkExplodedVoxelsSharedCorners::MakeQuads(IdT* connectivity) const
 {
