@@ -1,0 +1,12 @@
+#include "vtkExplodedVoxelsRowLoop.h"
+
+void vtkExplodedVoxelsRowLoop::ExclusivePrefixSum(std::vector<vtkIdType>& counts)
+{
+  vtkIdType total = 0;
+  for (vtkIdType& entry : counts)
+  {
+    const vtkIdType count = entry;
+    entry = total;
+    total += count;
+  }
+}
