@@ -1,5 +1,7 @@
 #include "vtkSpmMatFile.h"
 
+#include "vtkByteOrder.h"
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -39,13 +41,7 @@ public:
     {
       return false;
     }
-    std::uint8_t raw[sizeof(T)];
-    std::memcpy(raw, this->Bytes + offset, sizeof(T));
-    if (this->Swap)
-    {
-      std::reverse(raw, raw + sizeof(T));
-    }
-    std::memcpy(&value, raw, sizeof(T));
+    value = vtkByteOrder::Load<T>(this->Bytes + offset, this->Swap);
     return true;
   }
 
