@@ -209,7 +209,8 @@ bool vtkAnalyzeArchive::OpenFile(
   return true;
 }
 
-bool vtkAnalyzeArchive::OpenZip(std::unique_ptr<vtkAnalyzeMemberStore> store, const std::string& key)
+bool vtkAnalyzeArchive::OpenZip(
+  std::unique_ptr<vtkAnalyzeMemberStore> store, const std::string& key)
 {
   this->Store = std::move(store);
   if (!this->Store)

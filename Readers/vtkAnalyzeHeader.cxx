@@ -401,7 +401,8 @@ int vtkAnalyzeHeader::GetOutputScalarType() const
                      high = static_cast<double>(std::numeric_limits<VTK_TT>::max()));
   }
   const double limit = std::numeric_limits<float>::max();
-  for (const double value : { low * this->Slope + this->Intercept, high * this->Slope + this->Intercept })
+  for (const double value :
+    { low * this->Slope + this->Intercept, high * this->Slope + this->Intercept })
   {
     if (!(std::fabs(value) <= limit))
     {
@@ -414,7 +415,8 @@ int vtkAnalyzeHeader::GetOutputScalarType() const
 bool vtkAnalyzeHeader::GetImageBytes(std::int64_t volumes, std::uint64_t& bytes) const
 {
   std::uint64_t data = 0;
-  return !__builtin_mul_overflow(this->GetBytesPerVolume(), static_cast<std::uint64_t>(volumes), &data) &&
+  return !__builtin_mul_overflow(
+           this->GetBytesPerVolume(), static_cast<std::uint64_t>(volumes), &data) &&
     !__builtin_add_overflow(data, this->VoxelOffset, &bytes);
 }
 

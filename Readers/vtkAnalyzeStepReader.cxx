@@ -156,7 +156,8 @@ vtkSmartPointer<vtkDataArray> vtkAnalyzeStepReader::Read(const vtkAnalyzeTimeSte
   const std::uint64_t voxelBytes =
     static_cast<std::uint64_t>(header.GetComponentSize() * header.GetNumberOfComponents());
   const std::uint64_t sliceBytes = static_cast<std::uint64_t>(dims[0] * dims[1]) * voxelBytes;
-  const std::uint64_t slabBytes = sliceBytes * static_cast<std::uint64_t>(extent[5] - extent[4] + 1);
+  const std::uint64_t slabBytes =
+    sliceBytes * static_cast<std::uint64_t>(extent[5] - extent[4] + 1);
   const std::uint64_t first = header.GetVoxelOffset() +
     static_cast<std::uint64_t>(step.VolumeIndex) * header.GetBytesPerVolume() +
     static_cast<std::uint64_t>(extent[4]) * sliceBytes;

@@ -91,7 +91,8 @@ bool vtkAnalyzeZipReader::Internals::OpenArchive(vtkAnalyzeZipReader* self)
   catch (const std::bad_alloc&)
   {
     this->Archive.Close();
-    self->ReportError(OutOfMemoryError, "Cannot read " + source + ": not enough memory to index it.");
+    self->ReportError(
+      OutOfMemoryError, "Cannot read " + source + ": not enough memory to index it.");
     return false;
   }
   if (changed)
@@ -202,8 +203,9 @@ std::array<double, 16> vtkAnalyzeZipReader::Internals::ReadVoxelToWorld(
   {
     return affine;
   }
-  vtkWarningWithObjectMacro(self, "Reading " << this->Where(step) << ": cannot use the SPM matrix file '"
-                                             << mat << "' (" << error
+  vtkWarningWithObjectMacro(self, "Reading " << this->Where(step)
+                                             << ": cannot use the SPM matrix file '" << mat
+                                             << "' (" << error
                                              << "); the header's affine is used instead.");
   return header.GetVoxelToWorld();
 }

@@ -32,9 +32,9 @@
  *
  * Bad input never crashes: every problem ends in an error naming the archive, the member and
  * what is wrong, an empty output, and GetErrorCode() saying what kind of problem it is
- * (vtkErrorCode; NoError after a good read). Sizes declared by a header are checked against the member's
- * real size, and against MaximumVoxels, before anything is allocated or inflated; allocations
- * that fail are errors naming the size.
+ * (vtkErrorCode; NoError after a good read). Sizes declared by a header are checked against the
+ * member's real size, and against MaximumVoxels, before anything is allocated or inflated;
+ * allocations that fail are errors naming the size.
  */
 #ifndef vtkAnalyzeZipReader_h
 #define vtkAnalyzeZipReader_h
