@@ -109,13 +109,33 @@ bool vtkAnalyzeStepReader::CheckImageSize(const vtkAnalyzeTimeSteps::Step& step,
 vtkSmartPointer<vtkDataArray> vtkAnalyzeStepReader::Read(const vtkAnalyzeTimeSteps::Step& step,
   const int extent[6], std::string& error, unsigned long& code)
 {
+  // PASS 1: the whole member, verified (CRC-32 of the archive, gzip trailers).
+  const std::shared_ptr<vtkMemberBuffer> bytes = this->ReadVerifiedMember(step, error, code);
+  if (!bytes)
+  {
+    return nullptr;
+  }
+  // PASS 2: the output array, adopting the verified bytes where they are the answer already.
+  vtkSmartPointer<vtkDataArray> scalars = this->MakeArray(step, bytes, extent, error, code);
+  if (!scalars)
+  {
+    return nullptr;
+  }
+  this->Reader->UpdateProgress(0.8);
+  // PASS 3: the ranges ParaView asks every array for after each update, cached while the values
+  // are hot in the cache, instead of two generic passes of its own.
+  vtkParaVoxelArrayRanges::Cache(scalars);
+  this->Reader->UpdateProgress(0.9);
+  return scalars;
+}
+
+std::shared_ptr<vtkMemberBuffer> vtkAnalyzeStepReader::ReadVerifiedMember(
+  const vtkAnalyzeTimeSteps::Step& step, std::string& error, unsigned long& code)
+{
   const vtkAnalyzeHeader& header = step.Volume->Header;
   const std::string& member = step.Volume->ImageMember;
-  const auto& dims = header.GetDimensions();
   std::uint64_t declared = 0;
   header.GetImageBytes(header.GetNumberOfVolumes(), declared); // checked by CheckImageSize
-
-  // PASS 1: the whole member, verified (CRC-32 of the archive, gzip trailers).
   std::shared_ptr<vtkMemberBuffer> bytes = this->TimeSteps.FindMember(member);
   if (!bytes)
   {
@@ -151,8 +171,15 @@ vtkSmartPointer<vtkDataArray> vtkAnalyzeStepReader::Read(const vtkAnalyzeTimeSte
     error = "member '" + member + "' changed since its header was read; open the archive again";
     return nullptr;
   }
+  return bytes;
+}
 
-  // PASS 2: the output array, adopting the verified bytes where they are the answer already.
+vtkSmartPointer<vtkDataArray> vtkAnalyzeStepReader::MakeArray(
+  const vtkAnalyzeTimeSteps::Step& step, const std::shared_ptr<vtkMemberBuffer>& bytes,
+  const int extent[6], std::string& error, unsigned long& code)
+{
+  const vtkAnalyzeHeader& header = step.Volume->Header;
+  const auto& dims = header.GetDimensions();
   const std::uint64_t voxelBytes =
     static_cast<std::uint64_t>(header.GetComponentSize() * header.GetNumberOfComponents());
   const std::uint64_t sliceBytes = static_cast<std::uint64_t>(dims[0] * dims[1]) * voxelBytes;
@@ -169,29 +196,23 @@ vtkSmartPointer<vtkDataArray> vtkAnalyzeStepReader::Read(const vtkAnalyzeTimeSte
   scalars->SetNumberOfComponents(header.GetNumberOfComponents());
   const bool wholePlanes =
     extent[0] == 0 && extent[1] == dims[0] - 1 && extent[2] == 0 && extent[3] == dims[1] - 1;
+  // Adopted only when nothing else holds the bytes (a 4D member kept for the next steps does).
   if (wholePlanes && !header.HasScaling() && bytes.use_count() == 1)
   {
     std::memmove(bytes->GetData(), bytes->GetData() + first, static_cast<std::size_t>(slabBytes));
     scalars->SetVoidArray(bytes->Release(), values, 0, vtkAbstractArray::VTK_DATA_ARRAY_FREE);
     vtkAnalyzeVoxelConverter::FixByteOrder(header, scalars);
+    return scalars;
   }
-  else
+  vtkMemberBuffer converted;
+  if (!converted.Allocate(static_cast<std::uint64_t>(values) *
+        static_cast<std::uint64_t>(scalars->GetDataTypeSize()), error))
   {
-    vtkMemberBuffer converted;
-    if (!converted.Allocate(static_cast<std::uint64_t>(values) *
-          static_cast<std::uint64_t>(scalars->GetDataTypeSize()), error))
-    {
-      code = OutOfMemoryError;
-      error = "the output array: " + error;
-      return nullptr;
-    }
-    scalars->SetVoidArray(converted.Release(), values, 0, vtkAbstractArray::VTK_DATA_ARRAY_FREE);
-    vtkAnalyzeVoxelConverter::ConvertExtent(header, bytes->GetData() + first, extent, scalars);
+    code = OutOfMemoryError;
+    error = "the output array: " + error;
+    return nullptr;
   }
-  this->Reader->UpdateProgress(0.8);
-  // PASS 3: the ranges ParaView asks every array for after each update, cached while the values
-  // are hot in the cache, instead of two generic passes of its own.
-  vtkParaVoxelArrayRanges::Cache(scalars);
-  this->Reader->UpdateProgress(0.9);
+  scalars->SetVoidArray(converted.Release(), values, 0, vtkAbstractArray::VTK_DATA_ARRAY_FREE);
+  vtkAnalyzeVoxelConverter::ConvertExtent(header, bytes->GetData() + first, extent, scalars);
   return scalars;
 }

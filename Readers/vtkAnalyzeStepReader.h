@@ -18,11 +18,13 @@
 #include "vtkSmartPointer.h"        // for the array returned
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 class vtkAlgorithm;
 class vtkAnalyzeMemberStore;
 class vtkDataArray;
+class vtkMemberBuffer;
 
 class PARAVOXELREADERS_EXPORT vtkAnalyzeStepReader
 {
@@ -57,6 +59,12 @@ public:
     std::string& error, unsigned long& errorCode);
 
 private:
+  std::shared_ptr<vtkMemberBuffer> ReadVerifiedMember(
+    const vtkAnalyzeTimeSteps::Step& step, std::string& error, unsigned long& errorCode);
+  vtkSmartPointer<vtkDataArray> MakeArray(const vtkAnalyzeTimeSteps::Step& step,
+    const std::shared_ptr<vtkMemberBuffer>& bytes, const int extent[6], std::string& error,
+    unsigned long& errorCode);
+
   vtkAnalyzeMemberStore& Store;
   vtkAnalyzeTimeSteps& TimeSteps;
   vtkAlgorithm* Reader;
