@@ -1,5 +1,8 @@
 #include "vtkAnalyzeHeader.h"
 
+#include "vtkAnalyzeHeaderFields.h"
+#include "vtkByteOrder.h"
+
 #include "vtkSetGet.h"
 #include "vtkType.h"
 
@@ -11,35 +14,6 @@
 
 namespace
 {
-// Reads fields of a header whose byte order may differ from the machine's.
-class FieldReader
-{
-public:
-  FieldReader(const std::uint8_t* bytes, bool swap)
-    : Bytes(bytes)
-    , Swap(swap)
-  {
-  }
-
-  template <typename T>
-  T Get(std::size_t offset) const
-  {
-    std::uint8_t raw[sizeof(T)];
-    std::memcpy(raw, this->Bytes + offset, sizeof(T));
-    if (this->Swap)
-    {
-      std::reverse(raw, raw + sizeof(T));
-    }
-    T value;
-    std::memcpy(&value, raw, sizeof(T));
-    return value;
-  }
-
-private:
-  const std::uint8_t* Bytes;
-  bool Swap;
-};
-
 struct DataTypeInfo
 {
   int Code;
@@ -102,6 +76,24 @@ constexpr std::int64_t MaximumDimension = 32767;
 bool vtkAnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::string& error)
 {
   *this = vtkAnalyzeHeader();
+  vtkAnalyzeHeaderFields fields;
+  if (!this->DecodeFields(bytes, size, fields, error) || !this->ReadDimensions(fields, error) ||
+    !this->ReadDataType(fields, error))
+  {
+    return false;
+  }
+  this->ReadSpacing(fields);
+  if (!this->ReadVoxelOffset(fields, error) || !this->ReadScaling(fields, error))
+  {
+    return false;
+  }
+  this->ComputeAffine(fields);
+  return true;
+}
+
+bool vtkAnalyzeHeader::DecodeFields(const std::uint8_t* bytes, std::size_t size,
+  vtkAnalyzeHeaderFields& fields, std::string& error)
+{
   if (!bytes || size < Size)
   {
     std::ostringstream msg;
@@ -110,36 +102,32 @@ bool vtkAnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::s
     error = msg.str();
     return false;
   }
-
-  std::int32_t sizeofHdr;
-  std::memcpy(&sizeofHdr, bytes, sizeof(sizeofHdr));
-  if (sizeofHdr != 348)
+  // The byte order is the one in which sizeof_hdr reads 348.
+  if (vtkByteOrder::Load<std::int32_t>(bytes, false) != 348)
   {
-    FieldReader swapped(bytes, true);
-    if (swapped.Get<std::int32_t>(0) != 348)
+    if (vtkByteOrder::Load<std::int32_t>(bytes, true) != 348)
     {
       error = "sizeof_hdr is not 348 in either byte order: not an Analyze/NIfTI-1 header";
       return false;
     }
     this->ByteSwapped = true;
   }
-  const FieldReader field(bytes, this->ByteSwapped);
-
-  if (std::memcmp(bytes + 344, "n+1\0", 4) == 0)
+  fields = vtkAnalyzeHeaderFields::Decode(bytes, this->ByteSwapped);
+  if (std::memcmp(fields.Magic, "n+1\0", 4) == 0)
   {
     this->FileFormat = Format::NiftiSingle;
   }
-  else if (std::memcmp(bytes + 344, "ni1\0", 4) == 0)
+  else if (std::memcmp(fields.Magic, "ni1\0", 4) == 0)
   {
     this->FileFormat = Format::NiftiPair;
   }
+  return true;
+}
 
-  // Dimensions: dim[0] is the rank (1..7), dim[1..rank] the sizes.
-  std::int16_t dim[8];
-  for (int i = 0; i < 8; ++i)
-  {
-    dim[i] = field.Get<std::int16_t>(40 + 2 * i);
-  }
+bool vtkAnalyzeHeader::ReadDimensions(const vtkAnalyzeHeaderFields& fields, std::string& error)
+{
+  // dim[0] is the rank (1..7), dim[1..rank] the sizes.
+  const std::int16_t* dim = fields.Dim;
   const int rank = dim[0];
   if (rank < 1 || rank > 7)
   {
@@ -164,8 +152,12 @@ bool vtkAnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::s
   {
     this->Volumes *= dim[i];
   }
+  return true;
+}
 
-  this->DataType = field.Get<std::int16_t>(70);
+bool vtkAnalyzeHeader::ReadDataType(const vtkAnalyzeHeaderFields& fields, std::string& error)
+{
+  this->DataType = fields.Datatype;
   const DataTypeInfo* type = FindDataType(this->DataType);
   if (!type)
   {
@@ -177,19 +169,19 @@ bool vtkAnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::s
   }
   this->ComponentSize = type->ComponentSize;
   this->Components = type->Components;
-  const std::int16_t bitpix = field.Get<std::int16_t>(72);
+  const std::int16_t bitpix = fields.Bitpix;
   if (bitpix != 0 && bitpix != 8 * type->ComponentSize * type->Components)
   {
     this->Warnings.push_back("bitpix " + std::to_string(bitpix) + " disagrees with datatype " +
       std::to_string(this->DataType) + "; the datatype is used");
   }
+  return true;
+}
 
+void vtkAnalyzeHeader::ReadSpacing(const vtkAnalyzeHeaderFields& fields)
+{
   // Voxel sizes: VTK needs positive finite spacing.
-  float pixdim[8];
-  for (int i = 0; i < 8; ++i)
-  {
-    pixdim[i] = field.Get<float>(76 + 4 * i);
-  }
+  const float* pixdim = fields.Pixdim;
   static const char* axisNames[3] = { "x", "y", "z" };
   for (int i = 0; i < 3; ++i)
   {
@@ -218,12 +210,15 @@ bool vtkAnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::s
     }
   }
   this->QFac = pixdim[0] < 0 ? -1.0 : 1.0;
-  if (rank >= 4 && std::isfinite(pixdim[4]) && pixdim[4] > 0)
+  if (fields.Dim[0] >= 4 && std::isfinite(pixdim[4]) && pixdim[4] > 0)
   {
     this->RepetitionTime = pixdim[4];
   }
+}
 
-  const float voxOffset = field.Get<float>(108);
+bool vtkAnalyzeHeader::ReadVoxelOffset(const vtkAnalyzeHeaderFields& fields, std::string& error)
+{
+  const float voxOffset = fields.VoxOffset;
   if (!std::isfinite(voxOffset) || voxOffset < 0 || voxOffset > 1e12f)
   {
     error = "vox_offset is " + std::to_string(voxOffset) + ", not a valid byte offset";
@@ -237,11 +232,15 @@ bool vtkAnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::s
     // 348-byte header and the 4-byte extension flag.
     this->VoxelOffset = 352;
   }
+  return true;
+}
 
+bool vtkAnalyzeHeader::ReadScaling(const vtkAnalyzeHeaderFields& fields, std::string& error)
+{
   // Scaling, as nibabel reads it: NIfTI scl_slope/scl_inter; SPM2's funused1/funused2 with the
   // glmax/glmin - cal_max/cal_min fallback for plain Analyze.
-  double slope = field.Get<float>(112);
-  double inter = field.Get<float>(116);
+  double slope = fields.SclSlope;
+  double inter = fields.SclInter;
   bool valid = std::isfinite(slope) && slope != 0.0;
   if (valid && !std::isfinite(inter))
   {
@@ -257,16 +256,13 @@ bool vtkAnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::s
   }
   else if (this->FileFormat == Format::Analyze)
   {
-    const double calMax = field.Get<float>(124);
-    const double calMin = field.Get<float>(128);
-    const double glMax = field.Get<std::int32_t>(140);
-    const double glMin = field.Get<std::int32_t>(144);
-    const double unscaled = glMax - glMin;
-    const double scaled = calMax - calMin;
+    // SPM99: the stored range glmin..glmax maps onto the calibrated range cal_min..cal_max.
+    const double unscaled = static_cast<double>(fields.GlMax) - fields.GlMin;
+    const double scaled = static_cast<double>(fields.CalMax) - fields.CalMin;
     if (unscaled != 0.0 && scaled != 0.0 && std::isfinite(scaled))
     {
       slope = scaled / unscaled;
-      inter = calMin - slope * glMin;
+      inter = fields.CalMin - slope * fields.GlMin;
       valid = true;
     }
   }
@@ -276,80 +272,85 @@ bool vtkAnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::s
     this->Slope = slope;
     this->Intercept = inter;
   }
-
-  this->ComputeAffine(bytes);
   return true;
 }
 
-void vtkAnalyzeHeader::ComputeAffine(const std::uint8_t* bytes)
+void vtkAnalyzeHeader::ComputeAffine(const vtkAnalyzeHeaderFields& fields)
 {
-  const FieldReader field(bytes, this->ByteSwapped);
   auto& m = this->VoxelToWorld;
   m.fill(0.0);
   m[15] = 1.0;
-
-  if (this->FileFormat != Format::Analyze)
+  // NIfTI's sform wins over its qform; Analyze, and NIfTI with neither, get nibabel's default.
+  if (this->FileFormat != Format::Analyze && fields.SformCode > 0)
   {
-    const std::int16_t qformCode = field.Get<std::int16_t>(252);
-    const std::int16_t sformCode = field.Get<std::int16_t>(254);
-    if (sformCode > 0)
+    this->ComputeSformAffine(fields);
+  }
+  else if (this->FileFormat != Format::Analyze && fields.QformCode > 0)
+  {
+    this->ComputeQformAffine(fields);
+  }
+  else
+  {
+    this->ComputeDefaultAffine(fields);
+  }
+}
+
+void vtkAnalyzeHeader::ComputeSformAffine(const vtkAnalyzeHeaderFields& fields)
+{
+  for (int row = 0; row < 3; ++row)
+  {
+    for (int col = 0; col < 4; ++col)
     {
-      for (int row = 0; row < 3; ++row)
-      {
-        for (int col = 0; col < 4; ++col)
-        {
-          m[4 * row + col] = field.Get<float>(280 + 16 * row + 4 * col);
-        }
-      }
-      return;
-    }
-    if (qformCode > 0)
-    {
-      const double b = field.Get<float>(256);
-      const double c = field.Get<float>(260);
-      const double d = field.Get<float>(264);
-      const double a = std::sqrt(std::max(0.0, 1.0 - (b * b + c * c + d * d)));
-      const double r[9] = {
-        a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c), //
-        2 * (b * c + a * d), a * a + c * c - b * b - d * d, 2 * (c * d - a * b), //
-        2 * (b * d - a * c), 2 * (c * d + a * b), a * a + d * d - c * c - b * b  //
-      };
-      const double zoom[3] = { this->Spacing[0], this->Spacing[1], this->Spacing[2] * this->QFac };
-      for (int row = 0; row < 3; ++row)
-      {
-        for (int col = 0; col < 3; ++col)
-        {
-          m[4 * row + col] = r[3 * row + col] * zoom[col];
-        }
-      }
-      m[3] = field.Get<float>(268);
-      m[7] = field.Get<float>(272);
-      m[11] = field.Get<float>(276);
-      return;
+      this->VoxelToWorld[4 * row + col] = fields.Srow[row][col];
     }
   }
+}
 
-  // Analyze (and NIfTI without sform/qform): nibabel's default, x flipped (radiological), the
-  // world origin at SPM's origin field (1-based voxel index) when it is plausible, else at the
-  // centre of the volume.
+void vtkAnalyzeHeader::ComputeQformAffine(const vtkAnalyzeHeaderFields& fields)
+{
+  auto& m = this->VoxelToWorld;
+  const double b = fields.QuaternB;
+  const double c = fields.QuaternC;
+  const double d = fields.QuaternD;
+  const double a = std::sqrt(std::max(0.0, 1.0 - (b * b + c * c + d * d)));
+  const double r[9] = {
+    a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c), //
+    2 * (b * c + a * d), a * a + c * c - b * b - d * d, 2 * (c * d - a * b), //
+    2 * (b * d - a * c), 2 * (c * d + a * b), a * a + d * d - c * c - b * b  //
+  };
+  const double zoom[3] = { this->Spacing[0], this->Spacing[1], this->Spacing[2] * this->QFac };
+  for (int row = 0; row < 3; ++row)
+  {
+    for (int col = 0; col < 3; ++col)
+    {
+      m[4 * row + col] = r[3 * row + col] * zoom[col];
+    }
+  }
+  m[3] = fields.QoffsetX;
+  m[7] = fields.QoffsetY;
+  m[11] = fields.QoffsetZ;
+}
+
+void vtkAnalyzeHeader::ComputeDefaultAffine(const vtkAnalyzeHeaderFields& fields)
+{
+  // nibabel's default: x flipped (radiological), the world origin at SPM's origin field (1-based
+  // voxel index) when it is plausible, else at the centre of the volume.
   double origin[3];
   bool useOriginField = false;
   if (this->FileFormat == Format::Analyze)
   {
-    std::int16_t field3[3];
     bool anyNonZero = false;
     bool plausible = true;
     for (int i = 0; i < 3; ++i)
     {
-      field3[i] = field.Get<std::int16_t>(253 + 2 * i);
-      anyNonZero = anyNonZero || field3[i] != 0;
-      plausible = plausible && field3[i] > -this->Dimensions[i] &&
-        field3[i] < 2 * this->Dimensions[i];
+      const std::int16_t field = fields.Originator[i];
+      anyNonZero = anyNonZero || field != 0;
+      plausible = plausible && field > -this->Dimensions[i] && field < 2 * this->Dimensions[i];
     }
     useOriginField = anyNonZero && plausible;
     for (int i = 0; i < 3 && useOriginField; ++i)
     {
-      origin[i] = field3[i] - 1.0;
+      origin[i] = fields.Originator[i] - 1.0;
     }
   }
   if (!useOriginField)
@@ -363,8 +364,8 @@ void vtkAnalyzeHeader::ComputeAffine(const std::uint8_t* bytes)
     this->StoredSpacing[2] };
   for (int i = 0; i < 3; ++i)
   {
-    m[5 * i] = zoom[i];
-    m[4 * i + 3] = -origin[i] * zoom[i];
+    this->VoxelToWorld[5 * i] = zoom[i];
+    this->VoxelToWorld[4 * i + 3] = -origin[i] * zoom[i];
   }
 }
 
@@ -400,7 +401,8 @@ int vtkAnalyzeHeader::GetOutputScalarType() const
                      high = static_cast<double>(std::numeric_limits<VTK_TT>::max()));
   }
   const double limit = std::numeric_limits<float>::max();
-  for (const double value : { low * this->Slope + this->Intercept, high * this->Slope + this->Intercept })
+  for (const double value :
+    { low * this->Slope + this->Intercept, high * this->Slope + this->Intercept })
   {
     if (!(std::fabs(value) <= limit))
     {
@@ -413,7 +415,8 @@ int vtkAnalyzeHeader::GetOutputScalarType() const
 bool vtkAnalyzeHeader::GetImageBytes(std::int64_t volumes, std::uint64_t& bytes) const
 {
   std::uint64_t data = 0;
-  return !__builtin_mul_overflow(this->GetBytesPerVolume(), static_cast<std::uint64_t>(volumes), &data) &&
+  return !__builtin_mul_overflow(
+           this->GetBytesPerVolume(), static_cast<std::uint64_t>(volumes), &data) &&
     !__builtin_add_overflow(data, this->VoxelOffset, &bytes);
 }
 

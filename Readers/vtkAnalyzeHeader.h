@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+struct vtkAnalyzeHeaderFields;
+
 class PARAVOXELREADERS_EXPORT vtkAnalyzeHeader
 {
 public:
@@ -96,7 +98,18 @@ public:
   std::array<double, 3> GetOrigin() const;
 
 private:
-  void ComputeAffine(const std::uint8_t* bytes);
+  // The steps of Parse(), in order; those returning bool stop it with `error` set.
+  bool DecodeFields(const std::uint8_t* bytes, std::size_t size, vtkAnalyzeHeaderFields& fields,
+    std::string& error);
+  bool ReadDimensions(const vtkAnalyzeHeaderFields& fields, std::string& error);
+  bool ReadDataType(const vtkAnalyzeHeaderFields& fields, std::string& error);
+  void ReadSpacing(const vtkAnalyzeHeaderFields& fields);
+  bool ReadVoxelOffset(const vtkAnalyzeHeaderFields& fields, std::string& error);
+  bool ReadScaling(const vtkAnalyzeHeaderFields& fields, std::string& error);
+  void ComputeAffine(const vtkAnalyzeHeaderFields& fields);
+  void ComputeSformAffine(const vtkAnalyzeHeaderFields& fields);
+  void ComputeQformAffine(const vtkAnalyzeHeaderFields& fields);
+  void ComputeDefaultAffine(const vtkAnalyzeHeaderFields& fields);
 
   Format FileFormat = Format::Analyze;
   bool ByteSwapped = false;

@@ -1,29 +1,14 @@
 #include "vtkAnalyzeVoxelConverter.h"
 
 #include "vtkAnalyzeHeader.h"
+#include "vtkByteOrder.h"
 #include "vtkDataArray.h"
 #include "vtkSMPTools.h"
 
-#include <algorithm>
-#include <cstring>
 #include <type_traits>
 
 namespace
 {
-template <typename T>
-T Load(const std::uint8_t* bytes, bool swap)
-{
-  std::uint8_t raw[sizeof(T)];
-  std::memcpy(raw, bytes, sizeof(T));
-  if (swap)
-  {
-    std::reverse(raw, raw + sizeof(T));
-  }
-  T value;
-  std::memcpy(&value, raw, sizeof(T));
-  return value;
-}
-
 template <typename Stored, typename Output>
 void CopyRows(const vtkAnalyzeHeader& header, const std::uint8_t* raw, const int extent[6],
   Output* out)
@@ -49,7 +34,7 @@ void CopyRows(const vtkAnalyzeHeader& header, const std::uint8_t* raw, const int
       Output* target = out + row * rowValues;
       for (vtkIdType v = 0; v < rowValues; ++v)
       {
-        const Stored value = Load<Stored>(source + v * valueBytes, swap);
+        const Stored value = vtkByteOrder::Load<Stored>(source + v * valueBytes, swap);
         target[v] = scale ? static_cast<Output>(static_cast<double>(value) * slope + intercept)
                           : static_cast<Output>(value);
       }
@@ -63,8 +48,7 @@ void SwapValues(T* values, vtkIdType count)
   vtkSMPTools::For(0, count, [values](vtkIdType begin, vtkIdType end) {
     for (vtkIdType i = begin; i < end; ++i)
     {
-      auto* bytes = reinterpret_cast<std::uint8_t*>(values + i);
-      std::reverse(bytes, bytes + sizeof(T));
+      vtkByteOrder::Reverse(values[i]);
     }
   });
 }

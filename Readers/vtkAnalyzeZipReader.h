@@ -31,9 +31,10 @@
  * the archive (its path, size and modification time, or the buffer) is unchanged.
  *
  * Bad input never crashes: every problem ends in an error naming the archive, the member and
- * what is wrong, and an empty output. Sizes declared by a header are checked against the member's
- * real size, and against MaximumVoxels, before anything is allocated or inflated; allocations
- * that fail are errors naming the size.
+ * what is wrong, an empty output, and GetErrorCode() saying what kind of problem it is
+ * (vtkErrorCode; NoError after a good read). Sizes declared by a header are checked against the
+ * member's real size, and against MaximumVoxels, before anything is allocated or inflated;
+ * allocations that fail are errors naming the size.
  */
 #ifndef vtkAnalyzeZipReader_h
 #define vtkAnalyzeZipReader_h
@@ -42,6 +43,7 @@
 #include "vtkImageAlgorithm.h"
 
 #include <memory>
+#include <string>
 
 class vtkStringArray;
 
@@ -165,6 +167,9 @@ protected:
 private:
   vtkAnalyzeZipReader(const vtkAnalyzeZipReader&) = delete;
   void operator=(const vtkAnalyzeZipReader&) = delete;
+
+  /** Report `message` as an error and keep `code` (vtkErrorCode) for GetErrorCode(). */
+  void ReportError(unsigned long code, const std::string& message);
 
   struct Internals;
   std::unique_ptr<Internals> Internal;

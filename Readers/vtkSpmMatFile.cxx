@@ -1,5 +1,7 @@
 #include "vtkSpmMatFile.h"
 
+#include "vtkByteOrder.h"
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -39,13 +41,7 @@ public:
     {
       return false;
     }
-    std::uint8_t raw[sizeof(T)];
-    std::memcpy(raw, this->Bytes + offset, sizeof(T));
-    if (this->Swap)
-    {
-      std::reverse(raw, raw + sizeof(T));
-    }
-    std::memcpy(&value, raw, sizeof(T));
+    value = vtkByteOrder::Load<T>(this->Bytes + offset, this->Swap);
     return true;
   }
 
@@ -69,7 +65,7 @@ bool ReadNumbers(const Cursor& in, std::size_t offset, int type, std::uint64_t c
     double v = 0;
     switch (type)
     {
-#define PARAVOXEL_MAT_NUMBER(code, T)                                                               \
+#define PARAVOXEL_MAT_NUMBER(code, T)                                                              \
   case code:                                                                                       \
   {                                                                                                \
     T x;                                                                                           \
@@ -171,7 +167,8 @@ bool ParseVersion4(const std::uint8_t* bytes, std::size_t size, Matrices& found)
       return false;
     }
     offset += static_cast<std::size_t>(count * SizeOfType(type) * (imag ? 2 : 1));
-    found[std::string(name, strnlen(name, static_cast<std::size_t>(nameLength)))] = std::move(matrix);
+    const std::size_t nameEnd = strnlen(name, static_cast<std::size_t>(nameLength));
+    found[std::string(name, nameEnd)] = std::move(matrix);
   }
   return !found.empty();
 }
@@ -253,7 +250,8 @@ bool ParseVersion5Matrix(const Cursor& in, std::size_t begin, std::size_t end, M
     }
     else if (field == 3)
     {
-      if (width == 0 || !ReadNumbers(in, data, static_cast<int>(type), bytes / width, matrix.Values))
+      if (width == 0 ||
+        !ReadNumbers(in, data, static_cast<int>(type), bytes / width, matrix.Values))
       {
         return false;
       }

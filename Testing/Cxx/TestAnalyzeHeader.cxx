@@ -1,6 +1,7 @@
 // Unit tests of vtkAnalyzeHeader on headers built byte by byte, so each expectation is worked
 // out by hand from the Analyze 7.5 / NIfTI-1 layouts, independently of the parser.
 #include "vtkAnalyzeHeader.h"
+#include "vtkAnalyzeHeaderFields.h"
 
 #include "vtkType.h"
 
@@ -62,6 +63,50 @@ public:
   std::array<std::uint8_t, 348> Bytes;
   bool BigEndian;
 };
+}
+
+TEST(AnalyzeHeaderFields, EachFieldIsReadAtItsOffsetInBothByteOrders)
+{
+  for (bool big : { false, true })
+  {
+    // Offsets from the Analyze 7.5 and NIfTI-1 layouts.
+    HeaderBytes bytes(big);
+    bytes.Put<std::int16_t>(72, 32);       // bitpix
+    bytes.Put<float>(108, 352.0f);         // vox_offset
+    bytes.Put<float>(116, -7.5f);          // scl_inter
+    bytes.Put<float>(128, 0.25f);          // cal_min
+    bytes.Put<std::int32_t>(144, -40000);  // glmin
+    bytes.Put<std::int16_t>(254, 2);       // sform_code
+    bytes.Put<float>(264, 0.5f);           // quatern_d
+    bytes.Put<float>(308, 9.0f);           // srow_y[3]
+    bytes.Magic("n+1");
+    // On this little-endian machine, the big-endian header is the swapped one.
+    const auto fields = vtkAnalyzeHeaderFields::Decode(bytes.Bytes.data(), big);
+    EXPECT_EQ(fields.SizeofHdr, 348);
+    EXPECT_EQ(fields.Dim[0], 3);
+    EXPECT_EQ(fields.Dim[3], 6);
+    EXPECT_EQ(fields.Datatype, 4);
+    EXPECT_EQ(fields.Bitpix, 32);
+    EXPECT_EQ(fields.Pixdim[7], 1.0f);
+    EXPECT_EQ(fields.VoxOffset, 352.0f);
+    EXPECT_EQ(fields.SclInter, -7.5f);
+    EXPECT_EQ(fields.CalMin, 0.25f);
+    EXPECT_EQ(fields.GlMin, -40000);
+    EXPECT_EQ(fields.SformCode, 2);
+    EXPECT_EQ(fields.QuaternD, 0.5f);
+    EXPECT_EQ(fields.Srow[1][3], 9.0f);
+    EXPECT_EQ(std::string(fields.Magic, 4), std::string("n+1", 4));
+
+    // SPM's origin: three int16 from byte 253, across orient and the qform/sform codes.
+    HeaderBytes spm(big);
+    spm.Put<std::int16_t>(253, 11);
+    spm.Put<std::int16_t>(255, -12);
+    spm.Put<std::int16_t>(257, 13);
+    const auto spmFields = vtkAnalyzeHeaderFields::Decode(spm.Bytes.data(), big);
+    EXPECT_EQ(spmFields.Originator[0], 11);
+    EXPECT_EQ(spmFields.Originator[1], -12);
+    EXPECT_EQ(spmFields.Originator[2], 13);
+  }
 }
 
 TEST(AnalyzeHeader, ReadsBothByteOrders)

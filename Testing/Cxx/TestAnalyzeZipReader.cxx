@@ -3,6 +3,7 @@
 // valgrind runs rely on to reach every error path in C++.
 #include "vtkAnalyzeZipReader.h"
 #include "vtkCommand.h"
+#include "vtkErrorCode.h"
 #include "vtkImageData.h"
 #include "vtkNew.h"
 #include "vtkStringArray.h"
@@ -74,7 +75,61 @@ TEST(AnalyzeZipReader, EveryMalformedArchiveEndsInAnErrorAndAnEmptyOutput)
       EXPECT_NE(messages->Errors[0].find(path), std::string::npos) << messages->Errors[0];
     }
     EXPECT_EQ(reader->GetOutput()->GetNumberOfPoints(), 0) << path;
+    EXPECT_NE(reader->GetErrorCode(), vtkErrorCode::NoError) << path;
   }
+}
+
+TEST(AnalyzeZipReader, ErrorCodesSayWhatFailedAndAGoodReadResetsThem)
+{
+  const std::string data = std::string(PARAVOXEL_TEST_DATA) + "/";
+  const struct
+  {
+    std::string Path;
+    unsigned long Code;
+  } failures[] = {
+    { data + "no_such_archive.zip", vtkErrorCode::FileNotFoundError },
+    { data, vtkErrorCode::CannotOpenFileError }, // a folder
+    { data + "bad_not_a_zip.zip", vtkErrorCode::UnrecognizedFileTypeError },
+    { data + "bad_sizeof_hdr.zip", vtkErrorCode::FileFormatError },    // bad header
+    { data + "bad_crc_header.zip", vtkErrorCode::FileFormatError },    // header's CRC-32
+    { data + "bad_crc_deflated.zip", vtkErrorCode::FileFormatError },  // image's CRC-32
+    { data + "bad_corrupt_deflate.zip", vtkErrorCode::FileFormatError }, // corrupt member
+    { data + "bad_short_image.zip", vtkErrorCode::PrematureEndOfFileError },
+  };
+  ObservedReader observed(data + "analyze_stored.zip");
+  auto& reader = observed.Reader;
+  for (const auto& failure : failures)
+  {
+    // Each failure follows a good read, which must have cleared the previous code.
+    reader->SetFileName(failure.Path.c_str());
+    reader->Update();
+    EXPECT_EQ(reader->GetErrorCode(), failure.Code) << failure.Path;
+    EXPECT_EQ(reader->GetOutput()->GetNumberOfPoints(), 0) << failure.Path;
+    reader->SetFileName((data + "analyze_stored.zip").c_str());
+    reader->Update();
+    EXPECT_EQ(reader->GetErrorCode(), vtkErrorCode::NoError) << "after " << failure.Path;
+    EXPECT_GT(reader->GetOutput()->GetNumberOfPoints(), 0) << "after " << failure.Path;
+  }
+  reader->SetFileName(nullptr);
+  reader->Update();
+  EXPECT_EQ(reader->GetErrorCode(), vtkErrorCode::NoFileNameError);
+}
+
+TEST(AnalyzeZipReader, ADamagedTimeStepSetsAnErrorCodeAndTheNextStepClearsIt)
+{
+  ObservedReader observed(std::string(PARAVOXEL_TEST_DATA) + "/damaged_step_series.zip");
+  auto& reader = observed.Reader;
+  reader->TimeSeriesOn();
+  reader->UpdateInformation();
+  reader->UpdateTimeStep(1.0); // its member fails its CRC-32
+  ASSERT_EQ(observed.Messages->Errors.size(), 1u);
+  EXPECT_NE(observed.Messages->Errors[0].find("CRC-32 mismatch"), std::string::npos);
+  EXPECT_EQ(reader->GetErrorCode(), vtkErrorCode::FileFormatError);
+  EXPECT_EQ(reader->GetOutput()->GetNumberOfPoints(), 0);
+  reader->UpdateTimeStep(0.0);
+  EXPECT_EQ(observed.Messages->Errors.size(), 1u);
+  EXPECT_EQ(reader->GetErrorCode(), vtkErrorCode::NoError);
+  EXPECT_GT(reader->GetOutput()->GetNumberOfPoints(), 0);
 }
 
 TEST(AnalyzeZipReader, EveryVolumeOfTheValidArchivesReads)
@@ -101,6 +156,7 @@ TEST(AnalyzeZipReader, EveryVolumeOfTheValidArchivesReads)
       EXPECT_TRUE(messages->Errors.empty()) << path << " " << name;
       EXPECT_GT(reader->GetOutput()->GetNumberOfPoints(), 0) << path << " " << name;
       EXPECT_STREQ(reader->GetCurrentVolume(), name.c_str());
+      EXPECT_EQ(reader->GetErrorCode(), vtkErrorCode::NoError) << path << " " << name;
       ++volumes;
     }
   }

@@ -1,0 +1,22 @@
+# The classes of the reader module, in one place: the module (Readers/CMakeLists.txt) and the
+# fuzz targets (Testing/Fuzz/CMakeLists.txt), which compile the reader's sources themselves,
+# both read this list.
+set(paravoxel_reader_classes
+  vtkAnalyzeZipReader)
+set(paravoxel_reader_private_classes
+  vtkAnalyzeArchive
+  vtkAnalyzeHeader
+  vtkAnalyzeHeaderFields
+  vtkAnalyzeMemberStore
+  vtkAnalyzeMemberStream
+  vtkAnalyzeStepReader
+  vtkAnalyzeTimeSteps
+  vtkAnalyzeVolumeIndex
+  vtkAnalyzeVoxelConverter
+  vtkArchiveDownloader
+  vtkDiskMemberStore
+  vtkGzipMemberStream
+  vtkMemberBuffer
+  vtkSpmMatFile
+  vtkVerifiedInflater
+  vtkZipMemberStore)

@@ -1,0 +1,69 @@
+/**
+ * @class   vtkAnalyzeArchive
+ * @brief   The archive a vtkAnalyzeZipReader reads, opened from a memory buffer, an http(s) URL
+ *          (downloaded into memory once per URL), a .zip file or the folder of a plain
+ *          .hdr/.img/.nii file, with the index of its volumes.
+ *
+ * The member store and its index are kept while the archive is unchanged (the same buffer, URL,
+ * or file path, size and modification time), so that property changes do not index the archive
+ * again. A plain file's folder is listed again on every Open(): its files are few and may change.
+ */
+#ifndef vtkAnalyzeArchive_h
+#define vtkAnalyzeArchive_h
+
+#include "ParaVoxelReadersModule.h" // for export macro (the reader's fuzzer compiles this class)
+#include "vtkAnalyzeMemberStore.h"  // for the store the index points into
+#include "vtkAnalyzeVolumeIndex.h"  // for the index kept with the store
+#include "vtkArchiveDownloader.h"   // for the download limits
+
+#include <memory>
+#include <string>
+
+class vtkAlgorithm;
+class vtkMemberBuffer;
+
+class PARAVOXELREADERS_EXPORT vtkAnalyzeArchive
+{
+public:
+  /** Read this buffer instead of any file name (null: read the file name again). */
+  void SetBuffer(std::shared_ptr<const vtkMemberBuffer> buffer);
+  const std::shared_ptr<const vtkMemberBuffer>& GetBuffer() const { return this->Buffer; }
+
+  /** What names the archive for `fileName` (the buffer's address while a buffer is set). */
+  std::string GetIdentity(const std::string& fileName) const;
+
+  /**
+   * Open the buffer, or else `fileName`: a URL is downloaded with `limits`, reporting progress
+   * and honouring aborts through `reader`. Returns false with `error` set and `errorCode` a
+   * vtkErrorCode saying what kind of failure it is; `changed` says whether the archive differs
+   * from the one opened before (what was decoded from that one no longer applies).
+   */
+  bool Open(const std::string& fileName, const vtkArchiveDownloader::Limits& limits,
+    vtkAlgorithm* reader, std::string& error, unsigned long& errorCode, bool& changed);
+
+  /** Forget the store and its index (after an allocation failed half-way through indexing). */
+  void Close();
+
+  vtkAnalyzeMemberStore* GetStore() const { return this->Store.get(); }
+  const vtkAnalyzeVolumeIndex& GetIndex() const { return this->Index; }
+
+  /** "archive 'a.zip'", "file '/x/y.hdr'", "archive in memory (N bytes)"...: for messages. */
+  const std::string& GetSource() const { return this->Source; }
+
+private:
+  bool OpenBuffer(std::string& error, unsigned long& errorCode);
+  bool OpenUrl(const std::string& url, const vtkArchiveDownloader::Limits& limits,
+    vtkAlgorithm* reader, std::string& error, unsigned long& errorCode);
+  bool OpenFile(const std::string& fileName, std::string& error, unsigned long& errorCode);
+  bool OpenZip(std::unique_ptr<vtkAnalyzeMemberStore> store, const std::string& key);
+
+  std::shared_ptr<const vtkMemberBuffer> Buffer;
+  std::string DownloadedUrl;
+  std::shared_ptr<const vtkMemberBuffer> Downloaded;
+  std::string StoreKey; // what the store was opened from; empty for a plain file's folder
+  std::unique_ptr<vtkAnalyzeMemberStore> Store;
+  vtkAnalyzeVolumeIndex Index;
+  std::string Source;
+};
+
+#endif

@@ -1,0 +1,74 @@
+/**
+ * @class   vtkAnalyzeStepReader
+ * @brief   Reads the voxels of one time step of a vtkAnalyzeZipReader: checks the sizes its
+ *          header declares, then reads and verifies its image member and makes the output array
+ *          of the requested extent.
+ *
+ * Sizes are checked against the reader's limits and the member's real size before anything is
+ * allocated or inflated. The member is read whole and verified (the archive's CRC-32, gzip
+ * trailers) before any value is handed out; a 4D member's verified bytes are kept by the time
+ * steps for the next volumes.
+ */
+#ifndef vtkAnalyzeStepReader_h
+#define vtkAnalyzeStepReader_h
+
+#include "ParaVoxelReadersModule.h" // for export macro (the reader's fuzzer compiles this class)
+#include "vtkAnalyzeTimeSteps.h"    // for the steps read and the member they keep
+#include "vtkErrorCode.h"           // for the code of memory exhausted
+#include "vtkSmartPointer.h"        // for the array returned
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+class vtkAlgorithm;
+class vtkAnalyzeMemberStore;
+class vtkDataArray;
+class vtkMemberBuffer;
+
+class PARAVOXELREADERS_EXPORT vtkAnalyzeStepReader
+{
+public:
+  /** vtkErrorCode has no code for memory exhausted; running out of room to store what is read
+   * is the nearest it names. */
+  static constexpr unsigned long OutOfMemoryError = vtkErrorCode::OutOfDiskSpaceError;
+
+  struct Limits
+  {
+    std::int64_t MaximumVoxels;    // i x j x k x volumes
+    double MaximumMemberMegabytes; // the whole image member
+  };
+
+  /** `reader` receives the progress and the warnings. */
+  vtkAnalyzeStepReader(vtkAnalyzeMemberStore& store, vtkAnalyzeTimeSteps& timeSteps,
+    vtkAlgorithm* reader, const Limits& limits);
+
+  /**
+   * Check the image size `step`'s header declares against the limits and its member. Returns
+   * false with `error` set and `errorCode` (vtkErrorCode) saying what kind of failure it is;
+   * warns, naming `where`, about bytes past the declared voxels.
+   */
+  bool CheckImageSize(const vtkAnalyzeTimeSteps::Step& step, const std::string& where,
+    std::string& error, unsigned long& errorCode);
+
+  /**
+   * The voxels of `extent` of `step` (checked by CheckImageSize()), named "Intensity" and with
+   * their range cached; null with `error` and `errorCode` set when they cannot be read.
+   */
+  vtkSmartPointer<vtkDataArray> Read(const vtkAnalyzeTimeSteps::Step& step, const int extent[6],
+    std::string& error, unsigned long& errorCode);
+
+private:
+  std::shared_ptr<vtkMemberBuffer> ReadVerifiedMember(
+    const vtkAnalyzeTimeSteps::Step& step, std::string& error, unsigned long& errorCode);
+  vtkSmartPointer<vtkDataArray> MakeArray(const vtkAnalyzeTimeSteps::Step& step,
+    const std::shared_ptr<vtkMemberBuffer>& bytes, const int extent[6], std::string& error,
+    unsigned long& errorCode);
+
+  vtkAnalyzeMemberStore& Store;
+  vtkAnalyzeTimeSteps& TimeSteps;
+  vtkAlgorithm* Reader;
+  Limits Limit;
+};
+
+#endif
