@@ -10,7 +10,6 @@
 #ifndef vtkIntensityTransformBlock_h
 #define vtkIntensityTransformBlock_h
 
-#include "vtkArrayDispatch.h"
 #include "vtkDataArrayRange.h"
 #include "vtkType.h"
 
@@ -90,16 +89,6 @@ public:
           visit(value);
         }
       }
-    }
-  }
-
-  /** Runs `worker(array, args...)` with the array's concrete type when it is a common one. */
-  template <typename Worker, typename... Args>
-  static void Dispatch(vtkDataArray* array, Worker&& worker, Args&&... args)
-  {
-    if (!vtkArrayDispatch::Dispatch::Execute(array, worker, std::forward<Args>(args)...))
-    {
-      worker(array, std::forward<Args>(args)...);
     }
   }
 

@@ -4,6 +4,7 @@
 #include "vtkIntensityTransformBlock.h"
 #include "vtkSMPThreadLocal.h"
 #include "vtkSMPTools.h"
+#include "vtkParaVoxelDispatch.h"
 
 #include <limits>
 
@@ -118,14 +119,14 @@ std::vector<float> vtkIntensityTransformCurve::TabulateHistogram(
 void vtkIntensityTransformCurve::ApplyTable(
   vtkDataArray* array, long long offset, const std::vector<float>& table, float* result) const
 {
-  vtkIntensityTransformBlock::Dispatch(array, ApplyTableWorker{}, *this, offset, table, result);
+  vtkParaVoxelDispatch::Execute(array, ApplyTableWorker{}, *this, offset, table, result);
 }
 
 vtkIntensityTransformFixedPointSum vtkIntensityTransformCurve::LiftArray(
   vtkDataArray* array, const vtkIntensityTransformBlock& block, float* lifted) const
 {
   vtkIntensityTransformFixedPointSum sum;
-  vtkIntensityTransformBlock::Dispatch(array, LiftAndSum{}, block, *this, lifted, sum);
+  vtkParaVoxelDispatch::Execute(array, LiftAndSum{}, block, *this, lifted, sum);
   return sum;
 }
 

@@ -3,6 +3,7 @@
 #include "vtkIntensityTransformBlock.h"
 #include "vtkSMPThreadLocal.h"
 #include "vtkSMPTools.h"
+#include "vtkParaVoxelDispatch.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -119,7 +120,7 @@ std::vector<double> vtkIntensityTransformRadixSelection::SelectRanks(vtkDataArra
     std::vector<long long> counts(groups.size() * digits.Bins, 0);
     if (array)
     {
-      vtkIntensityTransformBlock::Dispatch(
+      vtkParaVoxelDispatch::Execute(
         array, ComputeDigitHistograms{}, block, digits, shift, groups, counts);
     }
     vtkIntensityTransformBlock::SumOverProcesses(controller, counts);

@@ -8,6 +8,7 @@
 #include "vtkMultiProcessController.h"
 #include "vtkSMPThreadLocal.h"
 #include "vtkSMPTools.h"
+#include "vtkParaVoxelDispatch.h"
 
 #include <algorithm>
 #include <cmath>
@@ -156,7 +157,7 @@ void vtkIntensityTransformStatistics::ComputeRange(
   vtkDataArray* array, const vtkIntensityTransformBlock& block)
 {
   RangeStatistics range;
-  vtkIntensityTransformBlock::Dispatch(array, ComputeRangeWorker{}, block, range);
+  vtkParaVoxelDispatch::Execute(array, ComputeRangeWorker{}, block, range);
   this->Minimum = range.Minimum;
   this->Maximum = range.Maximum;
   this->Count = range.Count;
@@ -199,7 +200,7 @@ void vtkIntensityTransformStatistics::ComputeHistogram(
   this->Histogram.assign(static_cast<std::size_t>(this->Maximum - this->Minimum) + 1, 0);
   if (array)
   {
-    vtkIntensityTransformBlock::Dispatch(
+    vtkParaVoxelDispatch::Execute(
       array, ComputeHistogramWorker{}, block, this->GetHistogramOffset(), this->Histogram);
   }
   vtkIntensityTransformBlock::SumOverProcesses(this->Controller, this->Histogram);
