@@ -82,7 +82,7 @@ def run_session(name, file_name=ARCHIVE):
     return counts, image, rendering
 
 
-LoadPlugin(PLUGIN, remote=False, ns=globals())
+LoadPlugin(PLUGIN, remote=False)
 builtin_counts, builtin_image, builtin_rendering = run_session("builtin")
 if builtin_counts[0] == 0 or builtin_counts[1] <= builtin_counts[0]:
     fail("the built-in session's face counts look wrong: %s" % builtin_counts)
@@ -106,8 +106,8 @@ try:
             fail("the server should have 2 ranks, it has %d" % partitions)
         # Both sides: the server runs the filters, the client needs the proxies' definitions (and
         # the plugin loaded in the built-in session was unloaded with it).
-        LoadPlugin(PLUGIN, remote=True, ns=globals())
-        LoadPlugin(PLUGIN, remote=False, ns=globals())
+        LoadPlugin(PLUGIN, remote=True)
+        LoadPlugin(PLUGIN, remote=False)
         counts, image, rendering = run_session("server")
         url_counts, _, _ = run_session("url", "http://127.0.0.1:%d/good.zip" % http_port)
         # Disconnect() alone leaves the connection open while Python references the session:
