@@ -3,12 +3,12 @@
 #include "vtkParaVoxelArraySelection.h"
 #include "vtkParaVoxelPieces.h"
 
+#include "ExplodedVoxelsCut.h"
+#include "ExplodedVoxelsGrid.h"
+#include "ExplodedVoxelsMesher.h"
 #include "vtkDataArray.h"
 #include "vtkDataObject.h"
 #include "vtkDataSetAttributes.h"
-#include "vtkExplodedVoxelsCut.h"
-#include "vtkExplodedVoxelsGrid.h"
-#include "vtkExplodedVoxelsMesher.h"
 #include "vtkImageData.h"
 #include "vtkImplicitFunction.h"
 #include "vtkInformation.h"
@@ -119,11 +119,11 @@ int vtkExplodedVoxelsFilter::RequestData(
   vtkParaVoxelPieces::ComputeOwnerPiece(outputVector->GetInformationObject(0),
     inputVector[0]->GetInformationObject(0), input->GetExtent(), wholeExtent, pieceExtent);
 
-  vtkExplodedVoxelsGrid grid;
+  paravoxel::ExplodedVoxelsGrid grid;
   grid.Initialize(
     input, association == vtkDataObject::FIELD_ASSOCIATION_CELLS, wholeExtent, pieceExtent);
 
-  vtkExplodedVoxelsMesher::Settings settings;
+  paravoxel::ExplodedVoxelsMesher::Settings settings;
   settings.LowerThreshold = this->LowerThreshold;
   settings.UpperThreshold = this->UpperThreshold;
   settings.ThresholdComponent = this->ThresholdComponent;
@@ -132,11 +132,13 @@ int vtkExplodedVoxelsFilter::RequestData(
   settings.OnlyFacesTowardViewPoint = this->OnlyFacesTowardViewPoint;
   std::copy(this->ViewPoint, this->ViewPoint + 3, settings.ViewPoint);
 
-  vtkExplodedVoxelsMesher mesher(grid, [this](double fraction) {
-    this->UpdateProgress(fraction);
-    return !this->GetAbortExecute();
-  });
-  const vtkExplodedVoxelsCut cut(this->CutFunction, this->InvertCut);
+  paravoxel::ExplodedVoxelsMesher mesher(grid,
+    [this](double fraction)
+    {
+      this->UpdateProgress(fraction);
+      return !this->GetAbortExecute();
+    });
+  const paravoxel::ExplodedVoxelsCut cut(this->CutFunction, this->InvertCut);
   if (!mesher.Execute(settings, scalars, cut, output))
   {
     output->Initialize();

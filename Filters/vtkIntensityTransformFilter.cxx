@@ -1,9 +1,9 @@
 #include "vtkIntensityTransformFilter.h"
 
-#include "vtkIntensityTransformBlock.h"
-#include "vtkIntensityTransformCurve.h"
-#include "vtkIntensityTransformFixedPointSum.h"
-#include "vtkIntensityTransformStatistics.h"
+#include "IntensityTransformBlock.h"
+#include "IntensityTransformCurve.h"
+#include "IntensityTransformFixedPointSum.h"
+#include "IntensityTransformStatistics.h"
 #include "vtkParaVoxelArrayRanges.h"
 #include "vtkParaVoxelArraySelection.h"
 #include "vtkParaVoxelMemory.h"
@@ -104,7 +104,7 @@ int vtkIntensityTransformFilter::RequestData(
 
   // Local checks. An error ends every process's execution (after one reduction), with an empty
   // output.
-  vtkIntensityTransformStatistics statistics(controller);
+  paravoxel::IntensityTransformStatistics statistics(controller);
   vtkDataArray* scalars = nullptr;
   int association = vtkDataObject::FIELD_ASSOCIATION_POINTS;
   if (input && input->GetNumberOfPoints() > 0)
@@ -118,14 +118,14 @@ int vtkIntensityTransformFilter::RequestData(
 
   // PASS 1: the range of the values of the piece this process owns, whatever extent the input
   // holds.
-  vtkIntensityTransformBlock block;
+  paravoxel::IntensityTransformBlock block;
   if (scalars)
   {
     int wholeExtent[6];
     int pieceExtent[6];
     vtkParaVoxelPieces::ComputeOwnerPiece(
       outInfo, inInfo, input->GetExtent(), wholeExtent, pieceExtent);
-    block = vtkIntensityTransformBlock(
+    block = paravoxel::IntensityTransformBlock(
       input, association == vtkDataObject::FIELD_ASSOCIATION_CELLS, wholeExtent, pieceExtent);
     statistics.ComputeRange(scalars, block);
   }
@@ -182,7 +182,8 @@ int vtkIntensityTransformFilter::RequestData(
     return 1;
   }
 
-  vtkIntensityTransformCurve curve(range, this->Floor, this->Gamma, this->Contrast, this->Offset);
+  paravoxel::IntensityTransformCurve curve(
+    range, this->Floor, this->Gamma, this->Contrast, this->Offset);
   vtkFloatArray* result =
     scalars ? AddResultArray(output, association, scalars, this->ResultArrayName) : nullptr;
   if (useHistogram)
@@ -200,7 +201,7 @@ int vtkIntensityTransformFilter::RequestData(
   else
   {
     // PASS 4: g into the result array, and mean(g).
-    vtkIntensityTransformFixedPointSum sum;
+    paravoxel::IntensityTransformFixedPointSum sum;
     if (result)
     {
       sum = curve.LiftArray(scalars, block, result->GetPointer(0));

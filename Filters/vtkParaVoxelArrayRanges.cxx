@@ -71,9 +71,8 @@ struct Ranges
   {
     for (double* range : { this->All.data(), this->Finite.data(), this->Norm, this->FiniteNorm })
     {
-      const std::size_t count = range == this->All.data() || range == this->Finite.data()
-        ? this->All.size()
-        : 2;
+      const std::size_t count =
+        range == this->All.data() || range == this->Finite.data() ? this->All.size() : 2;
       for (std::size_t i = 0; i < count; i += 2)
       {
         if (range[i] > range[i + 1])
@@ -95,80 +94,82 @@ struct ComputeRanges
     const int components = array->GetNumberOfComponents();
     const auto tuples = vtk::DataArrayTupleRange(array);
     vtkSMPThreadLocal<Ranges> local(Ranges{ components });
-    vtkSMPTools::For(0, tuples.size(), [&](vtkIdType begin, vtkIdType end) {
-      Ranges& mine = local.Local();
-      // Typed min/max per component first (vectorisable), the norms only for several components.
-      for (int c = 0; c < components; ++c)
+    vtkSMPTools::For(0, tuples.size(),
+      [&](vtkIdType begin, vtkIdType end)
       {
-        Value low = std::numeric_limits<Value>::max();
-        Value high = std::numeric_limits<Value>::lowest();
-        Value finiteLow = low, finiteHigh = high;
-        bool any = false, anyFinite = false;
-        for (vtkIdType t = begin; t < end; ++t)
+        Ranges& mine = local.Local();
+        // Typed min/max per component first (vectorisable), the norms only for several components.
+        for (int c = 0; c < components; ++c)
         {
-          const Value v = tuples[t][c];
-          if (std::is_floating_point<Value>::value)
+          Value low = std::numeric_limits<Value>::max();
+          Value high = std::numeric_limits<Value>::lowest();
+          Value finiteLow = low, finiteHigh = high;
+          bool any = false, anyFinite = false;
+          for (vtkIdType t = begin; t < end; ++t)
           {
-            if (std::isnan(static_cast<double>(v)))
+            const Value v = tuples[t][c];
+            if (std::is_floating_point<Value>::value)
+            {
+              if (std::isnan(static_cast<double>(v)))
+              {
+                continue;
+              }
+              any = true;
+              low = std::min(low, v);
+              high = std::max(high, v);
+              if (std::isfinite(static_cast<double>(v)))
+              {
+                anyFinite = true;
+                finiteLow = std::min(finiteLow, v);
+                finiteHigh = std::max(finiteHigh, v);
+              }
+            }
+            else
+            {
+              low = std::min(low, v);
+              high = std::max(high, v);
+            }
+          }
+          if (!std::is_floating_point<Value>::value)
+          {
+            any = anyFinite = begin < end;
+            finiteLow = low;
+            finiteHigh = high;
+          }
+          if (any)
+          {
+            Ranges::Widen(&mine.All[2 * c], static_cast<double>(low));
+            Ranges::Widen(&mine.All[2 * c], static_cast<double>(high));
+          }
+          if (anyFinite)
+          {
+            Ranges::Widen(&mine.Finite[2 * c], static_cast<double>(finiteLow));
+            Ranges::Widen(&mine.Finite[2 * c], static_cast<double>(finiteHigh));
+          }
+        }
+        if (components > 1)
+        {
+          for (vtkIdType t = begin; t < end; ++t)
+          {
+            double squares = 0.0;
+            for (int c = 0; c < components; ++c)
+            {
+              const double v = static_cast<double>(tuples[t][c]);
+              squares += v * v;
+            }
+            if (std::isnan(squares))
             {
               continue;
             }
-            any = true;
-            low = std::min(low, v);
-            high = std::max(high, v);
-            if (std::isfinite(static_cast<double>(v)))
+            const double norm = std::sqrt(squares);
+            Ranges::Widen(mine.Norm, norm);
+            if (std::isfinite(norm))
             {
-              anyFinite = true;
-              finiteLow = std::min(finiteLow, v);
-              finiteHigh = std::max(finiteHigh, v);
+              Ranges::Widen(mine.FiniteNorm, norm);
             }
           }
-          else
-          {
-            low = std::min(low, v);
-            high = std::max(high, v);
-          }
         }
-        if (!std::is_floating_point<Value>::value)
-        {
-          any = anyFinite = begin < end;
-          finiteLow = low;
-          finiteHigh = high;
-        }
-        if (any)
-        {
-          Ranges::Widen(&mine.All[2 * c], static_cast<double>(low));
-          Ranges::Widen(&mine.All[2 * c], static_cast<double>(high));
-        }
-        if (anyFinite)
-        {
-          Ranges::Widen(&mine.Finite[2 * c], static_cast<double>(finiteLow));
-          Ranges::Widen(&mine.Finite[2 * c], static_cast<double>(finiteHigh));
-        }
-      }
-      if (components > 1)
-      {
-        for (vtkIdType t = begin; t < end; ++t)
-        {
-          double squares = 0.0;
-          for (int c = 0; c < components; ++c)
-          {
-            const double v = static_cast<double>(tuples[t][c]);
-            squares += v * v;
-          }
-          if (std::isnan(squares))
-          {
-            continue;
-          }
-          const double norm = std::sqrt(squares);
-          Ranges::Widen(mine.Norm, norm);
-          if (std::isfinite(norm))
-          {
-            Ranges::Widen(mine.FiniteNorm, norm);
-          }
-        }
-      }
-    });
+      });
     for (const Ranges& partial : local)
     {
       result.Merge(partial);

@@ -38,8 +38,8 @@ void* vtkParaVoxelMemory::Allocate(vtkTypeUInt64 bytes)
 bool vtkParaVoxelMemory::SetNumberOfTuples(vtkDataArray* array, vtkIdType tuples)
 {
   const vtkIdType values = tuples * array->GetNumberOfComponents();
-  void* memory = Allocate(static_cast<vtkTypeUInt64>(values) *
-    static_cast<vtkTypeUInt64>(array->GetDataTypeSize()));
+  void* memory = Allocate(
+    static_cast<vtkTypeUInt64>(values) * static_cast<vtkTypeUInt64>(array->GetDataTypeSize()));
   if (memory)
   {
     array->SetVoidArray(memory, values, 0, vtkAbstractArray::VTK_DATA_ARRAY_FREE);

@@ -36,22 +36,24 @@ void FillGhostFlags(unsigned char* flags, const int counts[3],
   {
     pattern[i] = inside[0][i] ? 0 : flag;
   }
-  vtkSMPTools::For(0, rows, [&](vtkIdType begin, vtkIdType end) {
-    for (vtkIdType row = begin; row < end; ++row)
+  vtkSMPTools::For(0, rows,
+    [&](vtkIdType begin, vtkIdType end)
     {
-      unsigned char* target = flags + row * counts[0];
-      const int j = static_cast<int>(row % counts[1]);
-      const int k = static_cast<int>(row / counts[1]);
-      if (inside[1][j] && inside[2][k])
+      for (vtkIdType row = begin; row < end; ++row)
       {
-        std::memcpy(target, pattern.data(), pattern.size());
+        unsigned char* target = flags + row * counts[0];
+        const int j = static_cast<int>(row % counts[1]);
+        const int k = static_cast<int>(row / counts[1]);
+        if (inside[1][j] && inside[2][k])
+        {
+          std::memcpy(target, pattern.data(), pattern.size());
+        }
+        else
+        {
+          std::memset(target, flag, counts[0]);
+        }
       }
-      else
-      {
-        std::memset(target, flag, counts[0]);
-      }
-    }
-  });
+    });
 }
 
 vtkSmartPointer<vtkUnsignedCharArray> GhostArray(vtkIdType count)

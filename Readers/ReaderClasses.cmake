@@ -4,19 +4,19 @@
 set(paravoxel_reader_classes
   vtkAnalyzeZipReader)
 set(paravoxel_reader_private_classes
-  vtkAnalyzeArchive
-  vtkAnalyzeHeader
-  vtkAnalyzeHeaderFields
-  vtkAnalyzeMemberStore
-  vtkAnalyzeMemberStream
-  vtkAnalyzeStepReader
-  vtkAnalyzeTimeSteps
-  vtkAnalyzeVolumeIndex
-  vtkAnalyzeVoxelConverter
-  vtkArchiveDownloader
-  vtkDiskMemberStore
-  vtkGzipMemberStream
-  vtkMemberBuffer
-  vtkSpmMatFile
-  vtkVerifiedInflater
-  vtkZipMemberStore)
+  AnalyzeArchive
+  AnalyzeHeader
+  AnalyzeHeaderFields
+  AnalyzeMemberStore
+  AnalyzeMemberStream
+  AnalyzeStepReader
+  AnalyzeTimeSteps
+  AnalyzeVolumeIndex
+  AnalyzeVoxelConverter
+  ArchiveDownloader
+  DiskMemberStore
+  GzipMemberStream
+  MemberBuffer
+  SpmMatFile
+  VerifiedInflater
+  ZipMemberStore)

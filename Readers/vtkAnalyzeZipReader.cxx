@@ -1,8 +1,10 @@
 #include "vtkAnalyzeZipReader.h"
 
-#include "vtkAnalyzeArchive.h"
-#include "vtkAnalyzeStepReader.h"
-#include "vtkAnalyzeTimeSteps.h"
+#include "AnalyzeArchive.h"
+#include "AnalyzeStepReader.h"
+#include "AnalyzeTimeSteps.h"
+#include "MemberBuffer.h"
+#include "SpmMatFile.h"
 #include "vtkDataArray.h"
 #include "vtkDoubleArray.h"
 #include "vtkErrorCode.h"
@@ -10,12 +12,10 @@
 #include "vtkImageData.h"
 #include "vtkInformation.h"
 #include "vtkInformationVector.h"
-#include "vtkMemberBuffer.h"
 #include "vtkObjectFactory.h"
 #include "vtkParaVoxelPieces.h"
 #include "vtkPointData.h"
 #include "vtkSmartPointer.h"
-#include "vtkSpmMatFile.h"
 #include "vtkStreamingDemandDrivenPipeline.h"
 #include "vtkStringArray.h"
 
@@ -30,20 +30,20 @@ vtkStandardNewMacro(vtkAnalyzeZipReader);
 
 namespace
 {
-using TimeStep = vtkAnalyzeTimeSteps::Step;
+using TimeStep = paravoxel::AnalyzeTimeSteps::Step;
 
 // SPM sidecars are a few hundred bytes; anything much larger is not one.
 constexpr std::uint64_t MaximumMatBytes = std::uint64_t(1) << 20;
-constexpr unsigned long OutOfMemoryError = vtkAnalyzeStepReader::OutOfMemoryError;
+constexpr unsigned long OutOfMemoryError = paravoxel::AnalyzeStepReader::OutOfMemoryError;
 }
 
 struct vtkAnalyzeZipReader::Internals
 {
-  vtkAnalyzeArchive Archive;
+  paravoxel::AnalyzeArchive Archive;
   // The archive the Volume property was set for (see SetVolume).
   std::string VolumeSetFor;
 
-  vtkAnalyzeTimeSteps TimeSteps;
+  paravoxel::AnalyzeTimeSteps TimeSteps;
   bool Ready = false;
   vtkNew<vtkStringArray> AvailableVolumes;
   std::string CurrentVolume;
@@ -54,12 +54,12 @@ struct vtkAnalyzeZipReader::Internals
     return this->Archive.GetIdentity(self->FileName ? self->FileName : "");
   }
   bool OpenArchive(vtkAnalyzeZipReader* self);
-  bool SelectVolume(vtkAnalyzeZipReader* self, vtkAnalyzeVolumeIndex::Volume& selected);
+  bool SelectVolume(vtkAnalyzeZipReader* self, paravoxel::AnalyzeVolumeIndex::Volume& selected);
   std::array<double, 16> VoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
   std::array<double, 16> ReadVoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
-  vtkAnalyzeStepReader StepReader(vtkAnalyzeZipReader* self)
+  paravoxel::AnalyzeStepReader StepReader(vtkAnalyzeZipReader* self)
   {
-    return vtkAnalyzeStepReader(*this->Archive.GetStore(), this->TimeSteps, self,
+    return paravoxel::AnalyzeStepReader(*this->Archive.GetStore(), this->TimeSteps, self,
       { self->MaximumVoxels, self->MaximumMemberMegabytes });
   }
   std::string Where(const TimeStep& step) const
@@ -70,7 +70,7 @@ struct vtkAnalyzeZipReader::Internals
 
 bool vtkAnalyzeZipReader::Internals::OpenArchive(vtkAnalyzeZipReader* self)
 {
-  const vtkArchiveDownloader::Limits limits{
+  const paravoxel::ArchiveDownloader::Limits limits{
     static_cast<std::uint64_t>(self->MaximumDownloadMegabytes * 1024.0 * 1024.0),
     self->ConnectTimeout, self->StallTimeout, self->DownloadTimeout
   };
@@ -113,13 +113,13 @@ bool vtkAnalyzeZipReader::Internals::OpenArchive(vtkAnalyzeZipReader* self)
 }
 
 bool vtkAnalyzeZipReader::Internals::SelectVolume(
-  vtkAnalyzeZipReader* self, vtkAnalyzeVolumeIndex::Volume& selected)
+  vtkAnalyzeZipReader* self, paravoxel::AnalyzeVolumeIndex::Volume& selected)
 {
-  const vtkAnalyzeVolumeIndex& index = this->Archive.GetIndex();
+  const paravoxel::AnalyzeVolumeIndex& index = this->Archive.GetIndex();
   const std::string& source = this->Archive.GetSource();
   const bool plainFile = !this->Archive.GetBuffer() && self->FileName &&
-    vtkArchiveDownloader::GetScheme(self->FileName).empty() &&
-    vtkAnalyzeVolumeIndex::IsVolumeName(self->FileName);
+    paravoxel::ArchiveDownloader::GetScheme(self->FileName).empty() &&
+    paravoxel::AnalyzeVolumeIndex::IsVolumeName(self->FileName);
   std::string requested = self->Volume ? self->Volume : "";
   if (requested.empty() && plainFile)
   {
@@ -131,9 +131,10 @@ bool vtkAnalyzeZipReader::Internals::SelectVolume(
   {
     // Volume was chosen for another archive (FileName changed after it): start this one at its
     // first volume rather than fail on a name it never had.
-    vtkWarningWithObjectMacro(self, "Reading " << source << ": it has no volume '" << requested
-                               << "' (chosen for the previous archive); reading its first volume '"
-                               << index.GetVolumes().front().HeaderMember << "'.");
+    vtkWarningWithObjectMacro(self,
+      "Reading " << source << ": it has no volume '" << requested
+                 << "' (chosen for the previous archive); reading its first volume '"
+                 << index.GetVolumes().front().HeaderMember << "'.");
     requested.clear();
   }
   std::string error;
@@ -151,8 +152,8 @@ bool vtkAnalyzeZipReader::Internals::SelectVolume(
         msg << " " << refusals[i] << ".";
       }
       // Refused candidates are malformed volumes; without any, the archive is of another kind.
-      self->ReportError(refusals.empty() ? vtkErrorCode::UnrecognizedFileTypeError
-                                         : vtkErrorCode::FileFormatError,
+      self->ReportError(
+        refusals.empty() ? vtkErrorCode::UnrecognizedFileTypeError : vtkErrorCode::FileFormatError,
         msg.str());
       return false;
     }
@@ -183,8 +184,8 @@ std::array<double, 16> vtkAnalyzeZipReader::Internals::VoxelToWorld(
 std::array<double, 16> vtkAnalyzeZipReader::Internals::ReadVoxelToWorld(
   vtkAnalyzeZipReader* self, const TimeStep& step)
 {
-  const vtkAnalyzeHeader& header = step.Volume->Header;
-  if (header.GetFormat() != vtkAnalyzeHeader::Format::Analyze)
+  const paravoxel::AnalyzeHeader& header = step.Volume->Header;
+  if (header.GetFormat() != paravoxel::AnalyzeHeader::Format::Analyze)
   {
     return header.GetVoxelToWorld();
   }
@@ -195,18 +196,17 @@ std::array<double, 16> vtkAnalyzeZipReader::Internals::ReadVoxelToWorld(
     return header.GetVoxelToWorld();
   }
   std::string error;
-  vtkMemberBuffer bytes;
+  paravoxel::MemberBuffer bytes;
   std::array<double, 16> affine;
-  if (vtkAnalyzeVolumeIndex::ReadMember(
+  if (paravoxel::AnalyzeVolumeIndex::ReadMember(
         *this->Archive.GetStore(), mat, 0, MaximumMatBytes, bytes, error) &&
-    vtkSpmMatFile::Read(bytes.GetData(), bytes.GetSize(), affine, error))
+    paravoxel::SpmMatFile::Read(bytes.GetData(), bytes.GetSize(), affine, error))
   {
     return affine;
   }
-  vtkWarningWithObjectMacro(self, "Reading " << this->Where(step)
-                                             << ": cannot use the SPM matrix file '" << mat
-                                             << "' (" << error
-                                             << "); the header's affine is used instead.");
+  vtkWarningWithObjectMacro(self,
+    "Reading " << this->Where(step) << ": cannot use the SPM matrix file '" << mat << "' (" << error
+               << "); the header's affine is used instead.");
   return header.GetVoxelToWorld();
 }
 
@@ -235,7 +235,7 @@ void vtkAnalyzeZipReader::SetArchiveBuffer(const char* data, vtkIdType size)
   internal.Archive.SetBuffer(nullptr);
   if (data && size > 0)
   {
-    auto buffer = std::make_shared<vtkMemberBuffer>();
+    auto buffer = std::make_shared<paravoxel::MemberBuffer>();
     std::string error;
     if (!buffer->Allocate(static_cast<std::uint64_t>(size), error))
     {
@@ -302,14 +302,14 @@ int vtkAnalyzeZipReader::RequestInformation(
   {
     internal.AvailableVolumes->InsertNextValue(volume.HeaderMember);
   }
-  vtkAnalyzeVolumeIndex::Volume selectedVolume;
+  paravoxel::AnalyzeVolumeIndex::Volume selectedVolume;
   if (!internal.SelectVolume(this, selectedVolume))
   {
     return 1;
   }
 
   const TimeStep selected{ &selectedVolume, 0 };
-  const vtkAnalyzeHeader& header = selectedVolume.Header;
+  const paravoxel::AnalyzeHeader& header = selectedVolume.Header;
   for (const auto& warning : header.GetWarnings())
   {
     vtkWarningMacro("Reading " << internal.Where(selected) << ": " << warning << ".");
@@ -317,8 +317,8 @@ int vtkAnalyzeZipReader::RequestInformation(
   std::string error;
   unsigned long code = vtkErrorCode::FileFormatError; // too many time steps
   if (!internal.StepReader(this).CheckImageSize(selected, internal.Where(selected), error, code) ||
-    !internal.TimeSteps.Make(selectedVolume, internal.Archive.GetIndex(), this->TimeSeries,
-      this->MaximumTimeSteps, error))
+    !internal.TimeSteps.Make(
+      selectedVolume, internal.Archive.GetIndex(), this->TimeSeries, this->MaximumTimeSteps, error))
   {
     this->ReportError(code, "Cannot read " + internal.Where(selected) + ": " + error + ".");
     return 1;
@@ -332,8 +332,8 @@ int vtkAnalyzeZipReader::RequestInformation(
   const std::vector<double>& times = internal.TimeSteps.GetTimes();
   if (!times.empty())
   {
-    outInfo->Set(vtkStreamingDemandDrivenPipeline::TIME_STEPS(), times.data(),
-      static_cast<int>(times.size()));
+    outInfo->Set(
+      vtkStreamingDemandDrivenPipeline::TIME_STEPS(), times.data(), static_cast<int>(times.size()));
     const double range[2] = { times.front(), times.back() };
     outInfo->Set(vtkStreamingDemandDrivenPipeline::TIME_RANGE(), range, 2);
   }
@@ -408,7 +408,7 @@ int vtkAnalyzeZipReader::RequestData(
 
   std::string error;
   unsigned long code = vtkErrorCode::NoError;
-  vtkAnalyzeStepReader stepReader = internal.StepReader(this);
+  paravoxel::AnalyzeStepReader stepReader = internal.StepReader(this);
   if (stepIndex > 0 && !stepReader.CheckImageSize(step, internal.Where(step), error, code))
   {
     this->ReportError(code, "Cannot read " + internal.Where(step) + ": " + error + ".");
@@ -440,7 +440,7 @@ int vtkAnalyzeZipReader::RequestData(
   }
   this->UpdateProgress(1.0);
 
-  const vtkAnalyzeHeader& header = step.Volume->Header;
+  const paravoxel::AnalyzeHeader& header = step.Volume->Header;
   const auto affine = internal.VoxelToWorld(this, step);
   output->SetExtent(extent);
   output->SetSpacing(header.GetSpacing().data());
@@ -472,9 +472,10 @@ void vtkAnalyzeZipReader::PrintSelf(ostream& os, vtkIndent indent)
   this->Superclass::PrintSelf(os, indent);
   const auto& buffer = this->Internal->Archive.GetBuffer();
   os << indent << "FileName: "
-     << (this->FileName ? vtkArchiveDownloader::Redact(this->FileName) : "(none)") << "\n";
-  os << indent << "ArchiveBuffer: "
-     << (buffer ? std::to_string(buffer->GetSize()) + " bytes" : "(none)") << "\n";
+     << (this->FileName ? paravoxel::ArchiveDownloader::Redact(this->FileName) : "(none)") << "\n";
+  os << indent
+     << "ArchiveBuffer: " << (buffer ? std::to_string(buffer->GetSize()) + " bytes" : "(none)")
+     << "\n";
   os << indent << "Volume: " << (this->Volume ? this->Volume : "(first)") << "\n";
   os << indent << "TimeSeries: " << this->TimeSeries << "\n";
   os << indent << "MaximumVoxels: " << this->MaximumVoxels << "\n";

@@ -1,7 +1,7 @@
-// Unit tests of vtkAnalyzeHeader on headers built byte by byte, so each expectation is worked
-// out by hand from the Analyze 7.5 / NIfTI-1 layouts, independently of the parser.
-#include "vtkAnalyzeHeader.h"
-#include "vtkAnalyzeHeaderFields.h"
+// Unit tests of paravoxel::AnalyzeHeader on headers built byte by byte, so each expectation is
+// worked out by hand from the Analyze 7.5 / NIfTI-1 layouts, independently of the parser.
+#include "AnalyzeHeader.h"
+#include "AnalyzeHeaderFields.h"
 
 #include "vtkType.h"
 
@@ -55,7 +55,7 @@ public:
 
   void Magic(const char* magic) { std::memcpy(this->Bytes.data() + 344, magic, 4); }
 
-  bool Parse(vtkAnalyzeHeader& header, std::string& error) const
+  bool Parse(paravoxel::AnalyzeHeader& header, std::string& error) const
   {
     return header.Parse(this->Bytes.data(), this->Bytes.size(), error);
   }
@@ -71,17 +71,17 @@ TEST(AnalyzeHeaderFields, EachFieldIsReadAtItsOffsetInBothByteOrders)
   {
     // Offsets from the Analyze 7.5 and NIfTI-1 layouts.
     HeaderBytes bytes(big);
-    bytes.Put<std::int16_t>(72, 32);       // bitpix
-    bytes.Put<float>(108, 352.0f);         // vox_offset
-    bytes.Put<float>(116, -7.5f);          // scl_inter
-    bytes.Put<float>(128, 0.25f);          // cal_min
-    bytes.Put<std::int32_t>(144, -40000);  // glmin
-    bytes.Put<std::int16_t>(254, 2);       // sform_code
-    bytes.Put<float>(264, 0.5f);           // quatern_d
-    bytes.Put<float>(308, 9.0f);           // srow_y[3]
+    bytes.Put<std::int16_t>(72, 32);      // bitpix
+    bytes.Put<float>(108, 352.0f);        // vox_offset
+    bytes.Put<float>(116, -7.5f);         // scl_inter
+    bytes.Put<float>(128, 0.25f);         // cal_min
+    bytes.Put<std::int32_t>(144, -40000); // glmin
+    bytes.Put<std::int16_t>(254, 2);      // sform_code
+    bytes.Put<float>(264, 0.5f);          // quatern_d
+    bytes.Put<float>(308, 9.0f);          // srow_y[3]
     bytes.Magic("n+1");
     // On this little-endian machine, the big-endian header is the swapped one.
-    const auto fields = vtkAnalyzeHeaderFields::Decode(bytes.Bytes.data(), big);
+    const auto fields = paravoxel::AnalyzeHeaderFields::Decode(bytes.Bytes.data(), big);
     EXPECT_EQ(fields.SizeofHdr, 348);
     EXPECT_EQ(fields.Dim[0], 3);
     EXPECT_EQ(fields.Dim[3], 6);
@@ -102,7 +102,7 @@ TEST(AnalyzeHeaderFields, EachFieldIsReadAtItsOffsetInBothByteOrders)
     spm.Put<std::int16_t>(253, 11);
     spm.Put<std::int16_t>(255, -12);
     spm.Put<std::int16_t>(257, 13);
-    const auto spmFields = vtkAnalyzeHeaderFields::Decode(spm.Bytes.data(), big);
+    const auto spmFields = paravoxel::AnalyzeHeaderFields::Decode(spm.Bytes.data(), big);
     EXPECT_EQ(spmFields.Originator[0], 11);
     EXPECT_EQ(spmFields.Originator[1], -12);
     EXPECT_EQ(spmFields.Originator[2], 13);
@@ -117,7 +117,7 @@ TEST(AnalyzeHeader, ReadsBothByteOrders)
     bytes.Put<float>(80, 2.0f);
     bytes.Put<float>(84, 3.0f);
     bytes.Put<float>(88, 4.0f);
-    vtkAnalyzeHeader header;
+    paravoxel::AnalyzeHeader header;
     std::string error;
     ASSERT_TRUE(bytes.Parse(header, error)) << error;
     // On this little-endian machine, the big-endian header is the swapped one.
@@ -129,7 +129,7 @@ TEST(AnalyzeHeader, ReadsBothByteOrders)
     EXPECT_EQ(header.GetBytesPerVolume(), 4u * 5u * 6u * 2u);
     EXPECT_DOUBLE_EQ(header.GetSpacing()[0], 2.0);
     EXPECT_DOUBLE_EQ(header.GetSpacing()[2], 4.0);
-    EXPECT_EQ(header.GetFormat(), vtkAnalyzeHeader::Format::Analyze);
+    EXPECT_EQ(header.GetFormat(), paravoxel::AnalyzeHeader::Format::Analyze);
     EXPECT_FALSE(header.HasScaling());
   }
 }
@@ -138,7 +138,7 @@ TEST(AnalyzeHeader, AnalyzeAffineFollowsTheOriginFieldOrTheCentre)
 {
   HeaderBytes bytes(false);
   bytes.Put<float>(80, 2.0f);
-  vtkAnalyzeHeader header;
+  paravoxel::AnalyzeHeader header;
   std::string error;
   ASSERT_TRUE(bytes.Parse(header, error)) << error;
   // No origin field: the centre voxel ((n-1)/2) is at world 0, x flipped (radiological).
@@ -164,7 +164,7 @@ TEST(AnalyzeHeader, SpmScaleFactorAndIntercept)
   HeaderBytes bytes(true);
   bytes.Put<float>(112, 0.5f);
   bytes.Put<float>(116, 10.0f);
-  vtkAnalyzeHeader header;
+  paravoxel::AnalyzeHeader header;
   std::string error;
   ASSERT_TRUE(bytes.Parse(header, error)) << error;
   EXPECT_TRUE(header.HasScaling());
@@ -179,8 +179,8 @@ TEST(AnalyzeHeader, SpmScaleFactorAndIntercept)
 
   // Slope 0: SPM2 falls back to cal_max/cal_min over glmax/glmin.
   bytes.Put<float>(112, 0.0f);
-  bytes.Put<float>(124, 2.0f);    // cal_max
-  bytes.Put<float>(128, 1.0f);    // cal_min
+  bytes.Put<float>(124, 2.0f);       // cal_max
+  bytes.Put<float>(128, 1.0f);       // cal_min
   bytes.Put<std::int32_t>(140, 110); // glmax
   bytes.Put<std::int32_t>(144, 10);  // glmin
   ASSERT_TRUE(bytes.Parse(header, error)) << error;
@@ -193,18 +193,18 @@ TEST(AnalyzeHeader, NiftiSingleFileOffsetScalingAndSform)
 {
   HeaderBytes bytes(false);
   bytes.Magic("n+1");
-  bytes.Put<float>(108, 0.0f); // old writers: vox_offset 0 means right after the header
-  bytes.Put<float>(112, 0.0f); // scl_slope 0: no scaling
+  bytes.Put<float>(108, 0.0f);     // old writers: vox_offset 0 means right after the header
+  bytes.Put<float>(112, 0.0f);     // scl_slope 0: no scaling
   bytes.Put<std::int16_t>(254, 1); // sform_code
   const float rows[12] = { 0, -2, 0, 5, 3, 0, 0, 6, 0, 0, 4, 7 };
   for (int i = 0; i < 12; ++i)
   {
     bytes.Put<float>(280 + 4 * i, rows[i]);
   }
-  vtkAnalyzeHeader header;
+  paravoxel::AnalyzeHeader header;
   std::string error;
   ASSERT_TRUE(bytes.Parse(header, error)) << error;
-  EXPECT_EQ(header.GetFormat(), vtkAnalyzeHeader::Format::NiftiSingle);
+  EXPECT_EQ(header.GetFormat(), paravoxel::AnalyzeHeader::Format::NiftiSingle);
   EXPECT_EQ(header.GetVoxelOffset(), 352u);
   EXPECT_FALSE(header.HasScaling());
   for (int i = 0; i < 12; ++i)
@@ -224,10 +224,10 @@ TEST(AnalyzeHeader, NiftiQformWithNegativeQfac)
   bytes.Put<float>(88, 4.0f);
   bytes.Put<std::int16_t>(252, 1); // qform_code; quaternion b = c = d = 0: identity rotation
   bytes.Put<float>(268, -10.0f);
-  vtkAnalyzeHeader header;
+  paravoxel::AnalyzeHeader header;
   std::string error;
   ASSERT_TRUE(bytes.Parse(header, error)) << error;
-  EXPECT_EQ(header.GetFormat(), vtkAnalyzeHeader::Format::NiftiPair);
+  EXPECT_EQ(header.GetFormat(), paravoxel::AnalyzeHeader::Format::NiftiPair);
   const auto& m = header.GetVoxelToWorld();
   EXPECT_DOUBLE_EQ(m[0], 2.0);
   EXPECT_DOUBLE_EQ(m[5], 3.0);
@@ -247,14 +247,14 @@ TEST(AnalyzeHeader, RgbAndNiftiIntegerTypes)
 {
   HeaderBytes bytes(false);
   bytes.Put<std::int16_t>(70, 128);
-  vtkAnalyzeHeader header;
+  paravoxel::AnalyzeHeader header;
   std::string error;
   ASSERT_TRUE(bytes.Parse(header, error)) << error;
   EXPECT_EQ(header.GetNumberOfComponents(), 3);
   EXPECT_EQ(header.GetStoredScalarType(), VTK_UNSIGNED_CHAR);
   EXPECT_EQ(header.GetBytesPerVolume(), 4u * 5u * 6u * 3u);
-  const std::pair<int, int> types[] = { { 2, VTK_UNSIGNED_CHAR }, { 8, VTK_INT },
-    { 16, VTK_FLOAT }, { 64, VTK_DOUBLE }, { 256, VTK_SIGNED_CHAR }, { 512, VTK_UNSIGNED_SHORT },
+  const std::pair<int, int> types[] = { { 2, VTK_UNSIGNED_CHAR }, { 8, VTK_INT }, { 16, VTK_FLOAT },
+    { 64, VTK_DOUBLE }, { 256, VTK_SIGNED_CHAR }, { 512, VTK_UNSIGNED_SHORT },
     { 768, VTK_UNSIGNED_INT }, { 1024, VTK_LONG_LONG }, { 1280, VTK_UNSIGNED_LONG_LONG } };
   for (const auto& type : types)
   {
@@ -266,7 +266,7 @@ TEST(AnalyzeHeader, RgbAndNiftiIntegerTypes)
 
 TEST(AnalyzeHeader, RefusesBrokenHeadersWithReasons)
 {
-  vtkAnalyzeHeader header;
+  paravoxel::AnalyzeHeader header;
   std::string error;
   HeaderBytes bytes(false);
   EXPECT_FALSE(header.Parse(bytes.Bytes.data(), 200, error));
@@ -304,7 +304,7 @@ TEST(AnalyzeHeader, BadVoxelSizesBecomeOneWithWarnings)
   bytes.Put<float>(80, std::numeric_limits<float>::quiet_NaN());
   bytes.Put<float>(84, 0.0f);
   bytes.Put<float>(88, -2.5f);
-  vtkAnalyzeHeader header;
+  paravoxel::AnalyzeHeader header;
   std::string error;
   ASSERT_TRUE(bytes.Parse(header, error)) << error;
   EXPECT_DOUBLE_EQ(header.GetSpacing()[0], 1.0);
@@ -319,7 +319,7 @@ TEST(AnalyzeHeader, FourDimensionsCountVolumesAndRepetitionTime)
   HeaderBytes bytes(false);
   bytes.Dims({ 4, 4, 5, 6, 12, 1, 1, 1 });
   bytes.Put<float>(92, 3.22f);
-  vtkAnalyzeHeader header;
+  paravoxel::AnalyzeHeader header;
   std::string error;
   ASSERT_TRUE(bytes.Parse(header, error)) << error;
   EXPECT_EQ(header.GetNumberOfVolumes(), 12);

@@ -90,9 +90,9 @@ TEST(AnalyzeZipReader, ErrorCodesSayWhatFailedAndAGoodReadResetsThem)
     { data + "no_such_archive.zip", vtkErrorCode::FileNotFoundError },
     { data, vtkErrorCode::CannotOpenFileError }, // a folder
     { data + "bad_not_a_zip.zip", vtkErrorCode::UnrecognizedFileTypeError },
-    { data + "bad_sizeof_hdr.zip", vtkErrorCode::FileFormatError },    // bad header
-    { data + "bad_crc_header.zip", vtkErrorCode::FileFormatError },    // header's CRC-32
-    { data + "bad_crc_deflated.zip", vtkErrorCode::FileFormatError },  // image's CRC-32
+    { data + "bad_sizeof_hdr.zip", vtkErrorCode::FileFormatError },      // bad header
+    { data + "bad_crc_header.zip", vtkErrorCode::FileFormatError },      // header's CRC-32
+    { data + "bad_crc_deflated.zip", vtkErrorCode::FileFormatError },    // image's CRC-32
     { data + "bad_corrupt_deflate.zip", vtkErrorCode::FileFormatError }, // corrupt member
     { data + "bad_short_image.zip", vtkErrorCode::PrematureEndOfFileError },
   };

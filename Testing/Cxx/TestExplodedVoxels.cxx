@@ -30,13 +30,13 @@
 
 namespace
 {
+using paravoxel_test::ExpectOneError;
 using paravoxel_test::FilterTest;
 using paravoxel_test::Layout;
 using paravoxel_test::MakeArray;
 using paravoxel_test::MakeImage;
 using paravoxel_test::MessageCollector;
 using paravoxel_test::PieceSource;
-using paravoxel_test::ExpectOneError;
 using paravoxel_test::UpdateWithThreads;
 using Point = std::array<double, 3>;
 using ExplodedVoxels = FilterTest;
@@ -781,12 +781,12 @@ TEST_F(ExplodedVoxels, CutPlaneBoxSphereAndInverted)
   vtkNew<vtkPlane> plane;
   plane->SetOrigin(1.3, 2.2, 0.9);
   plane->SetNormal(1.0, -1.0, 0.5);
-  const auto planeValue = [](const Point& x) {
-    return (x[0] - 1.3) * 1.0 - (x[1] - 2.2) + (x[2] - 0.9) * 0.5;
-  };
+  const auto planeValue = [](const Point& x)
+  { return (x[0] - 1.3) * 1.0 - (x[1] - 2.2) + (x[2] - 0.9) * 0.5; };
   vtkNew<vtkBox> box;
   box->SetBounds(0.6, 3.6, 1.4, 4.6, 0.3, 1.6);
-  const auto boxValue = [](const Point& x) {
+  const auto boxValue = [](const Point& x)
+  {
     const bool inside =
       x[0] > 0.6 && x[0] < 3.6 && x[1] > 1.4 && x[1] < 4.6 && x[2] > 0.3 && x[2] < 1.6;
     return inside ? -1.0 : 1.0;
@@ -794,7 +794,8 @@ TEST_F(ExplodedVoxels, CutPlaneBoxSphereAndInverted)
   vtkNew<vtkSphere> sphere;
   sphere->SetCenter(2.1, 2.6, 1.1);
   sphere->SetRadius(2.3);
-  const auto sphereValue = [](const Point& x) {
+  const auto sphereValue = [](const Point& x)
+  {
     return (x[0] - 2.1) * (x[0] - 2.1) + (x[1] - 2.6) * (x[1] - 2.6) + (x[2] - 1.1) * (x[2] - 1.1) -
       2.3 * 2.3;
   };
@@ -841,7 +842,8 @@ TEST_F(ExplodedVoxels, CutFunctionWithTransform)
     {
       Options options;
       options.Cut = sphere;
-      options.CutValue = [&linear](const Point& x) {
+      options.CutValue = [&linear](const Point& x)
+      {
         double y[3];
         linear->TransformPoint(x.data(), y);
         return (y[0] - 2.05) * (y[0] - 2.05) + (y[1] - 2.45) * (y[1] - 2.45) +
@@ -986,9 +988,8 @@ TEST_F(ExplodedVoxels, AbortGivesAnEmptyOutput)
   filter->SetInputData(MakeImage(layout, values));
   // The first progress report asks to abort.
   vtkNew<vtkCallbackCommand> abort;
-  abort->SetCallback([](vtkObject* caller, unsigned long, void*, void*) {
-    static_cast<vtkAlgorithm*>(caller)->SetAbortExecute(1);
-  });
+  abort->SetCallback([](vtkObject* caller, unsigned long, void*, void*)
+    { static_cast<vtkAlgorithm*>(caller)->SetAbortExecute(1); });
   const unsigned long observer = filter->AddObserver(vtkCommand::ProgressEvent, abort);
   auto output = UpdateWithThreads<vtkPolyData>(filter, messages);
   EXPECT_EQ(output->GetNumberOfCells(), 0);
@@ -1099,7 +1100,8 @@ TEST_F(ExplodedVoxels, PiecesMakeEachFaceOnce)
     sphere->SetRadius(3.1);
     Options cut;
     cut.Cut = sphere;
-    cut.CutValue = [](const Point& x) {
+    cut.CutValue = [](const Point& x)
+    {
       return (x[0] - 0.5) * (x[0] - 0.5) + (x[1] - 5.0) * (x[1] - 5.0) +
         (x[2] - 6.0) * (x[2] - 6.0) - 3.1 * 3.1;
     };

@@ -1,10 +1,10 @@
 // Every input a fuzzer ever found a bug with (Testing/Data/Regressions, listed with the error it
 // must now give in expected.tsv) is parsed again by the code that failed on it.
-#include "vtkAnalyzeHeader.h"
-#include "vtkAnalyzeVolumeIndex.h"
-#include "vtkMemberBuffer.h"
-#include "vtkSpmMatFile.h"
-#include "vtkZipMemberStore.h"
+#include "AnalyzeHeader.h"
+#include "AnalyzeVolumeIndex.h"
+#include "MemberBuffer.h"
+#include "SpmMatFile.h"
+#include "ZipMemberStore.h"
 
 #include <gtest/gtest.h>
 
@@ -30,23 +30,23 @@ bool Parse(const std::string& target, const std::vector<std::uint8_t>& bytes, st
 {
   if (target == "header")
   {
-    vtkAnalyzeHeader header;
+    paravoxel::AnalyzeHeader header;
     return header.Parse(bytes.data(), bytes.size(), error);
   }
   if (target == "spm_mat")
   {
     std::array<double, 16> affine;
-    return vtkSpmMatFile::Read(bytes.data(), bytes.size(), affine, error);
+    return paravoxel::SpmMatFile::Read(bytes.data(), bytes.size(), affine, error);
   }
   if (target == "zip_member")
   {
-    auto buffer = std::make_shared<vtkMemberBuffer>();
+    auto buffer = std::make_shared<paravoxel::MemberBuffer>();
     if (!buffer->Allocate(bytes.size(), error))
     {
       return false;
     }
     std::copy(bytes.begin(), bytes.end(), buffer->GetData());
-    auto store = vtkZipMemberStore::OpenBuffer(buffer, error);
+    auto store = paravoxel::ZipMemberStore::OpenBuffer(buffer, error);
     if (!store)
     {
       return false;
@@ -54,8 +54,8 @@ bool Parse(const std::string& target, const std::vector<std::uint8_t>& bytes, st
     // Every member read whole and verified, within the fuzz target's 1 MiB: the first refusal.
     for (const auto& name : store->GetMemberNames())
     {
-      vtkMemberBuffer member;
-      if (!vtkAnalyzeVolumeIndex::ReadMember(*store, name, 4096, 1 << 20, member, error))
+      paravoxel::MemberBuffer member;
+      if (!paravoxel::AnalyzeVolumeIndex::ReadMember(*store, name, 4096, 1 << 20, member, error))
       {
         return false;
       }

@@ -19,13 +19,13 @@
 
 namespace
 {
+using paravoxel_test::ExpectOneError;
 using paravoxel_test::FilterTest;
 using paravoxel_test::Layout;
 using paravoxel_test::MakeArray;
 using paravoxel_test::MakeImage;
 using paravoxel_test::MessageCollector;
 using paravoxel_test::PieceSource;
-using paravoxel_test::ExpectOneError;
 using paravoxel_test::UpdateWithThreads;
 using IntensityTransform = FilterTest;
 
@@ -113,7 +113,8 @@ Expected Reference(
   {
     return expected;
   }
-  const auto lift = [&](double v) {
+  const auto lift = [&](double v)
+  {
     const double n = (v - expected.Low) / (expected.High - expected.Low);
     return std::pow(std::min(std::max(n - settings.Floor, 0.0), 1.0), settings.Gamma);
   };
@@ -264,7 +265,8 @@ std::vector<T> BrainLike(vtkIdType count, unsigned int seed)
 std::vector<std::pair<std::string, Settings>> ParameterSettings()
 {
   std::vector<std::pair<std::string, Settings>> cases;
-  const auto add = [&cases](const std::string& name, auto change) {
+  const auto add = [&cases](const std::string& name, auto change)
+  {
     Settings settings;
     change(settings);
     cases.emplace_back(name, settings);
@@ -286,17 +288,20 @@ std::vector<std::pair<std::string, Settings>> ParameterSettings()
   {
     add("Offset " + std::to_string(offset), [offset](Settings& s) { s.Offset = offset; });
   }
-  add("all four", [](Settings& s) {
-    s.Floor = 0.05;
-    s.Gamma = 0.7;
-    s.Contrast = 1.5;
-    s.Offset = 0.02;
-  });
+  add("all four",
+    [](Settings& s)
+    {
+      s.Floor = 0.05;
+      s.Gamma = 0.7;
+      s.Contrast = 1.5;
+      s.Offset = 0.02;
+    });
   for (const auto& range : { std::array<double, 2>{ { 10.0, 60.0 } },
          std::array<double, 2>{ { -100.0, 5000.0 } }, std::array<double, 2>{ { 0.0, 1.0 } } })
   {
-    add(
-      "Custom " + std::to_string(range[0]) + " " + std::to_string(range[1]), [range](Settings& s) {
+    add("Custom " + std::to_string(range[0]) + " " + std::to_string(range[1]),
+      [range](Settings& s)
+      {
         s.Mode = vtkIntensityTransformFilter::CUSTOM_RANGE;
         s.Custom = range;
       });
@@ -306,7 +311,8 @@ std::vector<std::pair<std::string, Settings>> ParameterSettings()
          std::array<double, 2>{ { 37.3, 61.1 } }, std::array<double, 2>{ { -5.0, 150.0 } } })
   {
     add("Percentiles " + std::to_string(range[0]) + " " + std::to_string(range[1]),
-      [range](Settings& s) {
+      [range](Settings& s)
+      {
         s.Mode = vtkIntensityTransformFilter::PERCENTILE_RANGE;
         s.Percentiles = range;
       });
@@ -467,8 +473,8 @@ TEST_F(IntensityTransform, PercentilesAreExactRanks)
         EXPECT_EQ(filter->GetLastNormalizationRange()[1], sorted[step * high])
           << values->GetDataTypeAsString() << " percentile " << 12.5 * high;
         // Ranges spanning most of double's range overflow high - low: zeros and a warning then.
-        ExpectOutput(output, filter, messages, false, values, Reference(AsDoubles(values), settings),
-          settings, values->GetDataTypeAsString());
+        ExpectOutput(output, filter, messages, false, values,
+          Reference(AsDoubles(values), settings), settings, values->GetDataTypeAsString());
       }
     }
   }

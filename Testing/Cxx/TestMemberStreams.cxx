@@ -1,10 +1,10 @@
 // Unit tests of the member layer: gzip inflation (whole, truncated, concatenated, padded) and
 // zip archives opened from memory buffers and files.
-#include "vtkAnalyzeVolumeIndex.h"
-#include "vtkGzipMemberStream.h"
-#include "vtkMemberBuffer.h"
-#include "vtkVerifiedInflater.h"
-#include "vtkZipMemberStore.h"
+#include "AnalyzeVolumeIndex.h"
+#include "GzipMemberStream.h"
+#include "MemberBuffer.h"
+#include "VerifiedInflater.h"
+#include "ZipMemberStore.h"
 
 #include <gtest/gtest.h>
 #include <zlib.h>
@@ -19,7 +19,7 @@
 namespace
 {
 // A member held in memory, served in small pieces to exercise the streaming paths.
-class BufferStream : public vtkAnalyzeMemberStream
+class BufferStream : public paravoxel::AnalyzeMemberStream
 {
 public:
   explicit BufferStream(std::vector<std::uint8_t> bytes)
@@ -28,7 +28,8 @@ public:
   }
   std::int64_t Read(void* buffer, std::uint64_t count, std::string&) override
   {
-    const std::uint64_t n = std::min<std::uint64_t>({ count, 1000, this->Bytes.size() - this->Position });
+    const std::uint64_t n =
+      std::min<std::uint64_t>({ count, 1000, this->Bytes.size() - this->Position });
     std::copy_n(this->Bytes.begin() + this->Position, n, static_cast<std::uint8_t*>(buffer));
     this->Position += n;
     return static_cast<std::int64_t>(n);
@@ -64,7 +65,8 @@ std::vector<std::uint8_t> Pattern(std::size_t n)
   return data;
 }
 
-std::vector<std::uint8_t> ReadAll(vtkAnalyzeMemberStream& stream, std::string& error, bool& ok)
+std::vector<std::uint8_t> ReadAll(
+  paravoxel::AnalyzeMemberStream& stream, std::string& error, bool& ok)
 {
   std::vector<std::uint8_t> out;
   std::uint8_t chunk[4096];
@@ -103,9 +105,9 @@ std::vector<std::uint8_t> TwoGzipMembers(
 }
 
 // An archive buffer as the reader keeps one.
-std::shared_ptr<const vtkMemberBuffer> BufferOf(const std::vector<std::uint8_t>& bytes)
+std::shared_ptr<const paravoxel::MemberBuffer> BufferOf(const std::vector<std::uint8_t>& bytes)
 {
-  auto buffer = std::make_shared<vtkMemberBuffer>();
+  auto buffer = std::make_shared<paravoxel::MemberBuffer>();
   std::string error;
   EXPECT_TRUE(buffer->Allocate(bytes.size(), error)) << error;
   std::copy(bytes.begin(), bytes.end(), buffer->GetData());
@@ -116,8 +118,9 @@ std::shared_ptr<const vtkMemberBuffer> BufferOf(const std::vector<std::uint8_t>&
 bool Gunzip(const std::vector<std::uint8_t>& gz, std::uint64_t expected, std::uint64_t maximum,
   std::vector<std::uint8_t>& out, std::string& error)
 {
-  vtkMemberBuffer buffer;
-  if (!vtkVerifiedInflater::InflateGzip(gz.data(), gz.size(), expected, maximum, buffer, error))
+  paravoxel::MemberBuffer buffer;
+  if (!paravoxel::VerifiedInflater::InflateGzip(
+        gz.data(), gz.size(), expected, maximum, buffer, error))
   {
     return false;
   }
@@ -152,7 +155,8 @@ TEST(VerifiedInflater, GzipTrailersAreChecked)
   badCrc[badCrc.size() - 8] ^= 0x01;
   EXPECT_FALSE(Gunzip(badCrc, data.size(), data.size(), out, error));
   EXPECT_NE(error.find("gzip CRC-32 mismatch"), std::string::npos) << error;
-  EXPECT_NE(error.find(vtkVerifiedInflater::Hex(vtkVerifiedInflater::Crc32(data.data(), data.size()))),
+  EXPECT_NE(error.find(paravoxel::VerifiedInflater::Hex(
+              paravoxel::VerifiedInflater::Crc32(data.data(), data.size()))),
     std::string::npos)
     << error;
   auto badSize = good;
@@ -178,19 +182,22 @@ TEST(VerifiedInflater, DeflateNeedsTheRecordedSize)
   const std::vector<std::uint8_t> raw(gz.begin() + 10, gz.end() - 8);
   std::vector<std::uint8_t> out(data.size() + 1);
   std::string error;
-  EXPECT_TRUE(vtkVerifiedInflater::InflateDeflate(raw.data(), raw.size(), out.data(), data.size(), error))
+  EXPECT_TRUE(paravoxel::VerifiedInflater::InflateDeflate(
+    raw.data(), raw.size(), out.data(), data.size(), error))
     << error;
   EXPECT_TRUE(std::equal(data.begin(), data.end(), out.begin()));
-  EXPECT_FALSE(vtkVerifiedInflater::InflateDeflate(raw.data(), raw.size(), out.data(), data.size() - 1, error));
+  EXPECT_FALSE(paravoxel::VerifiedInflater::InflateDeflate(
+    raw.data(), raw.size(), out.data(), data.size() - 1, error));
   EXPECT_NE(error.find("more than"), std::string::npos) << error;
-  EXPECT_FALSE(vtkVerifiedInflater::InflateDeflate(raw.data(), raw.size(), out.data(), data.size() + 1, error));
+  EXPECT_FALSE(paravoxel::VerifiedInflater::InflateDeflate(
+    raw.data(), raw.size(), out.data(), data.size() + 1, error));
   EXPECT_NE(error.find("inflate to 40000 bytes"), std::string::npos) << error;
 }
 
 TEST(GzipMemberStream, InflatesWholeStream)
 {
   const auto data = Pattern(300000);
-  vtkGzipMemberStream stream(std::make_unique<BufferStream>(Gzip(data)));
+  paravoxel::GzipMemberStream stream(std::make_unique<BufferStream>(Gzip(data)));
   std::string error;
   bool ok;
   EXPECT_EQ(ReadAll(stream, error, ok), data);
@@ -201,7 +208,7 @@ TEST(GzipMemberStream, ReportsTruncation)
 {
   auto gz = Gzip(Pattern(300000));
   gz.resize(gz.size() / 2);
-  vtkGzipMemberStream stream(std::make_unique<BufferStream>(gz));
+  paravoxel::GzipMemberStream stream(std::make_unique<BufferStream>(gz));
   std::string error;
   bool ok;
   ReadAll(stream, error, ok);
@@ -216,7 +223,7 @@ TEST(GzipMemberStream, ReportsCorruption)
   {
     gz[i] ^= 0xA5;
   }
-  vtkGzipMemberStream stream(std::make_unique<BufferStream>(gz));
+  paravoxel::GzipMemberStream stream(std::make_unique<BufferStream>(gz));
   std::string error;
   bool ok;
   ReadAll(stream, error, ok);
@@ -229,7 +236,7 @@ TEST(GzipMemberStream, ConcatenatedMembersAndPadding)
   const auto a = Pattern(5000);
   const auto b = Pattern(7000);
   const auto gz = TwoGzipMembers(a, b, 64);
-  vtkGzipMemberStream stream(std::make_unique<BufferStream>(gz));
+  paravoxel::GzipMemberStream stream(std::make_unique<BufferStream>(gz));
   std::string error;
   bool ok;
   auto expected = a;
@@ -243,7 +250,7 @@ TEST(GzipMemberStream, InflatesOnlyWhatIsRead)
   // 64 MiB of zeros compress to ~64 KiB; reading 10 bytes and probing one more must not
   // inflate the rest (this would take noticeable time and memory otherwise).
   std::vector<std::uint8_t> zeros(std::size_t(64) << 20, 0);
-  vtkGzipMemberStream stream(std::make_unique<BufferStream>(Gzip(zeros)));
+  paravoxel::GzipMemberStream stream(std::make_unique<BufferStream>(Gzip(zeros)));
   std::string error;
   std::uint8_t first[10];
   ASSERT_TRUE(stream.ReadFully(first, sizeof(first), error)) << error;
@@ -263,14 +270,14 @@ TEST(ZipMemberStore, OpensArchivesFromMemoryLikeFiles)
 {
   const std::string path = std::string(PARAVOXEL_TEST_DATA) + "/mixed_members.zip";
   std::string error;
-  auto fromFile = vtkZipMemberStore::OpenFile(path, error);
+  auto fromFile = paravoxel::ZipMemberStore::OpenFile(path, error);
   ASSERT_TRUE(fromFile) << error;
   auto bytes = BufferOf(FileBytes(path));
-  auto fromMemory = vtkZipMemberStore::OpenBuffer(bytes, error);
+  auto fromMemory = paravoxel::ZipMemberStore::OpenBuffer(bytes, error);
   ASSERT_TRUE(fromMemory) << error;
   EXPECT_EQ(fromFile->GetMemberNames(), fromMemory->GetMemberNames());
 
-  vtkAnalyzeVolumeIndex index;
+  paravoxel::AnalyzeVolumeIndex index;
   index.Build(*fromMemory);
   ASSERT_EQ(index.GetVolumes().size(), 1u);
   EXPECT_EQ(index.GetVolumes()[0].ImageMember, "attention/structural/nsM00587_0002.img");
@@ -284,9 +291,10 @@ TEST(ZipMemberStore, RefusesWhatIsNotAZip)
 {
   std::string error;
   auto junk = BufferOf(Pattern(5000));
-  EXPECT_FALSE(vtkZipMemberStore::OpenBuffer(junk, error));
+  EXPECT_FALSE(paravoxel::ZipMemberStore::OpenBuffer(junk, error));
   EXPECT_NE(error.find("not a readable zip archive"), std::string::npos) << error;
   auto empty = BufferOf({});
-  EXPECT_FALSE(vtkZipMemberStore::OpenBuffer(empty, error));
-  EXPECT_FALSE(vtkZipMemberStore::OpenFile(std::string(PARAVOXEL_TEST_DATA) + "/bad_truncated.zip", error));
+  EXPECT_FALSE(paravoxel::ZipMemberStore::OpenBuffer(empty, error));
+  EXPECT_FALSE(paravoxel::ZipMemberStore::OpenFile(
+    std::string(PARAVOXEL_TEST_DATA) + "/bad_truncated.zip", error));
 }

@@ -398,9 +398,9 @@ Case ReadCase(ByteReader& reader)
 /** Voxels of the image as the filters' headers define them, in the reference's terms. */
 struct Voxels
 {
-  int Count[3];     // voxels per axis
-  int First[3];     // structured index of the first voxel
-  double Shift[3];  // continuous index of a voxel's centre minus its structured index
+  int Count[3];    // voxels per axis
+  int First[3];    // structured index of the first voxel
+  double Shift[3]; // continuous index of a voxel's centre minus its structured index
   const Geometry* Frame;
 
   Voxels(const Case& c)
@@ -550,8 +550,8 @@ vtkSmartPointer<vtkImplicitFunction> MakeCut(const Case& c)
   else if (c.CutKind == 3)
   {
     auto box = vtkSmartPointer<vtkBox>::New();
-    box->SetBounds(p[0], p[0] + std::abs(p[3]), p[1], p[1] + std::abs(p[4]), p[2],
-      p[2] + std::abs(p[5]));
+    box->SetBounds(
+      p[0], p[0] + std::abs(p[3]), p[1], p[1] + std::abs(p[4]), p[2], p[2] + std::abs(p[5]));
     function = box;
   }
   if (function && c.CutTransform > 0)
@@ -585,9 +585,8 @@ struct Boxes
   /** Distinct corner keys there can be. */
   long long NumberOfKeys() const
   {
-    return this->Separate
-      ? 8LL * this->Grid.Number()
-      : (2LL * this->Grid.Count[0] + 2) * (2LL * this->Grid.Count[1] + 2) *
+    return this->Separate ? 8LL * this->Grid.Number()
+                          : (2LL * this->Grid.Count[0] + 2) * (2LL * this->Grid.Count[1] + 2) *
         (2LL * this->Grid.Count[2] + 2);
   }
 
@@ -655,9 +654,7 @@ std::vector<ExpectedFace> ExpectedFaces(
   // A transformed cut moves the centres by its translation before it evaluates them.
   const double moved = std::max(
     { std::abs(c.Translation[0]), std::abs(c.Translation[1]), std::abs(c.Translation[2]) });
-  magnitude = std::max({ magnitude + moved,
-    std::abs(c.ViewPoint[0]),
-    std::abs(c.ViewPoint[1]),
+  magnitude = std::max({ magnitude + moved, std::abs(c.ViewPoint[0]), std::abs(c.ViewPoint[1]),
     std::abs(c.ViewPoint[2]) });
 
   std::vector<std::uint8_t> solid(number, 0);
@@ -747,8 +744,7 @@ std::vector<ExpectedFace> ExpectedFaces(
         double corners[4][3];
         long long keys[4];
         boxes.Corners(face, corners, keys);
-        double centre[3], centroid[3] = { 0, 0, 0 }, e1[3], e2[3], normal[3], toView[3],
-                          outward[3];
+        double centre[3], centroid[3] = { 0, 0, 0 }, e1[3], e2[3], normal[3], toView[3], outward[3];
         voxels.Centre(face.Voxel, centre);
         for (int a = 0; a < 3; ++a)
         {
@@ -812,8 +808,8 @@ std::string Describe(const double x[3])
  */
 void SelectArray(vtkAlgorithm* filter, const Case& c, const char* name)
 {
-  const int association = c.CellData ? vtkDataObject::FIELD_ASSOCIATION_CELLS
-                                     : vtkDataObject::FIELD_ASSOCIATION_POINTS;
+  const int association =
+    c.CellData ? vtkDataObject::FIELD_ASSOCIATION_CELLS : vtkDataObject::FIELD_ASSOCIATION_POINTS;
   if (c.Selection == 1)
   {
     filter->SetInputArrayToProcess(0, 0, 0, association, name);
@@ -829,8 +825,8 @@ void SelectArray(vtkAlgorithm* filter, const Case& c, const char* name)
   }
   else
   {
-    filter->SetInputArrayToProcess(0, 0, 0, vtkDataObject::FIELD_ASSOCIATION_POINTS_THEN_CELLS,
-      vtkDataSetAttributes::SCALARS);
+    filter->SetInputArrayToProcess(
+      0, 0, 0, vtkDataObject::FIELD_ASSOCIATION_POINTS_THEN_CELLS, vtkDataSetAttributes::SCALARS);
   }
 }
 
@@ -1047,8 +1043,12 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
         ++numberOfKeys;
       }
       Require(pointOfKey[key] == ids[n],
-        [&] { return face() + (separate ? "a corner of a box is two points"
-                               : "a corner that neighbouring voxels share is two points"); });
+        [&]
+        {
+          return face() +
+            (separate ? "a corner of a box is two points"
+                      : "a corner that neighbouring voxels share is two points");
+        });
     }
 
     // Outward: the quad's (Newell) normal points away from its voxel's centre.
@@ -1083,10 +1083,12 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
       }
     }
   }
-  Require(numberOfKeys == points, [&] {
-    return where.str() + std::to_string(points) + " points for " + std::to_string(numberOfKeys) +
-      " corners";
-  });
+  Require(numberOfKeys == points,
+    [&]
+    {
+      return where.str() + std::to_string(points) + " points for " + std::to_string(numberOfKeys) +
+        " corners";
+    });
 }
 
 /** numpy.percentile's default (linear) of sorted finite values, as numpy computes it. */
@@ -1197,7 +1199,8 @@ void CheckIntensityTransform(const Case& c, vtkImageData* image, vtkDataArray* v
   const double gamma = filter->GetGamma();
   if (!empty)
   {
-    auto lift = [&](double v) {
+    auto lift = [&](double v)
+    {
       const double cut = std::min(std::max((v - low) / (high - low) - c.Floor, 0.0), 1.0);
       return std::pow(cut, gamma);
     };
@@ -1250,8 +1253,8 @@ vtkSmartPointer<vtkImageData> MakeImage(const Case& c, ByteReader& reader, vtkDa
   array->SetNumberOfTuples(tuples);
   switch (c.ScalarType)
   {
-    vtkTemplateMacro(FillValues(static_cast<VTK_TT*>(array->GetVoidPointer(0)),
-      tuples * c.Components, reader));
+    vtkTemplateMacro(
+      FillValues(static_cast<VTK_TT*>(array->GetVoidPointer(0)), tuples * c.Components, reader));
   }
   vtkDataSetAttributes* attributes = c.CellData
     ? static_cast<vtkDataSetAttributes*>(image->GetCellData())

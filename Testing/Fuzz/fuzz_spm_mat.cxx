@@ -1,5 +1,5 @@
 // libFuzzer target: the SPM .mat (MATLAB 4/5) parser on arbitrary bytes.
-#include "vtkSpmMatFile.h"
+#include "SpmMatFile.h"
 
 #include <array>
 #include <cstdint>
@@ -9,6 +9,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
   std::array<double, 16> affine;
   std::string error;
-  vtkSpmMatFile::Read(data, size, affine, error);
+  paravoxel::SpmMatFile::Read(data, size, affine, error);
   return 0;
 }

@@ -1,9 +1,9 @@
 // libFuzzer target: libzip opening an arbitrary buffer as an archive, the volume index on it, and
 // every member read whole and verified as the reader reads voxels (gzip members inflated), capped
 // in size.
-#include "vtkAnalyzeVolumeIndex.h"
-#include "vtkMemberBuffer.h"
-#include "vtkZipMemberStore.h"
+#include "AnalyzeVolumeIndex.h"
+#include "MemberBuffer.h"
+#include "ZipMemberStore.h"
 
 #include <algorithm>
 
@@ -14,19 +14,19 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-  auto bytes = std::make_shared<vtkMemberBuffer>();
+  auto bytes = std::make_shared<paravoxel::MemberBuffer>();
   std::string error;
   if (!bytes->Allocate(size, error))
   {
     return 0;
   }
   std::copy(data, data + size, bytes->GetData());
-  auto store = vtkZipMemberStore::OpenBuffer(bytes, error);
+  auto store = paravoxel::ZipMemberStore::OpenBuffer(bytes, error);
   if (!store)
   {
     return 0;
   }
-  vtkAnalyzeVolumeIndex index;
+  paravoxel::AnalyzeVolumeIndex index;
   index.Build(*store);
   std::vector<std::uint8_t> chunk(4096);
   for (const auto& name : store->GetMemberNames())
@@ -34,8 +34,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::uint64_t declared = 0;
     store->GetMemberSize(name, declared, error);
     // At most 1 MiB per member: the reader never accepts more than a header declares either.
-    vtkMemberBuffer member;
-    vtkAnalyzeVolumeIndex::ReadMember(*store, name, 4096, std::uint64_t(1) << 20, member, error);
+    paravoxel::MemberBuffer member;
+    paravoxel::AnalyzeVolumeIndex::ReadMember(
+      *store, name, 4096, std::uint64_t(1) << 20, member, error);
     auto stream = store->OpenMember(name, error);
     for (int i = 0; stream && i < 256; ++i)
     {

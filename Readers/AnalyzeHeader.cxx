@@ -1,0 +1,445 @@
+#include "AnalyzeHeader.h"
+
+#include "AnalyzeHeaderFields.h"
+#include "ByteOrder.h"
+
+#include "vtkSetGet.h"
+#include "vtkType.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <sstream>
+
+namespace paravoxel
+{
+namespace
+{
+struct DataTypeInfo
+{
+  int Code;
+  int VTKType;
+  int ComponentSize;
+  int Components;
+};
+
+// Analyze 7.5 datatypes plus the NIfTI-1 integer extensions. Complex and 128-bit types have
+// no VTK scalar counterpart and are refused.
+constexpr DataTypeInfo DataTypes[] = {
+  { 2, VTK_UNSIGNED_CHAR, 1, 1 },
+  { 4, VTK_SHORT, 2, 1 },
+  { 8, VTK_INT, 4, 1 },
+  { 16, VTK_FLOAT, 4, 1 },
+  { 64, VTK_DOUBLE, 8, 1 },
+  { 128, VTK_UNSIGNED_CHAR, 1, 3 },
+  { 256, VTK_SIGNED_CHAR, 1, 1 },
+  { 512, VTK_UNSIGNED_SHORT, 2, 1 },
+  { 768, VTK_UNSIGNED_INT, 4, 1 },
+  { 1024, VTK_LONG_LONG, 8, 1 },
+  { 1280, VTK_UNSIGNED_LONG_LONG, 8, 1 },
+};
+
+const DataTypeInfo* FindDataType(int code)
+{
+  for (const auto& info : DataTypes)
+  {
+    if (info.Code == code)
+    {
+      return &info;
+    }
+  }
+  return nullptr;
+}
+
+std::string DataTypeName(int code)
+{
+  switch (code)
+  {
+    case 32:
+      return "complex64";
+    case 1792:
+      return "complex128";
+    case 2048:
+      return "complex256";
+    case 1536:
+      return "float128";
+    case 2304:
+      return "RGBA32";
+    default:
+      return "unknown";
+  }
+}
+
+// Upper bound on one dimension: Analyze stores dims as int16, so anything above is corrupt.
+constexpr std::int64_t MaximumDimension = 32767;
+}
+
+bool AnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::string& error)
+{
+  *this = AnalyzeHeader();
+  AnalyzeHeaderFields fields;
+  if (!this->DecodeFields(bytes, size, fields, error) || !this->ReadDimensions(fields, error) ||
+    !this->ReadDataType(fields, error))
+  {
+    return false;
+  }
+  this->ReadSpacing(fields);
+  if (!this->ReadVoxelOffset(fields, error) || !this->ReadScaling(fields, error))
+  {
+    return false;
+  }
+  this->ComputeAffine(fields);
+  return true;
+}
+
+bool AnalyzeHeader::DecodeFields(
+  const std::uint8_t* bytes, std::size_t size, AnalyzeHeaderFields& fields, std::string& error)
+{
+  if (!bytes || size < Size)
+  {
+    std::ostringstream msg;
+    msg << "header is " << size << " bytes long, shorter than the 348 bytes of an Analyze/NIfTI-1 "
+        << "header";
+    error = msg.str();
+    return false;
+  }
+  // The byte order is the one in which sizeof_hdr reads 348.
+  if (ByteOrder::Load<std::int32_t>(bytes, false) != 348)
+  {
+    if (ByteOrder::Load<std::int32_t>(bytes, true) != 348)
+    {
+      error = "sizeof_hdr is not 348 in either byte order: not an Analyze/NIfTI-1 header";
+      return false;
+    }
+    this->ByteSwapped = true;
+  }
+  fields = AnalyzeHeaderFields::Decode(bytes, this->ByteSwapped);
+  if (std::memcmp(fields.Magic, "n+1\0", 4) == 0)
+  {
+    this->FileFormat = Format::NiftiSingle;
+  }
+  else if (std::memcmp(fields.Magic, "ni1\0", 4) == 0)
+  {
+    this->FileFormat = Format::NiftiPair;
+  }
+  return true;
+}
+
+bool AnalyzeHeader::ReadDimensions(const AnalyzeHeaderFields& fields, std::string& error)
+{
+  // dim[0] is the rank (1..7), dim[1..rank] the sizes.
+  const std::int16_t* dim = fields.Dim;
+  const int rank = dim[0];
+  if (rank < 1 || rank > 7)
+  {
+    error = "dim[0] (the number of dimensions) is " + std::to_string(rank) + ", outside 1..7";
+    return false;
+  }
+  for (int i = 1; i <= rank; ++i)
+  {
+    if (dim[i] < 1 || dim[i] > MaximumDimension)
+    {
+      error = "dim[" + std::to_string(i) + "] is " + std::to_string(dim[i]) +
+        ": every dimension must be between 1 and 32767";
+      return false;
+    }
+  }
+  for (int i = 0; i < 3; ++i)
+  {
+    this->Dimensions[i] = (i + 1 <= rank) ? dim[i + 1] : 1;
+  }
+  for (int i = 4; i <= rank; ++i)
+  {
+    this->Volumes *= dim[i];
+  }
+  return true;
+}
+
+bool AnalyzeHeader::ReadDataType(const AnalyzeHeaderFields& fields, std::string& error)
+{
+  this->DataType = fields.Datatype;
+  const DataTypeInfo* type = FindDataType(this->DataType);
+  if (!type)
+  {
+    error = "datatype " + std::to_string(this->DataType) + " (" + DataTypeName(this->DataType) +
+      ") is not supported; supported are uint8 (2), int16 (4), int32 (8), float32 (16), "
+      "float64 (64), RGB24 (128), int8 (256), uint16 (512), uint32 (768), int64 (1024) and "
+      "uint64 (1280)";
+    return false;
+  }
+  this->ComponentSize = type->ComponentSize;
+  this->Components = type->Components;
+  const std::int16_t bitpix = fields.Bitpix;
+  if (bitpix != 0 && bitpix != 8 * type->ComponentSize * type->Components)
+  {
+    this->Warnings.push_back("bitpix " + std::to_string(bitpix) + " disagrees with datatype " +
+      std::to_string(this->DataType) + "; the datatype is used");
+  }
+  return true;
+}
+
+void AnalyzeHeader::ReadSpacing(const AnalyzeHeaderFields& fields)
+{
+  // Voxel sizes: VTK needs positive finite spacing.
+  const float* pixdim = fields.Pixdim;
+  static const char* axisNames[3] = { "x", "y", "z" };
+  for (int i = 0; i < 3; ++i)
+  {
+    const double stored = pixdim[i + 1];
+    // A subnormal size is no more usable than 0: VTK's index-to-world math loses it entirely.
+    if (!std::isnormal(static_cast<float>(stored)))
+    {
+      std::ostringstream msg;
+      msg << "voxel size along " << axisNames[i] << " (pixdim[" << i + 1 << "]) is " << stored
+          << "; 1 is used instead";
+      this->Warnings.push_back(msg.str());
+      this->Spacing[i] = 1.0;
+      this->StoredSpacing[i] = 1.0;
+    }
+    else
+    {
+      if (stored < 0)
+      {
+        std::ostringstream msg;
+        msg << "voxel size along " << axisNames[i] << " (pixdim[" << i + 1 << "]) is negative ("
+            << stored << "); its absolute value is used";
+        this->Warnings.push_back(msg.str());
+      }
+      this->Spacing[i] = std::fabs(stored);
+      this->StoredSpacing[i] = stored;
+    }
+  }
+  this->QFac = pixdim[0] < 0 ? -1.0 : 1.0;
+  if (fields.Dim[0] >= 4 && std::isfinite(pixdim[4]) && pixdim[4] > 0)
+  {
+    this->RepetitionTime = pixdim[4];
+  }
+}
+
+bool AnalyzeHeader::ReadVoxelOffset(const AnalyzeHeaderFields& fields, std::string& error)
+{
+  const float voxOffset = fields.VoxOffset;
+  if (!std::isfinite(voxOffset) || voxOffset < 0 || voxOffset > 1e12f)
+  {
+    error = "vox_offset is " + std::to_string(voxOffset) + ", not a valid byte offset";
+    return false;
+  }
+  this->VoxelOffset = static_cast<std::uint64_t>(voxOffset);
+  this->StoredVoxelOffset = this->VoxelOffset;
+  if (this->FileFormat == Format::NiftiSingle && this->VoxelOffset < 348)
+  {
+    // NIfTI-1 single files written by old tools leave vox_offset at 0; the data follow the
+    // 348-byte header and the 4-byte extension flag.
+    this->VoxelOffset = 352;
+  }
+  return true;
+}
+
+bool AnalyzeHeader::ReadScaling(const AnalyzeHeaderFields& fields, std::string& error)
+{
+  // Scaling, as nibabel reads it: NIfTI scl_slope/scl_inter; SPM2's funused1/funused2 with the
+  // glmax/glmin - cal_max/cal_min fallback for plain Analyze.
+  double slope = fields.SclSlope;
+  double inter = fields.SclInter;
+  bool valid = std::isfinite(slope) && slope != 0.0;
+  if (valid && !std::isfinite(inter))
+  {
+    if (this->FileFormat != Format::Analyze)
+    {
+      // nibabel refuses such a NIfTI header ("Valid slope but invalid intercept"): guessing an
+      // intercept would shift every value.
+      error = "scl_slope is " + std::to_string(slope) + " but scl_inter is " +
+        std::to_string(inter) + ": the values cannot be scaled";
+      return false;
+    }
+    inter = 0.0; // SPM2's funused2: nibabel reads a non-finite one as 0
+  }
+  else if (this->FileFormat == Format::Analyze)
+  {
+    // SPM99: the stored range glmin..glmax maps onto the calibrated range cal_min..cal_max.
+    const double unscaled = static_cast<double>(fields.GlMax) - fields.GlMin;
+    const double scaled = static_cast<double>(fields.CalMax) - fields.CalMin;
+    if (unscaled != 0.0 && scaled != 0.0 && std::isfinite(scaled))
+    {
+      slope = scaled / unscaled;
+      inter = fields.CalMin - slope * fields.GlMin;
+      valid = true;
+    }
+  }
+  if (valid && !(slope == 1.0 && inter == 0.0))
+  {
+    this->Scaled = true;
+    this->Slope = slope;
+    this->Intercept = inter;
+  }
+  return true;
+}
+
+void AnalyzeHeader::ComputeAffine(const AnalyzeHeaderFields& fields)
+{
+  auto& m = this->VoxelToWorld;
+  m.fill(0.0);
+  m[15] = 1.0;
+  // NIfTI's sform wins over its qform; Analyze, and NIfTI with neither, get nibabel's default.
+  if (this->FileFormat != Format::Analyze && fields.SformCode > 0)
+  {
+    this->ComputeSformAffine(fields);
+  }
+  else if (this->FileFormat != Format::Analyze && fields.QformCode > 0)
+  {
+    this->ComputeQformAffine(fields);
+  }
+  else
+  {
+    this->ComputeDefaultAffine(fields);
+  }
+}
+
+void AnalyzeHeader::ComputeSformAffine(const AnalyzeHeaderFields& fields)
+{
+  for (int row = 0; row < 3; ++row)
+  {
+    for (int col = 0; col < 4; ++col)
+    {
+      this->VoxelToWorld[4 * row + col] = fields.Srow[row][col];
+    }
+  }
+}
+
+void AnalyzeHeader::ComputeQformAffine(const AnalyzeHeaderFields& fields)
+{
+  auto& m = this->VoxelToWorld;
+  const double b = fields.QuaternB;
+  const double c = fields.QuaternC;
+  const double d = fields.QuaternD;
+  const double a = std::sqrt(std::max(0.0, 1.0 - (b * b + c * c + d * d)));
+  const double r[9] = {
+    a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c), //
+    2 * (b * c + a * d), a * a + c * c - b * b - d * d, 2 * (c * d - a * b), //
+    2 * (b * d - a * c), 2 * (c * d + a * b), a * a + d * d - c * c - b * b  //
+  };
+  const double zoom[3] = { this->Spacing[0], this->Spacing[1], this->Spacing[2] * this->QFac };
+  for (int row = 0; row < 3; ++row)
+  {
+    for (int col = 0; col < 3; ++col)
+    {
+      m[4 * row + col] = r[3 * row + col] * zoom[col];
+    }
+  }
+  m[3] = fields.QoffsetX;
+  m[7] = fields.QoffsetY;
+  m[11] = fields.QoffsetZ;
+}
+
+void AnalyzeHeader::ComputeDefaultAffine(const AnalyzeHeaderFields& fields)
+{
+  // nibabel's default: x flipped (radiological), the world origin at SPM's origin field (1-based
+  // voxel index) when it is plausible, else at the centre of the volume.
+  double origin[3];
+  bool useOriginField = false;
+  if (this->FileFormat == Format::Analyze)
+  {
+    bool anyNonZero = false;
+    bool plausible = true;
+    for (int i = 0; i < 3; ++i)
+    {
+      const std::int16_t field = fields.Originator[i];
+      anyNonZero = anyNonZero || field != 0;
+      plausible = plausible && field > -this->Dimensions[i] && field < 2 * this->Dimensions[i];
+    }
+    useOriginField = anyNonZero && plausible;
+    for (int i = 0; i < 3 && useOriginField; ++i)
+    {
+      origin[i] = fields.Originator[i] - 1.0;
+    }
+  }
+  if (!useOriginField)
+  {
+    for (int i = 0; i < 3; ++i)
+    {
+      origin[i] = (this->Dimensions[i] - 1) / 2.0;
+    }
+  }
+  const double zoom[3] = { -this->StoredSpacing[0], this->StoredSpacing[1],
+    this->StoredSpacing[2] };
+  for (int i = 0; i < 3; ++i)
+  {
+    this->VoxelToWorld[5 * i] = zoom[i];
+    this->VoxelToWorld[4 * i + 3] = -origin[i] * zoom[i];
+  }
+}
+
+void AnalyzeHeader::UsePairStorage()
+{
+  if (this->FileFormat == Format::NiftiSingle)
+  {
+    this->FileFormat = Format::NiftiPair;
+    this->VoxelOffset = this->StoredVoxelOffset;
+  }
+}
+
+int AnalyzeHeader::GetOutputScalarType() const
+{
+  const int stored = this->GetStoredScalarType();
+  if (!this->Scaled)
+  {
+    return stored;
+  }
+  if (stored == VTK_DOUBLE)
+  {
+    return VTK_DOUBLE;
+  }
+  if (stored == VTK_FLOAT)
+  {
+    return VTK_FLOAT;
+  }
+  // Integers: float32 unless the extremes of the stored type, scaled, overflow it.
+  double low = 0, high = 0;
+  switch (stored)
+  {
+    vtkTemplateMacro(low = static_cast<double>(std::numeric_limits<VTK_TT>::lowest());
+                     high = static_cast<double>(std::numeric_limits<VTK_TT>::max()));
+  }
+  const double limit = std::numeric_limits<float>::max();
+  for (const double value :
+    { low * this->Slope + this->Intercept, high * this->Slope + this->Intercept })
+  {
+    if (!(std::fabs(value) <= limit))
+    {
+      return VTK_DOUBLE;
+    }
+  }
+  return VTK_FLOAT;
+}
+
+bool AnalyzeHeader::GetImageBytes(std::int64_t volumes, std::uint64_t& bytes) const
+{
+  std::uint64_t data = 0;
+  return !__builtin_mul_overflow(
+           this->GetBytesPerVolume(), static_cast<std::uint64_t>(volumes), &data) &&
+    !__builtin_add_overflow(data, this->VoxelOffset, &bytes);
+}
+
+int AnalyzeHeader::GetStoredScalarType() const
+{
+  const DataTypeInfo* type = FindDataType(this->DataType);
+  return type ? type->VTKType : VTK_VOID;
+}
+
+std::int64_t AnalyzeHeader::GetVoxelsPerVolume() const
+{
+  return this->Dimensions[0] * this->Dimensions[1] * this->Dimensions[2];
+}
+
+std::uint64_t AnalyzeHeader::GetBytesPerVolume() const
+{
+  return static_cast<std::uint64_t>(this->GetVoxelsPerVolume()) *
+    static_cast<std::uint64_t>(this->ComponentSize * this->Components);
+}
+
+std::array<double, 3> AnalyzeHeader::GetOrigin() const
+{
+  return { { this->VoxelToWorld[3], this->VoxelToWorld[7], this->VoxelToWorld[11] } };
+}
+} // namespace paravoxel

@@ -1,0 +1,68 @@
+/**
+ * @class   AnalyzeMemberStore
+ * @brief   Where the reader finds its members: a zip archive (file or memory) or a folder.
+ *
+ * Two ways in: ReadMember() gives a member's whole content, verified against the archive's
+ * CRC-32 (what voxels, headers of pairs and sidecars are read with), and OpenMember() a stream
+ * over its first bytes (what the index reads the headers of single .nii files with, without
+ * inflating their voxels; those bytes are verified later, when the volume is read).
+ */
+#ifndef paravoxel_AnalyzeMemberStore_h
+#define paravoxel_AnalyzeMemberStore_h
+
+#include "AnalyzeMemberStream.h"
+#include "ParaVoxelReadersModule.h" // for export macro (unit tests and fuzzers use this class)
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace paravoxel
+{
+class MemberBuffer;
+class PARAVOXELREADERS_EXPORT AnalyzeMemberStore
+{
+public:
+  virtual ~AnalyzeMemberStore() = default;
+
+  /** Member names in archive (or sorted folder) order, with '/' separating folders. */
+  const std::vector<std::string>& GetMemberNames() const { return this->Names; }
+
+  /** True when `name` is a member. */
+  bool HasMember(const std::string& name) const;
+
+  /**
+   * The member's size after decompression, as the archive directory or the file system
+   * records it, so that sizes can be checked before anything is inflated or allocated.
+   */
+  virtual bool GetMemberSize(const std::string& name, std::uint64_t& size, std::string& error) = 0;
+
+  /**
+   * The member's whole content into `out`, the archive's own compression undone and its
+   * CRC-32 checked (a gzip member is returned still gzipped). Members larger than
+   * `maximumSize` are refused before anything is read. Returns false with `error` set.
+   */
+  virtual bool ReadMember(
+    const std::string& name, std::uint64_t maximumSize, MemberBuffer& out, std::string& error) = 0;
+
+  /** A stream over the member's (decompressed) bytes, or null with `error` set. */
+  virtual std::unique_ptr<AnalyzeMemberStream> OpenMember(
+    const std::string& name, std::string& error) = 0;
+
+protected:
+  /** Record a member; a name seen before is not added again. Returns false for a repeat. */
+  bool AddMember(const std::string& name, std::uint64_t position);
+
+  /** The position recorded for `name`, or false with `error` saying there is no such member. */
+  bool FindMember(const std::string& name, std::uint64_t& position, std::string& error) const;
+
+private:
+  std::vector<std::string> Names;
+  std::unordered_map<std::string, std::uint64_t> PositionOfName;
+};
+
+} // namespace paravoxel
+
+#endif
