@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build ccache git pkg-config libgtest-dev
+  # sanitizers and fuzzing (clang, libFuzzer), valgrind, and the style check (VTK's clang-format)
+  clang libclang-rt-14-dev valgrind clang-format
   # ParaView 5.11 and the -dev packages its CMake config expects but does not pull in
   paraview paraview-dev python3-paraview
   qtbase5-dev qttools5-dev libqt5svg5-dev qtxmlpatterns5-dev-tools libqt5opengl5-dev
