@@ -16,6 +16,8 @@
 #include "vtkDataObject.h"
 #include "vtkDataSetAttributes.h"
 #include "vtkExtentTranslator.h"
+#include "vtkFieldData.h"
+#include "vtkFloatArray.h"
 #include "vtkImageAlgorithm.h"
 #include "vtkImageData.h"
 #include "vtkInformation.h"
@@ -404,6 +406,38 @@ vtkSmartPointer<OutputT> UpdateWithThreads(vtkAlgorithm* algorithm, MessageColle
   EXPECT_TRUE(SameOutput(outputs[0], outputs[1])) << "1 and " << SeveralThreads << " threads";
   EXPECT_EQ(reported[0], reported[1]) << "1 and " << SeveralThreads << " threads";
   return outputs[1];
+}
+
+/**
+ * For the filters' error cases: `image` gains a field-data array "field" (`count` ones), an array
+ * that is neither point nor cell data; the returned 3 x 3 x 3 image has no array at all.
+ */
+inline vtkSmartPointer<vtkImageData> AddFieldArrayAndMakeImageWithoutScalars(
+  vtkImageData* image, vtkIdType count)
+{
+  vtkNew<vtkFloatArray> field;
+  field->SetName("field");
+  field->SetNumberOfTuples(count);
+  field->FillValue(1.0f);
+  image->GetFieldData()->AddArray(field);
+  auto noScalars = vtkSmartPointer<vtkImageData>::New();
+  noScalars->SetDimensions(3, 3, 3);
+  return noScalars;
+}
+
+/**
+ * Runs `filter` (with UpdateWithThreads) on an image without points: the output must be empty,
+ * and nothing reported.
+ */
+template <typename OutputT>
+void ExpectNothingFromNothing(vtkAlgorithm* filter, MessageCollector* messages)
+{
+  vtkNew<vtkImageData> nothing;
+  filter->SetInputDataObject(nothing);
+  auto output = UpdateWithThreads<OutputT>(filter, messages);
+  EXPECT_EQ(output->GetNumberOfPoints(), 0);
+  EXPECT_EQ(output->GetNumberOfCells(), 0);
+  EXPECT_TRUE(messages->Errors.empty() && messages->Warnings.empty());
 }
 
 /**

@@ -30,14 +30,8 @@
 
 namespace
 {
-using paravoxel_test::ExpectOneError;
-using paravoxel_test::FilterTest;
-using paravoxel_test::Layout;
-using paravoxel_test::MakeArray;
-using paravoxel_test::MakeImage;
-using paravoxel_test::MessageCollector;
-using paravoxel_test::PieceSource;
-using paravoxel_test::UpdateWithThreads;
+// The filter tests' shared fixture and helpers (FilterTestHelpers.h).
+using namespace paravoxel_test;
 using Point = std::array<double, 3>;
 using ExplodedVoxels = FilterTest;
 using ParaVoxelThreading = FilterTest;
@@ -581,14 +575,8 @@ TEST_F(ExplodedVoxels, SolidSingleAndEmptyVolumes)
   EXPECT_EQ(CheckFaces(Block(3, 3, 3), empty, Options()), 0);
   EXPECT_EQ(CheckFaces(Block(3, 3, 3), empty, interior), 0);
 
-  // An image without points: an empty output, no message.
   vtkNew<MessageCollector> messages;
-  auto filter = MakeFilter(Options(), messages);
-  vtkNew<vtkImageData> nothing;
-  filter->SetInputData(nothing);
-  auto output = UpdateWithThreads<vtkPolyData>(filter, messages);
-  EXPECT_EQ(output->GetNumberOfCells(), 0);
-  EXPECT_TRUE(messages->Errors.empty() && messages->Warnings.empty());
+  ExpectNothingFromNothing<vtkPolyData>(MakeFilter(Options(), messages), messages);
 }
 
 TEST_F(ExplodedVoxels, ThresholdsAreExclusiveBelowInclusiveAbove)
@@ -944,13 +932,7 @@ TEST_F(ExplodedVoxels, ErrorsGiveAnEmptyOutput)
   const Layout layout = Block(3, 3, 3);
   const auto rgb = MakeArray("rgb", 3, std::vector<float>(81, 1.0f));
   auto image = MakeImage(layout, rgb);
-  vtkNew<vtkFloatArray> field;
-  field->SetName("field");
-  field->SetNumberOfTuples(27);
-  field->FillValue(1.0f);
-  image->GetFieldData()->AddArray(field);
-  vtkNew<vtkImageData> noScalars;
-  noScalars->SetDimensions(3, 3, 3);
+  const auto noScalars = AddFieldArrayAndMakeImageWithoutScalars(image, 27);
 
   struct ErrorCase
   {

@@ -19,14 +19,8 @@
 
 namespace
 {
-using paravoxel_test::ExpectOneError;
-using paravoxel_test::FilterTest;
-using paravoxel_test::Layout;
-using paravoxel_test::MakeArray;
-using paravoxel_test::MakeImage;
-using paravoxel_test::MessageCollector;
-using paravoxel_test::PieceSource;
-using paravoxel_test::UpdateWithThreads;
+// The filter tests' shared fixture and helpers (FilterTestHelpers.h).
+using namespace paravoxel_test;
 using IntensityTransform = FilterTest;
 
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
@@ -607,14 +601,8 @@ TEST_F(IntensityTransform, EmptyRangesGiveZerosAndAWarning)
       output, filter, messages, false, empty.Values, expected, empty.Parameters, empty.Name);
   }
 
-  // An image without points: an empty output and no message.
   vtkNew<MessageCollector> messages;
-  auto filter = MakeFilter(Settings(), messages);
-  vtkNew<vtkImageData> nothing;
-  filter->SetInputData(nothing);
-  auto output = UpdateWithThreads<vtkImageData>(filter, messages);
-  EXPECT_EQ(output->GetNumberOfPoints(), 0);
-  EXPECT_TRUE(messages->Errors.empty() && messages->Warnings.empty());
+  ExpectNothingFromNothing<vtkImageData>(MakeFilter(Settings(), messages), messages);
 }
 
 TEST_F(IntensityTransform, ErrorsGiveAnEmptyOutput)
@@ -624,13 +612,7 @@ TEST_F(IntensityTransform, ErrorsGiveAnEmptyOutput)
   auto image = MakeImage(layout, grey);
   image->GetPointData()->AddArray(
     MakeArray("rgb", 3, std::vector<double>(3 * layout.NumberOfVoxels(), 1.0)));
-  vtkNew<vtkFloatArray> field;
-  field->SetName("field");
-  field->SetNumberOfTuples(layout.NumberOfVoxels());
-  field->FillValue(1.0f);
-  image->GetFieldData()->AddArray(field);
-  vtkNew<vtkImageData> noScalars;
-  noScalars->SetDimensions(3, 3, 3);
+  const auto noScalars = AddFieldArrayAndMakeImageWithoutScalars(image, layout.NumberOfVoxels());
 
   struct ErrorCase
   {
