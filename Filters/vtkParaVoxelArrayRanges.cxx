@@ -1,6 +1,6 @@
 #include "vtkParaVoxelArrayRanges.h"
 
-#include "vtkArrayDispatch.h"
+#include "ArrayDispatch.h"
 #include "vtkDataArray.h"
 #include "vtkDataArrayRange.h"
 #include "vtkInformation.h"
@@ -200,10 +200,7 @@ void vtkParaVoxelArrayRanges::Cache(vtkDataArray* array)
   }
   const int components = array->GetNumberOfComponents();
   Ranges ranges(components);
-  if (!vtkArrayDispatch::Dispatch::Execute(array, ComputeRanges{}, ranges))
-  {
-    ComputeRanges{}(array, ranges); // through the generic vtkDataArray API
-  }
+  paravoxel::ArrayDispatch::Execute(array, ComputeRanges{}, ranges);
   ranges.UseVTKEmptyRanges();
   vtkInformation* info = array->GetInformation();
   StorePerComponent(info, vtkDataArray::PER_COMPONENT(), ranges.All);
