@@ -193,10 +193,10 @@ bool IntensityTransformStatistics::UsesHistogram() const
   // doubles and would index past the histogram (a heap overflow,
   // cxx.IntensityTransform.IntegersAroundTwoToThe53).
   const double exactIntegers = 9007199254740992.0; // 2^53
-  return this->NonIntegerArrays == 0 && this->Count > 0 &&
-    this->Maximum - this->Minimum<vtkIntensityTransformFilter::HistogramBinLimit&& this->Minimum> -
-    exactIntegers &&
-    this->Maximum < exactIntegers;
+  const bool smallSpan =
+    this->Maximum - this->Minimum < vtkIntensityTransformFilter::HistogramBinLimit;
+  const bool exact = -exactIntegers < this->Minimum && this->Maximum < exactIntegers;
+  return this->NonIntegerArrays == 0 && this->Count > 0 && smallSpan && exact;
 }
 
 void IntensityTransformStatistics::ComputeHistogram(
