@@ -30,9 +30,9 @@ if values.min() <= 0 or values.max() > 1:
 print("default pipeline: %d faces coloured by Transformed" % output.GetNumberOfCells())
 
 # The thresholds know the data (#17): built step by step, as the GUI does (each stage has run
-# before the next is made), their sliders span the array's range; Lower Threshold stays 0 (every
-# positive value) and Upper Threshold is the array's maximum, so the output is the same as with
-# the one-line pipeline, whose thresholds keep their XML defaults.
+# before the next is made), their sliders span the array's range, and they keep their defaults
+# (0: every positive value; no upper limit), so that choosing another array later leaves no voxel
+# out; the output is the same as the one-line pipeline's.
 reader = simple.AnalyzeZipReader(FileName=archive)
 reader.UpdatePipeline()
 transform = simple.IntensityTransform(Input=reader)
@@ -45,14 +45,19 @@ for name in ("LowerThreshold", "UpperThreshold"):
     if (domain.GetMinimum(0), domain.GetMaximum(0)) != (low, high):
         fail("%s's slider spans %s, the data %s" % (
             name, (domain.GetMinimum(0), domain.GetMaximum(0)), (low, high)))
-if stepwise.LowerThreshold != 0 or stepwise.UpperThreshold != high:
-    fail("thresholds %s, %s: expected 0 and the data's maximum %s" % (
-        stepwise.LowerThreshold, stepwise.UpperThreshold, high))
-if voxels.LowerThreshold != 0 or voxels.UpperThreshold < 1e308:
-    fail("the one-line pipeline's thresholds should keep 0 and no upper limit, got %s, %s" % (
-        voxels.LowerThreshold, voxels.UpperThreshold))
+for proxy in (stepwise, voxels):
+    if proxy.LowerThreshold != 0 or proxy.UpperThreshold < 1e308:
+        fail("thresholds %s, %s: expected 0 and no upper limit" % (
+            proxy.LowerThreshold, proxy.UpperThreshold))
+# Another array with larger values than the one the filter was made with: every voxel of it,
+# as an Exploded Voxels made on it from the start gives.
+stepwise.Scalars = ["POINTS", "Intensity"]
 stepwise.UpdatePipeline()
-if stepwise.GetDataInformation().GetNumberOfCells() != output.GetNumberOfCells():
-    fail("the step-by-step pipeline gave %d faces, the one-line one %d" % (
-        stepwise.GetDataInformation().GetNumberOfCells(), output.GetNumberOfCells()))
-print("thresholds: 0 and %g on a slider over [%g, %g]" % (high, low, high))
+direct = simple.ExplodedVoxels(Input=reader)
+direct.Scalars = ["POINTS", "Intensity"]
+direct.UpdatePipeline()
+faces = stepwise.GetDataInformation().GetNumberOfCells()
+if faces == 0 or faces != direct.GetDataInformation().GetNumberOfCells():
+    fail("after choosing Intensity, %d faces; made on Intensity, %d" % (
+        faces, direct.GetDataInformation().GetNumberOfCells()))
+print("thresholds: 0 and no upper limit, sliders over [%g, %g]" % (low, high))
