@@ -468,16 +468,16 @@ bool ExplodedVoxelsMesher::FindFaces(
         const int k = static_cast<int>(row / dims[1]);
         const std::uint8_t* here = classes + row * rowLength;
         // Neighbouring rows; outside the work grid everything is empty.
-        const std::uint8_t* yBelow = j > 0 ? here - rowLength : nullptr;
-        const std::uint8_t* yAbove = j < dims[1] - 1 ? here + rowLength : nullptr;
-        const std::uint8_t* zBelow = k > 0 ? here - sliceLength : nullptr;
-        const std::uint8_t* zAbove = k < dims[2] - 1 ? here + sliceLength : nullptr;
+        const bool hasYBelow = j > 0;
+        const bool hasYAbove = j < dims[1] - 1;
+        const bool hasZBelow = k > 0;
+        const bool hasZAbove = k < dims[2] - 1;
         const std::int32_t* hereRegions = voxelRegions ? voxelRegions + row * rowLength : nullptr;
-        // Whether the neighbour `offset` voxels away in the work grid leaves face open: it is
-        // empty, or of another region that moves apart.
-        const auto opensFace = [&](const std::uint8_t* neighbourRow, vtkIdType i, vtkIdType offset)
+        // Whether the neighbour `offset` voxels away in the work grid (which exists) leaves the
+        // face towards it open: it is empty, or of another region that moves apart.
+        const auto opensFace = [&](vtkIdType i, vtkIdType offset)
         {
-          return neighbourRow[i] == Empty ||
+          return here[i + offset] == Empty ||
             (hereRegions && hereRegions[i + offset] != hereRegions[i]);
         };
         vtkIdType faces = 0;
@@ -495,12 +495,12 @@ bool ExplodedVoxelsMesher::FindFaces(
             }
             else
             {
-              mask |= (i == 0 || opensFace(here, i - 1, -1)) ? FaceBit::XMinus : 0;
-              mask |= (i == rowLength - 1 || opensFace(here, i + 1, 1)) ? FaceBit::XPlus : 0;
-              mask |= (!yBelow || opensFace(yBelow, i, -rowLength)) ? FaceBit::YMinus : 0;
-              mask |= (!yAbove || opensFace(yAbove, i, rowLength)) ? FaceBit::YPlus : 0;
-              mask |= (!zBelow || opensFace(zBelow, i, -sliceLength)) ? FaceBit::ZMinus : 0;
-              mask |= (!zAbove || opensFace(zAbove, i, sliceLength)) ? FaceBit::ZPlus : 0;
+              mask |= (i == 0 || opensFace(i, -1)) ? FaceBit::XMinus : 0;
+              mask |= (i == rowLength - 1 || opensFace(i, 1)) ? FaceBit::XPlus : 0;
+              mask |= (!hasYBelow || opensFace(i, -rowLength)) ? FaceBit::YMinus : 0;
+              mask |= (!hasYAbove || opensFace(i, rowLength)) ? FaceBit::YPlus : 0;
+              mask |= (!hasZBelow || opensFace(i, -sliceLength)) ? FaceBit::ZMinus : 0;
+              mask |= (!hasZAbove || opensFace(i, sliceLength)) ? FaceBit::ZPlus : 0;
             }
             if (settings.OnlyFacesTowardViewPoint)
             {
