@@ -2,9 +2,11 @@
 
 #include "vtkCommunicator.h"
 #include "vtkMultiProcessController.h"
+#include "vtkParaVoxelMemory.h"
 #include "vtkSMPThreadLocal.h"
 #include "vtkStringArray.h"
 
+#include <cstdlib>
 #include <limits>
 #include <sstream>
 
@@ -22,6 +24,11 @@ ExplodedVoxelsRegions::ExplodedVoxelsRegions(const ExplodedVoxelsGrid& grid)
 }
 
 ExplodedVoxelsRegions::~ExplodedVoxelsRegions() = default;
+
+void ExplodedVoxelsRegions::FreeMemory::operator()(std::int32_t* memory) const
+{
+  std::free(memory);
+}
 
 bool ExplodedVoxelsRegions::Initialize(
   const Request& request, long long firstLabel, long long lastLabel, std::string& error)
@@ -89,7 +96,14 @@ bool ExplodedVoxelsRegions::Initialize(
   }
   if (this->KeepsVoxelRegions())
   {
-    this->VoxelRegions.reset(new std::int32_t[this->Grid.GetNumberOfVoxels()]);
+    const vtkIdType voxels = this->Grid.GetNumberOfVoxels();
+    this->VoxelRegions.reset(static_cast<std::int32_t*>(
+      vtkParaVoxelMemory::Allocate(static_cast<vtkTypeUInt64>(voxels) * sizeof(std::int32_t))));
+    if (!this->VoxelRegions && voxels > 0)
+    {
+      error = "Out of memory for the regions of " + std::to_string(voxels) + " voxels.";
+      return false;
+    }
   }
   return true;
 }

@@ -60,7 +60,7 @@ public:
    * Prepares the tables for labels in [`firstLabel`, `lastLabel`] (this process's range; empty
    * when firstLabel > lastLabel), reducing the range over the processes when regions move.
    * Returns false, with `error` saying why, when the range spans more than MaximumLabels labels
-   * (the same on every process, after the reduction).
+   * (the same on every process, after the reduction) or memory is short.
    */
   bool Initialize(
     const Request& request, long long firstLabel, long long lastLabel, std::string& error);
@@ -113,7 +113,7 @@ public:
     this->Grid.GetPosition(i, j, k, centre);
     if (!this->Offsets.empty())
     {
-      const double* offset = &this->Offsets[3 * this->VoxelRegions[voxel]];
+      const double* offset = &this->Offsets[3 * this->VoxelRegions.get()[voxel]];
       centre[0] += offset[0];
       centre[1] += offset[1];
       centre[2] += offset[2];
@@ -136,7 +136,12 @@ private:
   long long NumberOfRegions = 0;
   std::vector<std::uint8_t> Selected;
   std::vector<vtkStdString> RegionNames;
-  std::unique_ptr<std::int32_t[]> VoxelRegions;
+  /** Memory of vtkParaVoxelMemory (huge pages: the table spans the whole work grid). */
+  struct FreeMemory
+  {
+    void operator()(std::int32_t* memory) const;
+  };
+  std::unique_ptr<std::int32_t, FreeMemory> VoxelRegions;
   struct ThreadSums;
   std::unique_ptr<ThreadSums> Sums;
   /** Per region: the world offset of its boxes (3 values); empty when regions do not move. */
