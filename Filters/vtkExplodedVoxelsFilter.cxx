@@ -3,6 +3,7 @@
 #include "vtkParaVoxelArraySelection.h"
 #include "vtkParaVoxelPieces.h"
 
+#include "ArrayDispatch.h"
 #include "ExplodedVoxelsCut.h"
 #include "ExplodedVoxelsGrid.h"
 #include "ExplodedVoxelsMesher.h"
@@ -37,29 +38,6 @@ vtkCxxSetObjectMacro(vtkExplodedVoxelsFilter, Controller, vtkMultiProcessControl
 
 namespace
 {
-// Region labels are the values of integer arrays.
-bool IsIntegerType(int dataType)
-{
-  switch (dataType)
-  {
-    case VTK_CHAR:
-    case VTK_SIGNED_CHAR:
-    case VTK_UNSIGNED_CHAR:
-    case VTK_SHORT:
-    case VTK_UNSIGNED_SHORT:
-    case VTK_INT:
-    case VTK_UNSIGNED_INT:
-    case VTK_LONG:
-    case VTK_UNSIGNED_LONG:
-    case VTK_LONG_LONG:
-    case VTK_UNSIGNED_LONG_LONG:
-    case VTK_ID_TYPE:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // The label names of an image: its field data LabelNames, if it is a string array.
 vtkStringArray* FindLabelNames(vtkDataObject* image)
 {
@@ -274,8 +252,8 @@ int vtkExplodedVoxelsFilter::RequestData(
   }
 
   // Regions: labels are the values of one-component integer arrays.
-  const bool labels =
-    scalars->GetNumberOfComponents() == 1 && IsIntegerType(scalars->GetDataType());
+  const bool labels = scalars->GetNumberOfComponents() == 1 &&
+    paravoxel::ArrayDispatch::IsIntegerType(scalars->GetDataType());
   if (!labels && (!this->Regions.empty() || this->RegionExplosion != 0.0))
   {
     vtkErrorMacro("Regions and RegionExplosion need a one-component integer array of labels: '"
