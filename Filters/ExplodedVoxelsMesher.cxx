@@ -352,7 +352,7 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
   {
     regionNames = vtkSmartPointer<vtkStringArray>::New();
     regionNames->SetName("Region");
-    regionNames->SetNumberOfValues(numberOfFaces);
+    allocated = allocated && vtkParaVoxelMemory::SetNumberOfValues(regionNames, numberOfFaces);
   }
   // PASS 5.
   if (!allocated ||
