@@ -176,6 +176,8 @@ public:
    * Pulls the regions apart: each region's boxes move by RegionExplosion x (region centroid -
    * centroid of all filled voxels), in world units. 0 (default): off. Faces between two regions
    * are then kept, so that each region is a closed solid. Needs a one-component integer array.
+   * The centroids are over all processes when the pipeline runs one piece per process (MPI);
+   * pieces streamed one after another in one process each use their own.
    */
   vtkSetMacro(RegionExplosion, double);
   vtkGetMacro(RegionExplosion, double);
