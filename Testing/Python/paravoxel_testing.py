@@ -365,3 +365,20 @@ def names_step(source, names):
               "attach_label_names(output, %r)\n" % (list(names),))
     return simple.ProgrammableFilter(Input=source, OutputDataSetType="Same as Input",
                                      CopyArrays=0, Script=script)
+
+
+def exploded_labels(image, **settings):
+    """A vtkExplodedVoxelsFilter on `image` with settings as the proxy's properties (Regions: a list
+    of names or numbers; the others Set<Name>(value)), updated: (the filter, its ErrorCatcher)."""
+    import paravoxel
+    voxels = paravoxel.vtkExplodedVoxelsFilter()
+    messages = ErrorCatcher(voxels)
+    voxels.SetInputData(image)
+    for name, value in settings.items():
+        if name == "Regions":
+            for region in value:
+                voxels.AddRegion(region)
+        else:
+            getattr(voxels, "Set" + name)(value)
+    voxels.Update()
+    return voxels, messages

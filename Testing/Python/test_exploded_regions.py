@@ -11,13 +11,12 @@ from paraview import simple
 from vtkmodules.util.numpy_support import vtk_to_numpy
 from vtkmodules.vtkCommonDataModel import vtkPlane
 
-import paravoxel
-from paravoxel_testing import (AAL, ErrorCatcher, aal_label_names, attach_label_names,
+from paravoxel_testing import (AAL, aal_label_names, attach_label_names, exploded_labels,
                                expected_region_faces, fail, image_labels, load_plugin,
                                names_step, read_archive, region_faces, region_offsets)
 
 names = aal_label_names()
-reader, catcher, _ = read_archive(AAL)
+reader, _, _ = read_archive(AAL)
 image = reader.GetOutput()
 attach_label_names(image, names)
 labels = image_labels(image)
@@ -27,16 +26,7 @@ if labels.shape != (181, 217, 181) or labels.max() != 116:
 
 
 def explode(**settings):
-    voxels = paravoxel.vtkExplodedVoxelsFilter()
-    messages = ErrorCatcher(voxels)
-    voxels.SetInputData(image)
-    for name, value in settings.items():
-        if name == "Regions":
-            for region in value:
-                voxels.AddRegion(region)
-        else:
-            getattr(voxels, "Set" + name)(value)
-    voxels.Update()
+    voxels, messages = exploded_labels(image, **settings)
     if messages.errors or messages.warnings:
         fail("%s: %s" % (settings, messages.errors + messages.warnings))
     return voxels.GetOutput()

@@ -8,10 +8,9 @@ from paraview import simple
 from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
 from vtkmodules.vtkCommonCore import vtkDoubleArray
 
-import paravoxel
 from paravoxel.parallel import mpi_ranks
-from paravoxel_testing import (AAL, aal_label_names, attach_label_names, fail, image_labels,
-                               load_plugin, names_step, read_archive)
+from paravoxel_testing import (AAL, aal_label_names, attach_label_names, exploded_labels, fail,
+                               image_labels, load_plugin, names_step, read_archive)
 
 load_plugin()
 controller, rank, ranks = mpi_ranks(minimum=2)
@@ -62,15 +61,7 @@ for case, settings in [
                                                                         piece.GetExtent()))
     faces = gather(face_rows(algorithm.GetOutputDataObject(0)))
 
-    serial = paravoxel.vtkExplodedVoxelsFilter()
-    serial.SetInputData(serial_image)
-    for name, value in settings.items():
-        if name == "Regions":
-            for region in value:
-                serial.AddRegion(region)
-        else:
-            getattr(serial, "Set" + name)(value)
-    serial.Update()
+    serial, _ = exploded_labels(serial_image, **settings)
     expected = face_rows(serial.GetOutput())
     if len(expected) == 0:
         fail("%s: the serial run makes no face; the case tests nothing" % case)
