@@ -95,7 +95,7 @@ for case, settings, selected, cut in [
 load_plugin()
 atlas = names_step(simple.AnalyzeZipReader(FileName=AAL, Volume="aal.nii.gz"), names)
 simple.UpdatePipeline(proxy=atlas)
-voxels = simple.ExplodedVoxels(Input=atlas)
+voxels = simple.ExplodedVoxels(Input=atlas, Scalars=["POINTS", "Intensity"])
 voxels.UpdatePipelineInformation()
 available = voxels.Regions.Available
 if available != [name for name in names if name]:

@@ -52,7 +52,7 @@ for case, settings in [
         ("explosion 1.2 of four regions, gap, interior faces",
          dict(RegionExplosion=1.2, Gap=0.2, KeepInteriorFaces=1,
               Regions=["Hippocampus_L", "Hippocampus_R", "Precentral_L", "116"]))]:
-    voxels = simple.ExplodedVoxels(Input=atlas, **settings)
+    voxels = simple.ExplodedVoxels(Input=atlas, Scalars=["POINTS", "Intensity"], **settings)
     simple.UpdatePipeline(proxy=voxels)
     algorithm = voxels.GetClientSideObject()
     piece = algorithm.GetInputDataObject(0, 0)
