@@ -3,6 +3,7 @@
 #include "AnalyzeArchive.h"
 #include "AnalyzeStepReader.h"
 #include "AnalyzeTimeSteps.h"
+#include "LabelSidecars.h"
 #include "MemberBuffer.h"
 #include "SpmMatFile.h"
 #include "vtkDataArray.h"
@@ -48,6 +49,7 @@ struct vtkAnalyzeZipReader::Internals
   vtkNew<vtkStringArray> AvailableVolumes;
   std::string CurrentVolume;
   std::map<std::string, std::array<double, 16>> Affines; // by header member, for this archive
+  std::map<std::string, paravoxel::LabelTable> Labels;   // by header member, for this archive
 
   std::string ArchiveIdentity(vtkAnalyzeZipReader* self) const
   {
@@ -57,6 +59,7 @@ struct vtkAnalyzeZipReader::Internals
   bool SelectVolume(vtkAnalyzeZipReader* self, paravoxel::AnalyzeVolumeIndex::Volume& selected);
   std::array<double, 16> VoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
   std::array<double, 16> ReadVoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
+  const paravoxel::LabelTable& LabelsOf(vtkAnalyzeZipReader* self, const TimeStep& step);
   paravoxel::AnalyzeStepReader StepReader(vtkAnalyzeZipReader* self)
   {
     return paravoxel::AnalyzeStepReader(*this->Archive.GetStore(), this->TimeSteps, self,
@@ -100,6 +103,7 @@ bool vtkAnalyzeZipReader::Internals::OpenArchive(vtkAnalyzeZipReader* self)
     // A new archive: what was decoded from the old one no longer applies.
     this->TimeSteps.ClearDecoded();
     this->Affines.clear();
+    this->Labels.clear();
     for (const auto& refusal : this->Archive.GetIndex().GetRefusals())
     {
       if (refusal.find("corrupt") != std::string::npos)
@@ -210,6 +214,25 @@ std::array<double, 16> vtkAnalyzeZipReader::Internals::ReadVoxelToWorld(
   return header.GetVoxelToWorld();
 }
 
+const paravoxel::LabelTable& vtkAnalyzeZipReader::Internals::LabelsOf(
+  vtkAnalyzeZipReader* self, const TimeStep& step)
+{
+  // Once per volume and archive, like the affine: a bad sidecar is reported once.
+  auto known = this->Labels.find(step.Volume->HeaderMember);
+  if (known != this->Labels.end())
+  {
+    return known->second;
+  }
+  std::vector<std::string> warnings;
+  paravoxel::LabelTable table = paravoxel::LabelSidecars::Read(
+    *this->Archive.GetStore(), this->Archive.GetIndex(), *step.Volume, warnings);
+  for (const auto& warning : warnings)
+  {
+    vtkWarningWithObjectMacro(self, "Reading " << this->Where(step) << ": " << warning << ".");
+  }
+  return this->Labels.emplace(step.Volume->HeaderMember, std::move(table)).first->second;
+}
+
 vtkAnalyzeZipReader::vtkAnalyzeZipReader()
   : Internal(new Internals)
 {
@@ -287,10 +310,12 @@ int vtkAnalyzeZipReader::RequestInformation(
   internal.TimeSteps.Clear();
   internal.AvailableVolumes->Reset();
   internal.CurrentVolume.clear();
+  this->NumberOfNamedRegions = 0;
 
   vtkInformation* outInfo = outputVector->GetInformationObject(0);
   const int empty[6] = { 0, -1, 0, -1, 0, -1 };
   outInfo->Set(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT(), empty, 6);
+  paravoxel::LabelSidecars::SetNamesInformation(paravoxel::LabelTable(), outInfo);
   outInfo->Remove(vtkStreamingDemandDrivenPipeline::TIME_STEPS());
   outInfo->Remove(vtkStreamingDemandDrivenPipeline::TIME_RANGE());
 
@@ -353,6 +378,9 @@ int vtkAnalyzeZipReader::RequestInformation(
   outInfo->Set(vtkAlgorithm::CAN_HANDLE_PIECE_REQUEST(), 1);
   vtkDataObject::SetPointDataActiveScalarInfo(
     outInfo, header.GetOutputScalarType(), header.GetNumberOfComponents());
+  const paravoxel::LabelTable& labels = internal.LabelsOf(this, selected);
+  paravoxel::LabelSidecars::SetNamesInformation(labels, outInfo);
+  this->NumberOfNamedRegions = static_cast<int>(labels.GetNumberOfNamedLabels());
   internal.Ready = true;
   return 1;
 }
@@ -457,6 +485,7 @@ int vtkAnalyzeZipReader::RequestData(
   voxelToWorld->SetNumberOfComponents(16);
   voxelToWorld->InsertNextTuple(affine.data());
   output->GetFieldData()->AddArray(voxelToWorld);
+  paravoxel::LabelSidecars::AddFieldData(internal.LabelsOf(this, step), output->GetFieldData());
   if (!internal.TimeSteps.GetTimes().empty())
   {
     output->GetInformation()->Set(
@@ -485,4 +514,5 @@ void vtkAnalyzeZipReader::PrintSelf(ostream& os, vtkIndent indent)
   os << indent << "ConnectTimeout: " << this->ConnectTimeout << "\n";
   os << indent << "StallTimeout: " << this->StallTimeout << "\n";
   os << indent << "DownloadTimeout: " << this->DownloadTimeout << "\n";
+  os << indent << "NumberOfNamedRegions: " << this->NumberOfNamedRegions << "\n";
 }
