@@ -15,7 +15,8 @@ from paraview import simple
 from vtkmodules.util.numpy_support import vtk_to_numpy
 
 from paravoxel.labels import color_by_labels
-from paravoxel_testing import fail, load_plugin, read_png
+from paravoxel_testing import (fail, load_plugin, parse_mricron_labels, parse_mricron_lut,
+                               read_png)
 
 TEMPLATES = "/usr/share/mricron/templates"
 
@@ -23,19 +24,6 @@ TEMPLATES = "/usr/share/mricron/templates"
 def sidecar(name):
     with open(os.path.join(TEMPLATES, name), "rb") as f:
         return f.read()
-
-
-def parse_txt(data):
-    names = {}
-    for line in data.decode("utf-8").splitlines():
-        fields = line.split()
-        if fields:
-            names[int(fields[0])] = fields[1]
-    return names
-
-
-def parse_lut(data):
-    return np.frombuffer(data, np.uint8).reshape(3, 256).T / 255.0
 
 
 def check_lut(lut, what, labels, names, colors):
@@ -61,8 +49,8 @@ try:
         for name in ("aal.nii.gz", "aal.nii.txt", "aal.nii.lut", "brodmann.nii.gz",
                      "brodmann.nii.lut", "ch2.nii.gz"):
             zf.write(os.path.join(TEMPLATES, name), name)
-    aal_names = parse_txt(sidecar("aal.nii.txt"))
-    aal_colors = parse_lut(sidecar("aal.nii.lut"))
+    aal_names = parse_mricron_labels(sidecar("aal.nii.txt"))
+    aal_colors = parse_mricron_lut(sidecar("aal.nii.lut")) / 255.0
 
     view = simple.CreateView("RenderView")
     view.ViewSize = [400, 400]
@@ -106,7 +94,7 @@ try:
 
     # A .lut alone: every label of the table, annotated with its number; then the present ones.
     reader.Volume = "brodmann.nii.gz"
-    brodmann_colors = parse_lut(sidecar("brodmann.nii.lut"))
+    brodmann_colors = parse_mricron_lut(sidecar("brodmann.nii.lut")) / 255.0
     lut = color_by_labels(display, view=view)
     check_lut(lut, "brodmann", list(range(256)), {}, brodmann_colors)
     present = set(np.unique(np.asarray(nib.load(os.path.join(TEMPLATES, "brodmann.nii.gz")).dataobj)).tolist())
@@ -123,6 +111,20 @@ try:
     check_lut(lut, "Exploded Voxels of aal", sorted(aal_names), aal_names, aal_colors)
     if voxel_display.ColorArrayName[0] != "CELLS":
         fail("Exploded Voxels should be coloured by cells: %s" % voxel_display.ColorArrayName)
+
+    # The GUI's macro: the active source's display, in the active view.
+    simple.Hide(voxels, view)
+    simple.SetActiveView(view)
+    simple.SetActiveSource(reader)
+    display.ColorArrayName = ["POINTS", ""]
+    macro = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Plugins",
+                         "macros", "ColorByLabels.py")
+    with open(macro) as f:
+        exec(compile(f.read(), macro, "exec"), {})
+    if display.ColorArrayName[1] != "Intensity":
+        fail("the macro did not colour the active display: %s" % display.ColorArrayName)
+    check_lut(simple.GetColorTransferFunction("Intensity"), "macro ColorByLabels",
+              sorted(aal_names), aal_names, aal_colors)
 
     # No label data: a clear refusal.
     reader.Volume = "ch2.nii.gz"

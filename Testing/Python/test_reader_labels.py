@@ -17,27 +17,12 @@ from vtkmodules.util.numpy_support import vtk_to_numpy
 
 import paravoxel
 from paravoxel.images import image_to_numpy
-from paravoxel_testing import ErrorCatcher, fail, load_plugin
+from paravoxel_testing import (ErrorCatcher, fail, load_plugin, parse_mricron_labels,
+                               parse_mricron_lut)
 
 TEMPLATES = "/usr/share/mricron/templates"
 ATLASES = ["aal", "AICHAmc", "JHU-WhiteMatter-labels-1mm", "JHU-WhiteMatter-labels-2mm",
            "brodmann"]
-
-
-def parse_txt(data):
-    """mricron's .txt (index name [code], whitespace; JHU's use a TAB): {index: name}."""
-    names = {}
-    for line in data.decode("utf-8").splitlines():
-        fields = line.split()
-        if fields:
-            names[int(fields[0])] = fields[1]
-    return names
-
-
-def parse_lut(data):
-    """mricron's .lut: 256 reds, 256 greens, 256 blues."""
-    assert len(data) == 768
-    return np.frombuffer(data, np.uint8).reshape(3, 256).T
 
 
 def expected_arrays(names, lut):
@@ -129,8 +114,8 @@ try:
     references = {}
     for stem in ATLASES:
         found = sidecars(stem)
-        names = parse_txt(found[".txt"]) if ".txt" in found else {}
-        lut = parse_lut(found[".lut"]) if ".lut" in found else None
+        names = parse_mricron_labels(found[".txt"]) if ".txt" in found else {}
+        lut = parse_mricron_lut(found[".lut"]) if ".lut" in found else None
         references[stem] = expected_arrays(names, lut)
         reader, catcher = read("atlases/%s.nii.gz" % stem, file_name=archive)
         if catcher.warnings:
@@ -215,7 +200,7 @@ try:
     if len(catcher.warnings) != len(expected_warnings):
         fail("broken sidecars: %d warnings, expected %d: %s" % (
             len(catcher.warnings), len(expected_warnings), catcher.warnings))
-    names = parse_txt(aal[".txt"])
+    names = parse_mricron_labels(aal[".txt"])
     for index in (3, 5, 7, 9, 11):
         del names[index]
     names[17] = "Rolandic_Op\u00e9r_L"
