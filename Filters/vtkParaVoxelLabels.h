@@ -12,6 +12,10 @@
  *   tuple per label: tuple k is the colour of label k, black where it has none. Only when the
  *   sidecars give at least one colour.
  *
+ * - `NamedRegions` (GetNamedRegionsArrayName()): vtkIntArray of one value, the number of labels
+ *   with a name (0 for colours alone), so that ParaView's Information panel, which lists field
+ *   data arrays with their ranges, shows it. With either array above.
+ *
  * When both are there they have the same length: the largest label named or coloured, plus one.
  *
  * Before any data is produced, the reader's RequestInformation puts the same names on its
@@ -43,6 +47,9 @@ public:
 
   /** "LabelColors": the field data array of the colours. */
   static const char* GetColorsArrayName() { return "LabelColors"; }
+
+  /** "NamedRegions": the field data array of the number of named labels. */
+  static const char* GetNamedRegionsArrayName() { return "NamedRegions"; }
 
 protected:
   vtkParaVoxelLabels() = default;

@@ -4,6 +4,7 @@
 #include "vtkFieldData.h"
 #include "vtkInformation.h"
 #include "vtkInformationStringVectorKey.h"
+#include "vtkIntArray.h"
 #include "vtkNew.h"
 #include "vtkParaVoxelLabels.h"
 #include "vtkStringArray.h"
@@ -159,6 +160,13 @@ void LabelSidecars::AddFieldData(const LabelTable& table, vtkFieldData* fieldDat
       }
     }
     fieldData->AddArray(colors);
+  }
+  if (count > 0)
+  {
+    vtkNew<vtkIntArray> named;
+    named->SetName(vtkParaVoxelLabels::GetNamedRegionsArrayName());
+    named->InsertNextValue(static_cast<int>(table.GetNumberOfNamedLabels()));
+    fieldData->AddArray(named);
   }
 }
 } // namespace paravoxel

@@ -56,7 +56,10 @@ public:
    */
   static void SetNamesInformation(const LabelTable& table, vtkInformation* outInfo);
 
-  /** Add the `LabelNames` and `LabelColors` arrays (those `table` has) to `fieldData`. */
+  /**
+   * Add the `LabelNames` and `LabelColors` arrays (those `table` has) and `NamedRegions` (when
+   * it has either) to `fieldData`.
+   */
   static void AddFieldData(const LabelTable& table, vtkFieldData* fieldData);
 };
 

@@ -442,7 +442,12 @@ TEST(LabelSidecarsOutput, FieldDataAndInformation)
   EXPECT_FALSE(info->Has(key));
   vtkNew<vtkFieldData> colorsOnly;
   LabelSidecars::AddFieldData(lut, colorsOnly);
-  EXPECT_EQ(colorsOnly->GetNumberOfArrays(), 1);
+  EXPECT_EQ(colorsOnly->GetNumberOfArrays(), 2);
   EXPECT_EQ(colorsOnly->GetArray("LabelColors")->GetNumberOfTuples(), 256);
+  EXPECT_EQ(colorsOnly->GetArray("NamedRegions")->GetTuple1(0), 0);
+  EXPECT_EQ(fieldData->GetArray("NamedRegions")->GetTuple1(0), 2);
+  vtkNew<vtkFieldData> nothing;
+  LabelSidecars::AddFieldData(LabelTable(), nothing);
+  EXPECT_EQ(nothing->GetNumberOfArrays(), 0);
 }
 } // namespace

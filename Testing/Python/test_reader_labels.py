@@ -77,6 +77,11 @@ def check(reader, catcher, what, names, colors, volume_reference=None):
     named = sum(1 for n in (names or []) if n)
     if reader.GetNumberOfNamedRegions() != named:
         fail("%s: NumberOfNamedRegions %d, expected %d" % (what, reader.GetNumberOfNamedRegions(), named))
+    named_array = reader.GetOutput().GetFieldData().GetArray("NamedRegions")
+    if (named_array is None) != (names is None and colors is None) or (
+            named_array is not None and named_array.GetValue(0) != named):
+        fail("%s: field data NamedRegions %s, expected %d" % (
+            what, named_array and named_array.GetValue(0), named))
     if names is not None and colors is not None and len(names) != len(colors):
         fail("%s: LabelNames and LabelColors differ in length" % what)
     if volume_reference is not None:
