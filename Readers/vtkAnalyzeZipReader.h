@@ -35,7 +35,8 @@
  * names `LabelColors` alone (256 labels); with names, the arrays cover the labels up to the
  * largest named or coloured one, and colours given in the text win over the `.lut`'s. A sidecar
  * that cannot be used (see paravoxel::LabelTable) gives a warning naming it and its line, never
- * a failed read. GetNumberOfNamedRegions() counts the named labels.
+ * a failed read. GetNumberOfNamedRegions() counts the named labels (so does the one-value field
+ * data array `NamedRegions`, for ParaView's Information panel).
  *
  * The reader produces sub-extents: under MPI each rank converts only its own slab.
  *

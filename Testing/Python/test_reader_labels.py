@@ -232,6 +232,9 @@ try:
     proxy.UpdatePipeline()
     if "LabelNames" not in proxy.FieldData.keys() or "LabelColors" not in proxy.FieldData.keys():
         fail("the proxy's field data lacks the label arrays: %s" % list(proxy.FieldData.keys()))
+    # What the Information panel's Data Arrays table shows: NamedRegions with its range.
+    if tuple(proxy.FieldData["NamedRegions"].GetRange()) != (192, 192):
+        fail("data information of NamedRegions: %s" % (proxy.FieldData["NamedRegions"].GetRange(),))
     proxy.Volume = "atlases/brodmann.nii.gz"
     proxy.UpdatePipelineInformation()
     if proxy.GetPropertyValue("NamedRegions") != 0:
