@@ -12,8 +12,10 @@
 #include "vtkFieldData.h"
 #include "vtkImageData.h"
 #include "vtkInformation.h"
+#include "vtkInformationStringVectorKey.h"
 #include "vtkInformationVector.h"
 #include "vtkObjectFactory.h"
+#include "vtkParaVoxelLabels.h"
 #include "vtkParaVoxelPieces.h"
 #include "vtkPointData.h"
 #include "vtkSmartPointer.h"
@@ -315,7 +317,7 @@ int vtkAnalyzeZipReader::RequestInformation(
   vtkInformation* outInfo = outputVector->GetInformationObject(0);
   const int empty[6] = { 0, -1, 0, -1, 0, -1 };
   outInfo->Set(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT(), empty, 6);
-  paravoxel::LabelSidecars::SetNamesInformation(paravoxel::LabelTable(), outInfo);
+  outInfo->Remove(vtkParaVoxelLabels::LABEL_NAMES());
   outInfo->Remove(vtkStreamingDemandDrivenPipeline::TIME_STEPS());
   outInfo->Remove(vtkStreamingDemandDrivenPipeline::TIME_RANGE());
 
