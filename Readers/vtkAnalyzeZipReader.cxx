@@ -50,8 +50,8 @@ struct vtkAnalyzeZipReader::Internals
   bool Ready = false;
   vtkNew<vtkStringArray> AvailableVolumes;
   std::string CurrentVolume;
-  std::map<std::string, std::array<double, 16>> Affines; // by header member, for this archive
   std::map<std::string, paravoxel::LabelTable> Labels;   // by header member, for this archive
+  std::map<std::string, std::array<double, 16>> Affines; // by header member, for this archive
 
   std::string ArchiveIdentity(vtkAnalyzeZipReader* self) const
   {
@@ -59,9 +59,9 @@ struct vtkAnalyzeZipReader::Internals
   }
   bool OpenArchive(vtkAnalyzeZipReader* self);
   bool SelectVolume(vtkAnalyzeZipReader* self, paravoxel::AnalyzeVolumeIndex::Volume& selected);
+  const paravoxel::LabelTable& LabelsOf(vtkAnalyzeZipReader* self, const TimeStep& step);
   std::array<double, 16> VoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
   std::array<double, 16> ReadVoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
-  const paravoxel::LabelTable& LabelsOf(vtkAnalyzeZipReader* self, const TimeStep& step);
   paravoxel::AnalyzeStepReader StepReader(vtkAnalyzeZipReader* self)
   {
     return paravoxel::AnalyzeStepReader(*this->Archive.GetStore(), this->TimeSteps, self,
@@ -173,6 +173,26 @@ bool vtkAnalyzeZipReader::Internals::SelectVolume(
   }
   return true;
 }
+
+const paravoxel::LabelTable& vtkAnalyzeZipReader::Internals::LabelsOf(
+  vtkAnalyzeZipReader* self, const TimeStep& step)
+{
+  // Once per volume and archive, like the affine: a bad sidecar is reported once.
+  auto known = this->Labels.find(step.Volume->HeaderMember);
+  if (known != this->Labels.end())
+  {
+    return known->second;
+  }
+  std::vector<std::string> warnings;
+  paravoxel::LabelTable table = paravoxel::LabelSidecars::Read(
+    *this->Archive.GetStore(), this->Archive.GetIndex(), *step.Volume, warnings);
+  for (const auto& warning : warnings)
+  {
+    vtkWarningWithObjectMacro(self, "Reading " << this->Where(step) << ": " << warning << ".");
+  }
+  return this->Labels.emplace(step.Volume->HeaderMember, std::move(table)).first->second;
+}
+
 std::array<double, 16> vtkAnalyzeZipReader::Internals::VoxelToWorld(
   vtkAnalyzeZipReader* self, const TimeStep& step)
 {
@@ -214,25 +234,6 @@ std::array<double, 16> vtkAnalyzeZipReader::Internals::ReadVoxelToWorld(
     "Reading " << this->Where(step) << ": cannot use the SPM matrix file '" << mat << "' (" << error
                << "); the header's affine is used instead.");
   return header.GetVoxelToWorld();
-}
-
-const paravoxel::LabelTable& vtkAnalyzeZipReader::Internals::LabelsOf(
-  vtkAnalyzeZipReader* self, const TimeStep& step)
-{
-  // Once per volume and archive, like the affine: a bad sidecar is reported once.
-  auto known = this->Labels.find(step.Volume->HeaderMember);
-  if (known != this->Labels.end())
-  {
-    return known->second;
-  }
-  std::vector<std::string> warnings;
-  paravoxel::LabelTable table = paravoxel::LabelSidecars::Read(
-    *this->Archive.GetStore(), this->Archive.GetIndex(), *step.Volume, warnings);
-  for (const auto& warning : warnings)
-  {
-    vtkWarningWithObjectMacro(self, "Reading " << this->Where(step) << ": " << warning << ".");
-  }
-  return this->Labels.emplace(step.Volume->HeaderMember, std::move(table)).first->second;
 }
 
 vtkAnalyzeZipReader::vtkAnalyzeZipReader()
@@ -309,10 +310,10 @@ int vtkAnalyzeZipReader::RequestInformation(
   Internals& internal = *this->Internal;
   this->ErrorCode = vtkErrorCode::NoError;
   internal.Ready = false;
+  this->NumberOfNamedRegions = 0;
   internal.TimeSteps.Clear();
   internal.AvailableVolumes->Reset();
   internal.CurrentVolume.clear();
-  this->NumberOfNamedRegions = 0;
 
   vtkInformation* outInfo = outputVector->GetInformationObject(0);
   const int empty[6] = { 0, -1, 0, -1, 0, -1 };

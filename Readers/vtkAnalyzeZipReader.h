@@ -21,6 +21,15 @@
  * volume), at index x TR seconds (TR = pixdim[4] when positive, else 1). Each step inflates only
  * its own member; the last few steps read are cached.
  *
+ * The reader produces sub-extents: under MPI each rank converts only its own slab.
+ *
+ * Nothing is read unverified: every member whose bytes reach the output (the image, the header
+ * of a pair, the .mat and label sidecars) is read whole and checked against the zip directory's
+ * CRC-32, and a gzip member against the CRC-32 and size in each of its trailers, before any value
+ * is handed out; a mismatch is an error that names both checksums. Under MPI every rank verifies
+ * the whole member and keeps its own slab. The index of an archive is made once and kept while
+ * the archive (its path, size and modification time, or the buffer) is unchanged.
+ *
  * Label atlases: when the volume has label sidecars beside it (same folder of the archive, or
  * on disk for a plain file), the output carries their region names and colours as the field
  * data arrays `LabelNames` (vtkStringArray, value k = name of label k, "" where none) and
@@ -37,15 +46,6 @@
  * that cannot be used (see paravoxel::LabelTable) gives a warning naming it and its line, never
  * a failed read. GetNumberOfNamedRegions() counts the named labels (so does the one-value field
  * data array `NamedRegions`, for ParaView's Information panel).
- *
- * The reader produces sub-extents: under MPI each rank converts only its own slab.
- *
- * Nothing is read unverified: every member whose bytes reach the output (the image, the header
- * of a pair, the .mat and label sidecars) is read whole and checked against the zip directory's
- * CRC-32, and a gzip member against the CRC-32 and size in each of its trailers, before any value
- * is handed out; a mismatch is an error that names both checksums. Under MPI every rank verifies
- * the whole member and keeps its own slab. The index of an archive is made once and kept while
- * the archive (its path, size and modification time, or the buffer) is unchanged.
  *
  * Bad input never crashes: every problem ends in an error naming the archive, the member and
  * what is wrong, an empty output, and GetErrorCode() saying what kind of problem it is
