@@ -16,6 +16,8 @@ set(paravoxel_reader_private_classes
   ArchiveDownloader
   DiskMemberStore
   GzipMemberStream
+  LabelSidecars
+  LabelTable
   MemberBuffer
   SpmMatFile
   VerifiedInflater

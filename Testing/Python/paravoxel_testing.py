@@ -43,6 +43,23 @@ def image_error(path, reference, pixel_threshold=None):
     return difference.GetThresholdedError()
 
 
+def parse_mricron_labels(data):
+    """{index: name} of mricron's label .txt bytes (`index name [code]` lines, whitespace or TAB
+    separated), parsed independently of the reader."""
+    names = {}
+    for line in data.decode("utf-8").splitlines():
+        fields = line.split()
+        if fields:
+            names[int(fields[0])] = fields[1]
+    return names
+
+
+def parse_mricron_lut(data):
+    """The 256 x 3 uint8 colours of mricron's .lut bytes (256 reds, 256 greens, 256 blues)."""
+    assert len(data) == 768
+    return np.frombuffer(data, np.uint8).reshape(3, 256).T
+
+
 def load_plugin():
     """Load the ParaVoxel plugin: its proxies (AnalyzeZipReader, IntensityTransform,
     ExplodedVoxels) become functions of paraview.simple."""
