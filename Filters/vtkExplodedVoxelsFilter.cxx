@@ -16,10 +16,12 @@
 #include "vtkImplicitFunction.h"
 #include "vtkInformation.h"
 #include "vtkInformationIntegerRequestKey.h"
+#include "vtkInformationStringVectorKey.h"
 #include "vtkInformationVector.h"
 #include "vtkMultiProcessController.h"
 #include "vtkNew.h"
 #include "vtkObjectFactory.h"
+#include "vtkParaVoxelLabels.h"
 #include "vtkPolyData.h"
 #include "vtkStreamingDemandDrivenPipeline.h"
 #include "vtkStringArray.h"
@@ -42,7 +44,8 @@ namespace
 vtkStringArray* FindLabelNames(vtkDataObject* image)
 {
   return image && image->GetFieldData()
-    ? vtkStringArray::SafeDownCast(image->GetFieldData()->GetAbstractArray("LabelNames"))
+    ? vtkStringArray::SafeDownCast(
+        image->GetFieldData()->GetAbstractArray(vtkParaVoxelLabels::GetNamesArrayName()))
     : nullptr;
 }
 
@@ -148,22 +151,34 @@ int vtkExplodedVoxelsFilter::FillInputPortInformation(int, vtkInformation* info)
 int vtkExplodedVoxelsFilter::RequestInformation(
   vtkInformation*, vtkInformationVector** inputVector, vtkInformationVector*)
 {
-  // The GUI's list of regions: the names the input holds now (a reader's output keeps the field
-  // data of its last execution, which has run before the filter's panel is shown).
+  // The GUI's list of regions: the names the reader announces on its output information before
+  // any data is read (vtkParaVoxelLabels::LABEL_NAMES), else, behind other filters, which do not
+  // pass that key on, the names in the field data the input holds now.
   this->AvailableRegions.clear();
   vtkInformation* inInfo = inputVector[0]->GetInformationObject(0);
-  if (vtkStringArray* names =
-        FindLabelNames(inInfo ? inInfo->Get(vtkDataObject::DATA_OBJECT()) : nullptr))
+  std::vector<std::string> names;
+  if (inInfo && inInfo->Has(vtkParaVoxelLabels::LABEL_NAMES()))
   {
-    for (vtkIdType label = 0; label < names->GetNumberOfValues(); ++label)
+    for (int label = 0; label < inInfo->Length(vtkParaVoxelLabels::LABEL_NAMES()); ++label)
     {
-      const std::string& name = names->GetValue(label);
-      if (!name.empty() &&
-        std::find(this->AvailableRegions.begin(), this->AvailableRegions.end(), name) ==
-          this->AvailableRegions.end())
-      {
-        this->AvailableRegions.push_back(name);
-      }
+      names.emplace_back(inInfo->Get(vtkParaVoxelLabels::LABEL_NAMES(), label));
+    }
+  }
+  else if (vtkStringArray* held =
+             FindLabelNames(inInfo ? inInfo->Get(vtkDataObject::DATA_OBJECT()) : nullptr))
+  {
+    for (vtkIdType label = 0; label < held->GetNumberOfValues(); ++label)
+    {
+      names.push_back(held->GetValue(label));
+    }
+  }
+  for (const std::string& name : names)
+  {
+    if (!name.empty() &&
+      std::find(this->AvailableRegions.begin(), this->AvailableRegions.end(), name) ==
+        this->AvailableRegions.end())
+    {
+      this->AvailableRegions.push_back(name);
     }
   }
   return 1;
@@ -346,7 +361,8 @@ int vtkExplodedVoxelsFilter::RequestData(
     return 1;
   }
   // The atlas's names and colours travel with its faces, for colouring by region.
-  for (const char* name : { "LabelNames", "LabelColors" })
+  for (const char* name :
+    { vtkParaVoxelLabels::GetNamesArrayName(), vtkParaVoxelLabels::GetColorsArrayName() })
   {
     if (vtkAbstractArray* array = input->GetFieldData()->GetAbstractArray(name))
     {

@@ -19,11 +19,12 @@
  * When both are there they have the same length: the largest label named or coloured, plus one.
  *
  * Before any data is produced, the reader's RequestInformation puts the same names on its
- * output port's information under LABEL_NAMES() (entry k = name of label k, "" where none; the
- * key is absent when no region is named), so that the RequestInformation of a filter right
- * after the reader can list region names (`inInfo->Get(vtkParaVoxelLabels::LABEL_NAMES(), k)`,
- * `inInfo->Length(vtkParaVoxelLabels::LABEL_NAMES())`). The key is not copied further down a
- * pipeline by VTK; filters that pass labels on may copy it themselves.
+ * output port's information under LABEL_NAMES() (entry k = name of label k, "" where none; a
+ * single "" when no region is named), so that the RequestInformation of a filter
+ * downstream (the pipeline copies it with the other meta-data at every information request, past
+ * ParaView's vtkPVPostFilter and any filter) can list region names before any data is read
+ * (`inInfo->Get(vtkParaVoxelLabels::LABEL_NAMES(), k)`,
+ * `inInfo->Length(vtkParaVoxelLabels::LABEL_NAMES())`).
  */
 #ifndef vtkParaVoxelLabels_h
 #define vtkParaVoxelLabels_h

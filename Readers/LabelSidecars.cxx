@@ -122,6 +122,9 @@ void LabelSidecars::SetNamesInformation(const LabelTable& table, vtkInformation*
   outInfo->Remove(key);
   if (!table.HasNames())
   {
+    // One empty name rather than no key: the pipeline copies the key downstream only when it is
+    // there, so this is what replaces a previous volume's names in the filters after the reader.
+    outInfo->Set(key, "", 0);
     return;
   }
   const std::vector<std::string> names = table.GetNames();

@@ -52,7 +52,7 @@ public:
 
   /**
    * Put `table`'s names under vtkParaVoxelLabels::LABEL_NAMES() in `outInfo` (an output port's
-   * information), or remove the key when it names no region.
+   * information); a single empty name when it names no region.
    */
   static void SetNamesInformation(const LabelTable& table, vtkInformation* outInfo);
 

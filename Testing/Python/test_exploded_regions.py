@@ -11,7 +11,7 @@ from paraview import simple
 from vtkmodules.util.numpy_support import vtk_to_numpy
 from vtkmodules.vtkCommonDataModel import vtkPlane
 
-from paravoxel_testing import (AAL, aal_label_names, attach_label_names, exploded_labels,
+from paravoxel_testing import (AAL, data_path, aal_label_names, attach_label_names, exploded_labels,
                                expected_region_faces, fail, image_labels, load_plugin,
                                names_step, read_archive, region_faces, region_offsets)
 
@@ -101,6 +101,21 @@ available = voxels.Regions.Available
 if available != [name for name in names if name]:
     fail("the GUI's list of regions is %s..., expected the %d names of aal.nii.txt" % (
         available[:3], len(names) - 1))
+# Straight after the reader, before anything is read, the list comes from the names the reader
+# announces with its information (its label sidecars), as the GUI shows it.
+labelled = simple.AnalyzeZipReader(FileName=data_path("labels.zip"))
+fresh = simple.ExplodedVoxels(Input=labelled)
+fresh.UpdatePipelineInformation()
+if fresh.Regions.Available != [name for name in names if name]:
+    fail("before any data is read, the list of regions is %s..., expected aal.nii.txt's names"
+         % (fresh.Regions.Available[:3],))
+# The reader moved to an archive whose volumes have no sidecars: the list empties, past
+# ParaView's post filter.
+labelled.FileName = data_path("real_images.zip")
+fresh.UpdatePipelineInformation()
+if fresh.Regions.Available:
+    fail("after choosing a volume without sidecars the list still shows %s..."
+         % (fresh.Regions.Available[:3],))
 voxels.Regions = selection
 voxels.KeepInteriorFaces = 1
 simple.UpdatePipeline(proxy=voxels)

@@ -57,9 +57,9 @@ def label_arrays(output):
 def information_names(reader):
     info = reader.GetOutputInformation(0)
     key = paravoxel.vtkParaVoxelLabels.LABEL_NAMES()
-    if not info.Has(key):
-        return None
-    return [info.Get(key, k) for k in range(info.Length(key))]
+    names = [info.Get(key, k) for k in range(info.Length(key))] if info.Has(key) else []
+    # A volume without names announces one empty name (it replaces the names downstream).
+    return names if any(names) else None
 
 
 def check(reader, catcher, what, names, colors, volume_reference=None):
