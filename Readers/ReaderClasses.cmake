@@ -7,6 +7,7 @@ set(paravoxel_reader_private_classes
   AnalyzeArchive
   AnalyzeHeader
   AnalyzeHeaderFields
+  AnalyzeOrientation
   AnalyzeMemberStore
   AnalyzeMemberStream
   AnalyzeStepReader
