@@ -269,6 +269,70 @@ def spm_mat_fixtures(manifest):
                            "corrupt": "mat/corrupt.hdr", "affine": affine.tolist()}
 
 
+def rotation(degrees):
+    """A 4x4 rotation by `degrees` about an axis leaning out of every coordinate plane."""
+    axis = np.array([1.0, 2.0, 3.0]) / np.sqrt(14.0)
+    t = np.radians(degrees)
+    cross = np.array([[0, -axis[2], axis[1]], [axis[2], 0, -axis[0]], [-axis[1], axis[0], 0]])
+    result = np.eye(4)
+    result[:3, :3] = np.eye(3) + np.sin(t) * cross + (1 - np.cos(t)) * cross @ cross
+    return result
+
+
+def world_fixtures(manifest):
+    """world.zip: ch2 (half resolution) in every orientation the reader places in world space,
+    written by nibabel: RAS as stored, a LAS copy (data and affine flipped), axes permuted and
+    flipped (int16, big-endian, scaled), oblique copies rotated 10 and 20 degrees, Analyze 7.5
+    (nibabel's default affine), SPM99 with a .mat sidecar (oblique), NIfTI with only a qform,
+    only an sform, and both disagreeing (the sform wins). Each listed with the nibabel class
+    that reads it as the reference."""
+    data, affine = ch2_small()
+    ras = nib.Nifti1Image(data, affine)
+    members = {}
+    volumes = []
+
+    def add(img, name, reader):
+        members.update(serialize(img, name))
+        volumes.append({"volume": name, "class": reader})
+
+    add(ras, "world/ras.nii", "Nifti1Image")
+    add(ras.as_reoriented([[0, -1], [1, 1], [2, 1]]), "world/las.nii.gz", "Nifti1Image")
+    permuted = ras.as_reoriented(np.array([[2, 1], [0, -1], [1, -1]]))
+    permuted = nib.Nifti1Image(np.asarray(permuted.dataobj).astype(">i2") * 3 - 100, permuted.affine)
+    permuted.header.set_slope_inter(0.5, 7.0)
+    add(permuted, "world/permuted.nii", "Nifti1Image")
+    add(nib.Nifti1Image(data, rotation(10) @ affine), "world/oblique10.nii", "Nifti1Image")
+    add(nib.Nifti1Image(data, rotation(20) @ np.diag([-1, 1, -1, 1]) @ affine),
+        "world/oblique20.nii.gz", "Nifti1Image")
+    analyze = nib.AnalyzeImage(data, affine)
+    analyze.header.set_zooms((2.0, 2.0, 2.5))
+    add(analyze, "world/analyze.hdr", "AnalyzeImage")
+    qform_only = nib.Nifti1Image(data, None)
+    qform_only.set_qform(rotation(15) @ np.diag([1, -1, 1, 1]) @ affine, code=1)
+    qform_only.set_sform(None, code=0)
+    add(qform_only, "world/qform_only.nii", "Nifti1Image")
+    sform_only = nib.Nifti1Image(data, None)
+    sform_only.set_sform(np.diag([-1, 1, 1, 1]) @ affine, code=2)
+    sform_only.set_qform(None, code=0)
+    add(sform_only, "world/sform_only.nii", "Nifti1Image")
+    both = nib.Nifti1Image(data, None)
+    both.set_qform(affine, code=1)
+    both.set_sform(rotation(-20) @ affine[:, [1, 0, 2, 3]], code=4)
+    add(both, "world/both_disagree.nii", "Nifti1Image")
+    # SPM99 with an oblique, axis-swapping .mat sidecar (serialize() leaves sidecars out).
+    tmp = os.path.join(OUT, "_tmp_world")
+    os.makedirs(tmp, exist_ok=True)
+    spm = nib.Spm99AnalyzeImage(data, rotation(10) @ affine[:, [0, 2, 1, 3]])
+    spm.to_filename(os.path.join(tmp, "spm99.hdr"))
+    for ext in ("hdr", "img", "mat"):
+        with open(os.path.join(tmp, "spm99." + ext), "rb") as f:
+            members["world/spm99." + ext] = f.read()
+    shutil.rmtree(tmp)
+    volumes.append({"volume": "world/spm99.hdr", "class": "Spm99AnalyzeImage"})
+    write_zip("world.zip", members)
+    manifest["world"] = {"archive": "world.zip", "volumes": volumes}
+
+
 def small_pair(shape=(4, 5, 6), dtype="u1"):
     img = nib.Spm2AnalyzeImage(np.arange(np.prod(shape), dtype=dtype).reshape(shape), np.eye(4))
     img.header.set_slope_inter(1.0)
@@ -444,6 +508,7 @@ def main():
     valid_fixtures(manifest)
     series_fixtures(manifest)
     spm_mat_fixtures(manifest)
+    world_fixtures(manifest)
     malformed_fixtures(manifest)
     corrupt_fixtures(manifest)
     with open(os.path.join(OUT, "manifest.json"), "w") as f:
