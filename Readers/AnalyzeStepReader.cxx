@@ -168,7 +168,7 @@ std::shared_ptr<MemberBuffer> AnalyzeStepReader::ReadVerifiedMember(
   }
   if (step.Volume->HeaderMember == member &&
     VerifiedInflater::Crc32(
-      bytes->GetData(), std::min<std::uint64_t>(bytes->GetSize(), AnalyzeHeader::Size)) !=
+      bytes->GetData(), std::min<std::uint64_t>(bytes->GetSize(), AnalyzeHeader::MaximumSize)) !=
       step.Volume->HeaderChecksum)
   {
     // The index parsed these bytes before they could be verified; they must be the same.

@@ -140,7 +140,7 @@ std::string AnalyzeVolumeIndex::FindPartner(const std::string& member, bool want
 bool AnalyzeVolumeIndex::ReadHeader(
   const std::string& member, bool single, Volume& volume, std::string& error) const
 {
-  std::uint8_t bytes[AnalyzeHeader::Size];
+  std::uint8_t bytes[AnalyzeHeader::MaximumSize];
   std::size_t have = 0;
   if (single)
   {

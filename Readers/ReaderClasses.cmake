@@ -18,6 +18,7 @@ set(paravoxel_reader_private_classes
   DiskMemberStore
   GzipMemberStream
   MemberBuffer
+  Nifti2HeaderFields
   SpmMatFile
   VerifiedInflater
   ZipMemberStore)

@@ -329,8 +329,22 @@ def world_fixtures(manifest):
             members["world/spm99." + ext] = f.read()
     shutil.rmtree(tmp)
     volumes.append({"volume": "world/spm99.hdr", "class": "Spm99AnalyzeImage"})
+    # NIfTI-2 (540-byte header, 64-bit dims, double affines) as nibabel writes it: a single file
+    # (float64, big-endian, oblique LAS with digits float32 would lose), gzipped, and a pair
+    # (int16, scaled, axes permuted).
+    fine = rotation(20) @ np.diag([-1, 1, 1, 1]) @ affine
+    fine[:3, 3] += [0.123456789012, -1e-7, 3.3333333333333]
+    n2 = nib.Nifti2Image(data.astype(">f8") / 7.0, fine)
+    add(n2, "world/nifti2.nii", "Nifti2Image")
+    add(n2, "world/nifti2.nii.gz", "Nifti2Image")
+    pair = nib.Nifti2Pair(np.asarray(permuted.dataobj).astype("<i2"), permuted.affine)
+    pair.header.set_slope_inter(0.25, -3.0)
+    add(pair, "world/nifti2_pair.hdr", "Nifti2Pair")
     write_zip("world.zip", members)
-    manifest["world"] = {"archive": "world.zip", "volumes": volumes}
+    with open(os.path.join(OUT, "nifti2_plain.nii.gz"), "wb") as f:
+        f.write(gzip.compress(n2.to_bytes(), mtime=0))
+    manifest["world"] = {"archive": "world.zip", "volumes": volumes,
+                         "nifti2_plain": "nifti2_plain.nii.gz"}
 
 
 def small_pair(shape=(4, 5, 6), dtype="u1"):
@@ -404,6 +418,11 @@ def malformed_fixtures(manifest):
         members={"v.hdr": patched(44, "<h", -5), "v.img": img})
     add("bad_sizeof_hdr.zip", "sizeof_hdr", volume="v.hdr",
         members={"v.hdr": patched(0, "<i", 1234), "v.img": img})
+    n2 = bytearray(nib.Nifti2Image(np.zeros((4, 5, 6), "u1"), np.eye(4)).to_bytes())
+    n2[4:12] = b"n+2\0\n\r\032\n"  # a text-mode transfer's damage
+    add("bad_nifti2_magic.zip", "sizeof_hdr is 540", volume="v.nii", members={"v.nii": bytes(n2)})
+    add("bad_nifti2_short.zip", "shorter than the 540 bytes", volume="v.hdr",
+        members={"v.hdr": bytes(n2[:400]), "v.img": bytes(120)})
     # A zip bomb: the header declares 120 bytes, the member inflates to 256 MiB of zeros.
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:

@@ -1,13 +1,14 @@
 """World space (the reader's default): for every volume of world.zip (RAS, LAS, permuted axes,
 oblique 10 and 20 degrees, Analyze 7.5, SPM99 with a .mat sidecar, NIfTI with only a qform, only
-an sform, both disagreeing) every output voxel's world position (vtkImageData's index to physical
+an sform, both disagreeing; NIfTI-2 single, gzipped and pair) every output voxel's world position (vtkImageData's index to physical
 transform, direction matrix included) is nibabel's img.affine @ (i, j, k, 1) for exactly one
 stored voxel (within 1e-4 mm), and its value that voxel's img.dataobj[i, j, k] (exactly).
 Volumes without rotation get the identity direction; VoxelToWorld maps output index to world;
 FileOrientation is nibabel's aff2axcodes. Then real atlases: every AICHA region (stored LAS) has
 the world centroid nibabel gives it, within half a voxel, inside the ch2 brain (RAS) read from the
 same zip; every AAL region named *_L lies at x < 0 and every *_R at x > 0, as shipped (RAS) and
-as a LAS copy made by nibabel. Last, WorldSpace off gives the stored voxel order back."""
+as a LAS copy made by nibabel. WorldSpace off gives the stored voxel order back. NIfTI-2 (single, gzipped, pair, plain file)
+equals nibabel voxel for voxel and affine for affine."""
 import gzip
 import io
 import json
@@ -142,6 +143,35 @@ def check_world_volumes():
         fail("WorldSpace off: %r, direction not the identity" % reader.GetOutputOrder())
 
 
+def check_nifti2():
+    """NIfTI-2 files nibabel wrote (Nifti2Image, Nifti2Pair; zipped, gzipped, plain on disk)
+    equal nibabel voxel for voxel in voxel order, and their affine (double precision) is
+    nibabel's; in world space they were checked with the other orientations above."""
+    with open(data_path("manifest.json")) as f:
+        world = json.load(f)["world"]
+    archive = data_path(world["archive"])
+    with zipfile.ZipFile(archive) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    sources = [(archive, e["volume"], nibabel_image(members, e["volume"], e["class"]))
+               for e in world["volumes"] if e["class"].startswith("Nifti2")]
+    plain = data_path(world["nifti2_plain"])
+    sources.append((plain, "", nib.load(plain)))
+    for file_name, volume, img in sources:
+        label = volume or os.path.basename(file_name)
+        reader, image = read(file_name, volume, world_space=False)
+        expected = np.asarray(img.dataobj)
+        actual = image_to_numpy(image, "Intensity")
+        if actual.shape != expected.shape or not np.array_equal(actual, expected.astype(actual.dtype)):
+            fail("NIfTI-2 %s: values differ from nibabel's" % label)
+        matrix = vtk_to_numpy(image.GetFieldData().GetArray("VoxelToWorld")).reshape(4, 4)
+        if np.abs(matrix - img.affine).max() > 1e-12 * np.abs(img.affine).max():
+            fail("NIfTI-2 %s: VoxelToWorld\n%s\nnibabel\n%s" % (label, matrix, img.affine))
+        _, world_image = read(file_name, volume)
+        check_against_nibabel("NIfTI-2 " + label, world_image, img)
+        print("NIfTI-2 %s (%s): %d voxels and the affine equal nibabel's" % (
+            label, type(img).__name__, expected.size))
+
+
 def centroids(labels, points):
     """{label: world centroid} of every positive label of `labels` [i, j, k], `points` [i, j, k, 3]."""
     flat = labels.reshape(-1).astype(np.int64)
@@ -212,4 +242,5 @@ def check_atlases():
 
 
 check_world_volumes()
+check_nifti2()
 check_atlases()
