@@ -7,6 +7,7 @@
 #include "vtkSMPTools.h"
 
 #include <algorithm>
+#include <cstring>
 #include <type_traits>
 
 namespace paravoxel
@@ -97,6 +98,60 @@ void CopyRows(const AnalyzeHeader& header, const AnalyzeOrientation& orientation
     });
 }
 
+// The elements of type T (1, 2 or 4 bytes) of an 8-byte block in reverse order: the block's
+// bytes reversed, then each element's bytes put back in order.
+template <typename T>
+std::uint64_t ReverseElements(std::uint64_t block)
+{
+  block = __builtin_bswap64(block);
+  if (sizeof(T) == 2)
+  {
+    block = ((block >> 8) & 0x00FF00FF00FF00FFull) | ((block & 0x00FF00FF00FF00FFull) << 8);
+  }
+  else if (sizeof(T) == 4)
+  {
+    block = ((block >> 8) & 0x00FF00FF00FF00FFull) | ((block & 0x00FF00FF00FF00FFull) << 8);
+    block = ((block >> 16) & 0x0000FFFF0000FFFFull) | ((block & 0x0000FFFF0000FFFFull) << 16);
+  }
+  return block;
+}
+
+// Swap rows `a` and `b` of `voxels` single-component values, each reversed; `a` == `b` reverses
+// the row in place. Small types go 8 bytes at a time (a byte swap per block): reversing value by
+// value costs the flipped read a sixth more than the stored order.
+template <typename T>
+void SwapReversedValues(T* a, T* b, vtkIdType voxels)
+{
+  constexpr vtkIdType block = sizeof(std::uint64_t) / sizeof(T);
+  vtkIdType front = 0;
+  vtkIdType back = voxels; // exclusive end of b's part still to do
+  if (sizeof(T) <= 4)
+  {
+    // In place the two ends meet in the middle; between two rows every block is swapped.
+    const vtkIdType limit = a == b ? voxels / 2 : voxels;
+    for (; front + block <= limit && (a != b || back - front >= 2 * block);
+         front += block, back -= block)
+    {
+      std::uint64_t x, y;
+      std::memcpy(&x, a + front, sizeof(x));
+      std::memcpy(&y, b + back - block, sizeof(y));
+      x = ReverseElements<T>(x);
+      y = ReverseElements<T>(y);
+      std::memcpy(a + front, &y, sizeof(y));
+      std::memcpy(b + back - block, &x, sizeof(x));
+    }
+  }
+  if (a == b)
+  {
+    std::reverse(a + front, a + back);
+    return;
+  }
+  for (; front < voxels; ++front, --back)
+  {
+    std::swap(a[front], b[back - 1]);
+  }
+}
+
 // Swap rows `a` and `b` of `voxels` voxels, each reversed (voxel by voxel, its components kept
 // in order); `a` == `b` reverses the row in place.
 template <typename T>
@@ -104,15 +159,7 @@ void SwapReversed(T* a, T* b, vtkIdType voxels, int components)
 {
   if (components == 1)
   {
-    if (a == b)
-    {
-      std::reverse(a, a + voxels);
-      return;
-    }
-    for (vtkIdType v = 0; v < voxels; ++v)
-    {
-      std::swap(a[v], b[voxels - 1 - v]);
-    }
+    SwapReversedValues(a, b, voxels);
     return;
   }
   const vtkIdType pairs = a == b ? voxels / 2 : voxels;
