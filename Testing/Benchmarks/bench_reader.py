@@ -20,7 +20,8 @@ each in its own process so that peak memory (max RSS) is the method's own:
 
 World space against voxel order: ch2better as a NIfTI-1 pair (deflated) stored RAS as shipped,
 and a LAS copy (data and affine flipped by nibabel), each read by ParaVoxel with WorldSpace on
-and off, median of --runs runs; world space may cost at most 10% more than voxel order.
+and off, median of --runs runs taken in turns; world space may cost at most 10% more than voxel
+order. `--world-space-only` runs this table alone.
 
 Run with Debian's python3 and the `paravoxel` package on PYTHONPATH (the build's
 paravoxel-env.sh sets it):
@@ -115,16 +116,24 @@ def make_nifti_pair(folder, las):
 
 
 def world_space_table(folder, runs):
-    """Voxel order against world space on the RAS and LAS NIfTI pairs."""
-    results = []
+    """Voxel order against world space on the RAS and LAS NIfTI pairs. The four methods take
+    turns run by run (after one warm-up round), so that a machine whose load drifts burdens each
+    alike."""
+    methods = []
     for las in (False, True):
         archive, voxels = make_nifti_pair(folder, las)
         for world in (0, 1):
-            results.append(measure("%s, %s" % ("LAS copy" if las else "RAS as shipped",
-                                               "world space" if world else "voxel order"),
-                                   [PVPYTHON, "-c", READ_PARAVOXEL, archive, str(voxels), str(world)],
-                                   True, runs))
-    return results
+            methods.append(("%s, %s" % ("LAS copy" if las else "RAS as shipped",
+                                        "world space" if world else "voxel order"),
+                            [PVPYTHON, "-c", READ_PARAVOXEL, archive, str(voxels), str(world)]))
+    times = [[] for _ in methods]
+    for round_index in range(runs + 1):
+        for index, (_, command) in enumerate(methods):
+            seconds = run(command, True)
+            if round_index > 0:
+                times[index].append(seconds)
+    return [dict(summary(t), name=name, rss=run_with_peak_rss(command, subprocess.DEVNULL)[1])
+            for (name, command), t in zip(methods, times)]
 
 
 def run(command, timed_inside, parts=None):
@@ -149,9 +158,26 @@ def measure(name, command, timed_inside, runs, parts=None):
     return dict(summary(times), name=name, rss=run_with_peak_rss(command, subprocess.DEVNULL)[1])
 
 
+def print_world_space_table(world):
+    """The table of world_space_table's figures, each world space run against its voxel order."""
+    print("\nWorld space against voxel order, ch2better NIfTI-1 pair, deflated (ParaVoxel):\n")
+    print("| file, output | median s | min s | max s | vs voxel order | peak RSS MiB |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for index, r in enumerate(world):
+        voxel_order = world[index - index % 2]["median"]
+        print("| %s | %.3f | %.3f | %.3f | %+.1f%% | %.0f |" % (
+            r["name"], r["median"], r["min"], r["max"], 100 * (r["median"] / voxel_order - 1), r["rss"]))
+
+
 def main():
     parser = runs_parser(7)
+    parser.add_argument("--world-space-only", action="store_true",
+                        help="only the table of world space against voxel order")
     args = parser.parse_args()
+    if args.world_space_only:
+        with tempfile.TemporaryDirectory() as folder:
+            print_world_space_table(world_space_table(folder, args.runs))
+        return
     parts = []  # extraction and read seconds of vtkNIFTIImageReader's runs
     tables = []
     with tempfile.TemporaryDirectory() as folder:
@@ -186,13 +212,7 @@ def main():
             print("| %s | %.3f | %.3f | %.3f | %.2fx | %.0f |"
                   % (r["name"], r["median"], r["min"], r["max"], r["median"] / bound, r["rss"]))
 
-    print("\nWorld space against voxel order, ch2better NIfTI-1 pair, deflated (ParaVoxel):\n")
-    print("| file, output | median s | min s | max s | vs voxel order | peak RSS MiB |")
-    print("| --- | --- | --- | --- | --- | --- |")
-    for index, r in enumerate(world):
-        voxel_order = world[index - index % 2]["median"]
-        print("| %s | %.3f | %.3f | %.3f | %+.1f%% | %.0f |" % (
-            r["name"], r["median"], r["min"], r["max"], 100 * (r["median"] / voxel_order - 1), r["rss"]))
+    print_world_space_table(world)
 
     extraction, read = (statistics.median(p) for p in zip(*parts))
     print("\nvtkNIFTIImageReader's route for ch2better, medians: unzip to disk %.3f s, then the read "
