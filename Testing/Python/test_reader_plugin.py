@@ -58,7 +58,7 @@ for name in ["mixed_members.zip", "plain/ch2_i2.hdr", "plain/ch2_i2.img", "plain
 world = simple.AnalyzeZipReader(FileName=data_path("world.zip"), Volume="world/permuted.nii")
 world.UpdatePipelineInformation()
 shown = (world.GetProperty("FileOrientation").GetElement(0), world.GetProperty("OutputOrder").GetElement(0))
-if shown != ("PIR", "world (RAS)") or world.WorldSpace[0] != 1:
+if shown != ("PIR", "world (RAS)") or world.WorldSpace != 1:
     fail("Information of permuted.nii (WorldSpace %s): %s" % (world.WorldSpace, shown))
 world.WorldSpace = 0
 world.UpdatePipelineInformation()
