@@ -343,8 +343,17 @@ def world_fixtures(manifest):
     write_zip("world.zip", members)
     with open(os.path.join(OUT, "nifti2_plain.nii.gz"), "wb") as f:
         f.write(gzip.compress(n2.to_bytes(), mtime=0))
+    # For the GUI test: ch2 stored LAS with the left hemisphere's outer part (x < -30 mm) at 255,
+    # so that a view mirrored left to right cannot pass for the right one.
+    las = ras.as_reoriented([[0, -1], [1, 1], [2, 1]])
+    marked = np.asarray(las.dataobj).copy()
+    x = las.affine[0, 0] * np.arange(marked.shape[0]) + las.affine[0, 3]
+    marked[x < -30] = 255
+    # (Zipped: ParaView offers its own NIfTI reader for a plain .nii.gz, and would ask which.)
+    write_zip("gui_las.zip", {"las/ch2_left_marked.nii.gz":
+                              gzip.compress(nib.Nifti1Image(marked, las.affine).to_bytes(), mtime=0)})
     manifest["world"] = {"archive": "world.zip", "volumes": volumes,
-                         "nifti2_plain": "nifti2_plain.nii.gz"}
+                         "nifti2_plain": "nifti2_plain.nii.gz", "gui_las": "gui_las.zip"}
 
 
 def small_pair(shape=(4, 5, 6), dtype="u1"):
