@@ -96,44 +96,19 @@ struct AnalyzeHeader::Fields
   double SclInter;
   double CalMax;
   double CalMin;
-  double GlMax; // Analyze only (0 in NIfTI-2)
-  double GlMin;
   int QformCode;
   int SformCode;
-  std::int16_t Originator[3]; // Analyze only
   double QuaternB, QuaternC, QuaternD;
   double QoffsetX, QoffsetY, QoffsetZ;
   double Srow[3][4];
+  // Analyze only: SPM99's scaling range and SPM's origin field (none in NIfTI-2).
+  double GlMax = 0;
+  double GlMin = 0;
+  std::int16_t Originator[3] = { 0, 0, 0 };
 
-  explicit Fields(const AnalyzeHeaderFields& f)
-    : Datatype(f.Datatype)
-    , Bitpix(f.Bitpix)
-    , VoxOffset(f.VoxOffset)
-    , SclSlope(f.SclSlope)
-    , SclInter(f.SclInter)
-    , CalMax(f.CalMax)
-    , CalMin(f.CalMin)
-    , GlMax(f.GlMax)
-    , GlMin(f.GlMin)
-    , QformCode(f.QformCode)
-    , SformCode(f.SformCode)
-    , QuaternB(f.QuaternB)
-    , QuaternC(f.QuaternC)
-    , QuaternD(f.QuaternD)
-    , QoffsetX(f.QoffsetX)
-    , QoffsetY(f.QoffsetY)
-    , QoffsetZ(f.QoffsetZ)
-  {
-    CopyArray(this->Dim, f.Dim);
-    CopyArray(this->Pixdim, f.Pixdim);
-    CopyArray(this->Originator, f.Originator);
-    for (int row = 0; row < 3; ++row)
-    {
-      CopyArray(this->Srow[row], f.Srow[row]);
-    }
-  }
-
-  explicit Fields(const Nifti2HeaderFields& f)
+  // The fields both layouts have, under the same names.
+  template <typename Layout>
+  explicit Fields(const Layout& f)
     : Datatype(f.Datatype)
     , Bitpix(f.Bitpix)
     , VoxOffset(static_cast<double>(f.VoxOffset))
@@ -141,11 +116,8 @@ struct AnalyzeHeader::Fields
     , SclInter(f.SclInter)
     , CalMax(f.CalMax)
     , CalMin(f.CalMin)
-    , GlMax(0)
-    , GlMin(0)
     , QformCode(f.QformCode)
     , SformCode(f.SformCode)
-    , Originator{ 0, 0, 0 }
     , QuaternB(f.QuaternB)
     , QuaternC(f.QuaternC)
     , QuaternD(f.QuaternD)
@@ -220,6 +192,9 @@ bool AnalyzeHeader::DecodeFields(
       this->FileFormat = Format::NiftiPair;
     }
     fields.reset(new Fields(analyze));
+    fields->GlMax = analyze.GlMax;
+    fields->GlMin = analyze.GlMin;
+    CopyArray(fields->Originator, analyze.Originator);
     return true;
   }
   if (size < Nifti2Size)

@@ -7,7 +7,8 @@ Volumes without rotation get the identity direction; VoxelToWorld maps output in
 FileOrientation is nibabel's aff2axcodes. Then real atlases: every AICHA region (stored LAS) has
 the world centroid nibabel gives it, within half a voxel, inside the ch2 brain (RAS) read from the
 same zip; every AAL region named *_L lies at x < 0 and every *_R at x > 0, as shipped (RAS) and
-as a LAS copy made by nibabel. WorldSpace off gives the stored voxel order back. NIfTI-2 (single, gzipped, pair, plain file)
+as a LAS copy made by nibabel. WorldSpace off gives the stored voxel order back; an unusable affine (zero or NaN scale, singular)
+gives a warning and voxel order. NIfTI-2 (single, gzipped, pair, plain file)
 equals nibabel voxel for voxel and affine for affine."""
 import gzip
 import io
@@ -172,6 +173,36 @@ def check_nifti2():
             label, type(img).__name__, expected.size))
 
 
+def check_unusable_affines():
+    """An affine that cannot place voxels gives a warning naming the volume and saying it is
+    read in voxel order, which it then is."""
+    folder = tempfile.mkdtemp()
+    data = np.arange(4 * 5 * 6, dtype=np.int16).reshape(4, 5, 6)
+    for name, affine, words in (("zero_scale.nii", np.diag([2.0, 0.0, 2.0, 1.0]), "no length"),
+                                ("nan_scale.nii", np.diag([2.0, np.nan, 2.0, 1.0]), "not finite"),
+                                ("singular.nii", np.array([[1.0, 2, 0, 0], [1, 2, 0, 0], [0, 0, 1, 0],
+                                                           [0, 0, 0, 1]]), "singular")):
+        img = nib.Nifti1Image(data, None)
+        img.header.set_sform(affine, code=2)
+        img.header.set_qform(None, code=0)
+        path = os.path.join(folder, name)
+        img.to_filename(path)
+        reader = paravoxel.vtkAnalyzeZipReader()
+        catcher = ErrorCatcher(reader)
+        reader.SetFileName(path)
+        reader.Update()
+        warnings = " ".join(catcher.warnings)
+        if catcher.errors or name not in warnings or words not in warnings or "voxel order" not in warnings:
+            fail("%s: expected a warning naming it, '%s' and voxel order; got %s %s"
+                 % (name, words, catcher.errors, catcher.warnings))
+        if reader.GetOutputOrder() != "voxel order" or \
+                not np.array_equal(image_to_numpy(reader.GetOutput()), data):
+            fail("%s: not read in voxel order after the warning" % name)
+        if not np.isfinite(reader.GetOutput().GetOrigin()).all():
+            fail("%s: origin %s" % (name, reader.GetOutput().GetOrigin()))
+    print("unusable affines (zero scale, NaN, singular): warned, read in voxel order")
+
+
 def centroids(labels, points):
     """{label: world centroid} of every positive label of `labels` [i, j, k], `points` [i, j, k, 3]."""
     flat = labels.reshape(-1).astype(np.int64)
@@ -243,4 +274,5 @@ def check_atlases():
 
 check_world_volumes()
 check_nifti2()
+check_unusable_affines()
 check_atlases()
