@@ -8,7 +8,7 @@ FileOrientation is nibabel's aff2axcodes. Then real atlases: every AICHA region 
 the world centroid nibabel gives it, within half a voxel, inside the ch2 brain (RAS) read from the
 same zip; every AAL region named *_L lies at x < 0 and every *_R at x > 0, as shipped (RAS) and
 as a LAS copy made by nibabel. WorldSpace off gives the stored voxel order back; an unusable affine (zero or NaN scale, singular)
-gives a warning and voxel order. NIfTI-2 (single, gzipped, pair, plain file)
+gives a warning and voxel order; a time series has one grid. NIfTI-2 (single, gzipped, pair, plain file)
 equals nibabel voxel for voxel and affine for affine."""
 import gzip
 import io
@@ -203,6 +203,36 @@ def check_unusable_affines():
     print("unusable affines (zero scale, NaN, singular): warned, read in voxel order")
 
 
+def check_series_geometry():
+    """A series in world space has the selected volume's grid in every step; a step whose own
+    affine differs gets a warning naming it. Steps stored LAS, x flipped like the first."""
+    folder = tempfile.mkdtemp()
+    data = np.arange(4 * 5 * 6, dtype=np.int16).reshape(4, 5, 6)
+    affine = np.diag([-2.0, 2.0, 2.0, 1.0])
+    for t in range(3):
+        moved = affine.copy()
+        moved[0, 3] = 5.0 if t == 1 else 0.0
+        nib.Nifti1Image(data + t, moved).to_filename(os.path.join(folder, "v_%d.nii" % t))
+    reader = paravoxel.vtkAnalyzeZipReader()
+    catcher = ErrorCatcher(reader)
+    reader.SetFileName(os.path.join(folder, "v_0.nii"))
+    reader.TimeSeriesOn()
+    reader.UpdateInformation()
+    grids = []
+    for t in range(3):
+        reader.UpdateTimeStep(float(t))
+        image = reader.GetOutput()
+        grids.append((image.GetExtent(), image.GetOrigin(), image.GetSpacing()))
+        expected = np.asarray(nib.as_closest_canonical(nib.Nifti1Image(data + t, affine)).dataobj)
+        if not np.array_equal(image_to_numpy(image), expected):
+            fail("series step %d: values not in world order" % t)
+    if grids.count(grids[0]) != 3:
+        fail("series steps on different grids: %s" % grids)
+    if len(catcher.warnings) != 1 or "v_1.nii" not in catcher.warnings[0]:
+        fail("series: expected one warning naming v_1.nii, got %s" % catcher.warnings)
+    print("series: every step on the first step's grid; the moved step named in a warning")
+
+
 def centroids(labels, points):
     """{label: world centroid} of every positive label of `labels` [i, j, k], `points` [i, j, k, 3]."""
     flat = labels.reshape(-1).astype(np.int64)
@@ -275,4 +305,5 @@ def check_atlases():
 check_world_volumes()
 check_nifti2()
 check_unusable_affines()
+check_series_geometry()
 check_atlases()
