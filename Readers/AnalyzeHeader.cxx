@@ -476,6 +476,12 @@ void AnalyzeHeader::ComputeDefaultAffine(const Fields& fields)
   }
 }
 
+bool AnalyzeHeader::DeclaresNifti2(const std::uint8_t* bytes)
+{
+  return ByteOrder::Load<std::int32_t>(bytes, false) == 540 ||
+    ByteOrder::Load<std::int32_t>(bytes, true) == 540;
+}
+
 void AnalyzeHeader::UsePairStorage()
 {
   if (this->FileFormat == Format::NiftiSingle)

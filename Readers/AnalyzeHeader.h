@@ -53,6 +53,10 @@ public:
   Format GetFormat() const { return this->FileFormat; }
   /** Whether the header is NIfTI-2 (540 bytes) rather than Analyze/NIfTI-1 (348). */
   bool IsNifti2() const { return this->Nifti2; }
+  /** The bytes the header takes: 540 for NIfTI-2, else 348. */
+  std::size_t GetSize() const { return this->Nifti2 ? Nifti2Size : Size; }
+  /** Whether the first 348 `bytes` of a header say (by sizeof_hdr) that it is a NIfTI-2 one. */
+  static bool DeclaresNifti2(const std::uint8_t* bytes);
   bool IsByteSwapped() const { return this->ByteSwapped; }
 
   /** Datatype code as stored (2 uint8, 4 int16, 8 int32, 16 float32, 64 float64, 128 RGB24...). */

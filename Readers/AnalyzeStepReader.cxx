@@ -167,9 +167,8 @@ std::shared_ptr<MemberBuffer> AnalyzeStepReader::ReadVerifiedMember(
     return nullptr;
   }
   if (step.Volume->HeaderMember == member &&
-    VerifiedInflater::Crc32(
-      bytes->GetData(), std::min<std::uint64_t>(bytes->GetSize(), AnalyzeHeader::MaximumSize)) !=
-      step.Volume->HeaderChecksum)
+    VerifiedInflater::Crc32(bytes->GetData(),
+      std::min<std::uint64_t>(bytes->GetSize(), header.GetSize())) != step.Volume->HeaderChecksum)
   {
     // The index parsed these bytes before they could be verified; they must be the same.
     code = vtkErrorCode::FileFormatError;
