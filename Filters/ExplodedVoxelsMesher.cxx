@@ -3,6 +3,7 @@
 #include "ArrayDispatch.h"
 #include "ExplodedVoxelsCut.h"
 #include "ExplodedVoxelsGrid.h"
+#include "ExplodedVoxelsRegions.h"
 #include "ExplodedVoxelsSeparateBoxes.h"
 #include "ExplodedVoxelsSharedCorners.h"
 #include "vtkCellArray.h"
@@ -17,6 +18,7 @@
 #include "vtkPoints.h"
 #include "vtkPolyData.h"
 #include "vtkSmartPointer.h"
+#include "vtkStringArray.h"
 #include "vtkTypeInt32Array.h"
 #include "vtkTypeInt64Array.h"
 
@@ -41,14 +43,15 @@ enum VoxelClass : std::uint8_t
 };
 
 // PASS 1, for each scalar array type: marks each voxel empty, filled and owned, or filled
-// neighbour (a ghost, which only hides faces).
+// neighbour (a ghost, which only hides faces); for label images, notes each voxel's region and
+// adds the owned filled voxels to their region's centroid sums.
 struct ClassifyVoxels
 {
   template <typename ArrayT>
   void operator()(ArrayT* scalars, const ExplodedVoxelsGrid& grid,
     const ExplodedVoxelsMesher::Settings& settings, const ExplodedVoxelsCut& cut,
-    std::uint8_t* classes, std::uint8_t* rowHasFilled, const ProgressFunction& progress,
-    bool& completed) const
+    ExplodedVoxelsRegions& regions, std::uint8_t* classes, std::uint8_t* rowHasFilled,
+    const ProgressFunction& progress, bool& completed) const
   {
     const auto values = vtk::DataArrayValueRange(scalars);
     const vtkIdType components = scalars->GetNumberOfComponents();
@@ -56,6 +59,8 @@ struct ClassifyVoxels
     const double lower = settings.LowerThreshold;
     const double upper = settings.UpperThreshold;
     const int* dims = grid.GetDimensions();
+    const int* first = grid.GetFirstVoxel();
+    std::int32_t* voxelRegions = regions.GetVoxelRegions();
 
     completed = RowLoop::Run(grid.GetNumberOfRows(), progress, 0.0, 0.3,
       [&](vtkIdType begin, vtkIdType end)
@@ -97,12 +102,47 @@ struct ClassifyVoxels
                 return std::sqrt(squares);
               });
           }
-          rowHasFilled[row] = filled != 0;
-
-          // Then the cut and ownership, for the filled voxels only.
           const bool ownedRow = grid.IsOwnedRow(j, k);
           const int ownedBegin = ownedRow ? grid.GetOwnedBegin(0) : dims[0];
           const int ownedEnd = ownedRow ? grid.GetOwnedEnd(0) : dims[0];
+
+          // Then the regions (labels are the values of one-component integer arrays, the filter
+          // checked): unselected labels are empty; the centroids count the owned filled voxels
+          // before the cut.
+          if (filled && regions.IsActive())
+          {
+            filled = 0;
+            std::int32_t* rowRegions = voxelRegions ? voxelRegions + row * dims[0] : nullptr;
+            std::vector<long long>* sums =
+              regions.IsExploding() && ownedRow ? &regions.GetThreadSums() : nullptr;
+            for (int i = 0; i < dims[0]; ++i)
+            {
+              if (rowClasses[i] == Empty)
+              {
+                continue;
+              }
+              const std::int32_t region =
+                regions.SelectedRegion(static_cast<long long>(values[firstValue + i]));
+              if (region < 0)
+              {
+                rowClasses[i] = Empty;
+                continue;
+              }
+              filled = 1;
+              if (rowRegions)
+              {
+                rowRegions[i] = region;
+              }
+              if (sums && i >= ownedBegin && i < ownedEnd)
+              {
+                const int index[3] = { first[0] + i, first[1] + j, first[2] + k };
+                regions.AddToSums(*sums, region, index);
+              }
+            }
+          }
+          rowHasFilled[row] = filled != 0;
+
+          // Then the cut and ownership, for the filled voxels only.
           if (!filled || (!cut.IsActive() && ownedBegin == 0 && ownedEnd == dims[0]))
           {
             continue;
@@ -133,13 +173,15 @@ struct ClassifyVoxels
   }
 };
 
-// PASS 5, for each scalar array type: every face gets the tuple and the index of its voxel; with
-// separate boxes (cornerValues not null), every corner of a box gets the tuple too.
+// PASS 5, for each scalar array type: every face gets the tuple and the index of its voxel, and
+// its region's name when asked (regionNames not null); with separate boxes (cornerValues not
+// null), every corner of a box gets the tuple too.
 struct CopyVoxelValues
 {
   template <typename ArrayT>
   void operator()(ArrayT* scalars, vtkDataArray* carried, vtkDataArray* cornerValues,
     const ExplodedVoxelsGrid& grid, const ExplodedVoxelsFaces& faces, int* voxelIndex,
+    const ExplodedVoxelsRegions& regions, vtkStdString* regionNames,
     const ProgressFunction& progress, bool& completed) const
   {
     const auto in = vtk::DataArrayTupleRange(scalars);
@@ -154,6 +196,7 @@ struct CopyVoxelValues
     const vtkIdType* rowCornerStart = faces.RowBoxCornerStart.data();
     const int* firstFaces = faces.RowFirstFace.data();
     const int* endFaces = faces.RowEndFace.data();
+    const std::int32_t* voxelRegions = regions.GetVoxelRegions();
 
     completed = faces.ForEachRowWithFaces(grid, progress, 0.9, 1.0,
       [&](vtkIdType row, int j, int k, vtkIdType face)
@@ -169,11 +212,17 @@ struct CopyVoxelValues
           }
           const auto source = in[grid.GetTupleId(i, j, k)];
           const int index[3] = { first[0] + i, first[1] + j, first[2] + k };
-          for (int f = 0; f < layout.NumberOfFaces; ++f, ++face)
+          for (int f = 0; f < layout.NumberOfFaces; ++f)
           {
-            out[face] = source;
-            std::copy(index, index + 3, voxelIndex + 3 * face);
+            out[face + f] = source;
+            std::copy(index, index + 3, voxelIndex + 3 * (face + f));
           }
+          if (regionNames)
+          {
+            const vtkStdString& name = regions.GetName(voxelRegions[row * dims[0] + i]);
+            std::fill(regionNames + face, regionNames + face + layout.NumberOfFaces, name);
+          }
+          face += layout.NumberOfFaces;
           if (cornerValues)
           {
             // The box's corners are consecutive points, in the order PASS 4 made them.
@@ -238,13 +287,21 @@ ExplodedVoxelsMesher::ExplodedVoxelsMesher(
 ExplodedVoxelsMesher::~ExplodedVoxelsMesher() = default;
 
 bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scalars,
-  const ExplodedVoxelsCut& cut, vtkPolyData* output)
+  const ExplodedVoxelsCut& cut, ExplodedVoxelsRegions& regions, vtkPolyData* output)
 {
-  // Boxes stand apart (each with its own corners) when shrunk, or when all their faces are kept
-  // (the filter then always shrinks them a little); otherwise neighbours share corners.
-  const bool separateBoxes = settings.Gap > 0.0 || settings.KeepInteriorFaces;
-  // PASS 1, then PASS 2.
-  if (!this->Classify(settings, scalars, cut) || !this->FindFaces(settings, separateBoxes))
+  // Boxes stand apart (each with its own corners) when shrunk, when all their faces are kept
+  // (the filter then always shrinks them a little), or when regions move apart; otherwise
+  // neighbours share corners.
+  const bool separateBoxes =
+    settings.Gap > 0.0 || settings.KeepInteriorFaces || regions.IsExploding();
+  // PASS 1, the regions' offsets (collective under MPI, so every process computes them even when
+  // it was asked to abort), then PASS 2.
+  const bool classified = this->Classify(settings, scalars, cut, regions);
+  if (regions.IsExploding())
+  {
+    regions.ComputeOffsets();
+  }
+  if (!classified || !this->FindFaces(settings, separateBoxes, regions))
   {
     return false;
   }
@@ -254,7 +311,7 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
   if (separateBoxes)
   {
     const ExplodedVoxelsSeparateBoxes boxes(
-      this->Grid, this->Faces, 0.5 * (1.0 - settings.Gap), this->Progress);
+      this->Grid, this->Faces, regions, 0.5 * (1.0 - settings.Gap), this->Progress);
     // PASS 4 (the boxes' corners were counted in PASS 2).
     if (!MakeGeometry(boxes, numberOfFaces, points, quads))
     {
@@ -288,18 +345,33 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
   voxelIndex->SetName("VoxelIndex");
   voxelIndex->SetNumberOfComponents(3);
   allocated = allocated && vtkParaVoxelMemory::SetNumberOfTuples(voxelIndex, numberOfFaces);
+  // The names of the faces' regions: a string per face, assigned from the region's name on many
+  // threads at once (each thread writes its own faces).
+  vtkSmartPointer<vtkStringArray> regionNames;
+  if (regions.HasNames())
+  {
+    regionNames = vtkSmartPointer<vtkStringArray>::New();
+    regionNames->SetName("Region");
+    allocated = allocated && vtkParaVoxelMemory::SetNumberOfValues(regionNames, numberOfFaces);
+  }
   // PASS 5.
   if (!allocated ||
-    !this->CopyAttributes(scalars, carried, cornerValues, voxelIndex->GetPointer(0)))
+    !this->CopyAttributes(scalars, carried, cornerValues, voxelIndex->GetPointer(0), regions,
+      regionNames ? regionNames->GetPointer(0) : nullptr))
   {
     return false;
   }
   this->Faces.Masks.reset();
+  regions.ReleaseVoxelRegions();
 
   output->SetPoints(points);
   output->SetPolys(quads);
   output->GetCellData()->SetScalars(carried);
   output->GetCellData()->AddArray(voxelIndex);
+  if (regionNames)
+  {
+    output->GetCellData()->AddArray(regionNames);
+  }
   if (cornerValues)
   {
     output->GetPointData()->SetScalars(cornerValues);
@@ -314,19 +386,20 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
 }
 
 // PASS 1.
-bool ExplodedVoxelsMesher::Classify(
-  const Settings& settings, vtkDataArray* scalars, const ExplodedVoxelsCut& cut)
+bool ExplodedVoxelsMesher::Classify(const Settings& settings, vtkDataArray* scalars,
+  const ExplodedVoxelsCut& cut, ExplodedVoxelsRegions& regions)
 {
   this->Classes.reset(new std::uint8_t[this->Grid.GetNumberOfVoxels()]);
   this->RowHasFilled.assign(this->Grid.GetNumberOfRows(), 0);
   bool completed = false;
-  ArrayDispatch::Execute(scalars, ClassifyVoxels{}, this->Grid, settings, cut, this->Classes.get(),
-    this->RowHasFilled.data(), this->Progress, completed);
+  ArrayDispatch::Execute(scalars, ClassifyVoxels{}, this->Grid, settings, cut, regions,
+    this->Classes.get(), this->RowHasFilled.data(), this->Progress, completed);
   return completed;
 }
 
 // PASS 2: the face masks of the voxels of each row, and the row's counts.
-bool ExplodedVoxelsMesher::FindFaces(const Settings& settings, bool separateBoxes)
+bool ExplodedVoxelsMesher::FindFaces(
+  const Settings& settings, bool separateBoxes, const ExplodedVoxelsRegions& regions)
 {
   const bool keepInteriorFaces = settings.KeepInteriorFaces;
   // A face looks toward the view point when the point is on the outer side of its plane: for the
@@ -338,10 +411,10 @@ bool ExplodedVoxelsMesher::FindFaces(const Settings& settings, bool separateBoxe
     const double* axis = this->Grid.GetAxis(a);
     facingLimit[a] = halfSize * (axis[0] * axis[0] + axis[1] * axis[1] + axis[2] * axis[2]);
   }
-  const auto facesTowardViewPoint = [&](int i, int j, int k)
+  const auto facesTowardViewPoint = [&](int i, int j, int k, vtkIdType voxel)
   {
     double centre[3];
-    this->Grid.GetPosition(i, j, k, centre);
+    regions.GetBoxCentre(i, j, k, voxel, centre);
     std::uint8_t mask = 0;
     for (int a = 0; a < 3; ++a)
     {
@@ -372,6 +445,8 @@ bool ExplodedVoxelsMesher::FindFaces(const Settings& settings, bool separateBoxe
   int* firstFaces = this->Faces.RowFirstFace.data();
   int* endFaces = this->Faces.RowEndFace.data();
   const std::uint8_t* rowHasFilled = this->RowHasFilled.data();
+  // When regions move apart, a face between two regions is on the outside of both.
+  const std::int32_t* voxelRegions = regions.IsExploding() ? regions.GetVoxelRegions() : nullptr;
 
   const bool completed = RowLoop::Run(rows, this->Progress, 0.3, 0.5,
     [&](vtkIdType begin, vtkIdType end)
@@ -393,10 +468,17 @@ bool ExplodedVoxelsMesher::FindFaces(const Settings& settings, bool separateBoxe
         const int k = static_cast<int>(row / dims[1]);
         const std::uint8_t* here = classes + row * rowLength;
         // Neighbouring rows; outside the work grid everything is empty.
-        const std::uint8_t* yBelow = j > 0 ? here - rowLength : nullptr;
-        const std::uint8_t* yAbove = j < dims[1] - 1 ? here + rowLength : nullptr;
-        const std::uint8_t* zBelow = k > 0 ? here - sliceLength : nullptr;
-        const std::uint8_t* zAbove = k < dims[2] - 1 ? here + sliceLength : nullptr;
+        const bool hasYBelow = j > 0;
+        const bool hasYAbove = j < dims[1] - 1;
+        const bool hasZBelow = k > 0;
+        const bool hasZAbove = k < dims[2] - 1;
+        const std::int32_t* hereRegions = voxelRegions ? voxelRegions + row * rowLength : nullptr;
+        // Whether the neighbour `offset` voxels away in the work grid (which exists) leaves the
+        // face towards it open: it is empty, or of another region that moves apart.
+        const auto opensFace = [&](vtkIdType i, vtkIdType offset) {
+          return here[i + offset] == Empty ||
+            (hereRegions && hereRegions[i + offset] != hereRegions[i]);
+        };
         vtkIdType faces = 0;
         vtkIdType corners = 0;
         vtkIdType firstFace = rowLength;
@@ -412,16 +494,16 @@ bool ExplodedVoxelsMesher::FindFaces(const Settings& settings, bool separateBoxe
             }
             else
             {
-              mask |= (i == 0 || here[i - 1] == Empty) ? FaceBit::XMinus : 0;
-              mask |= (i == rowLength - 1 || here[i + 1] == Empty) ? FaceBit::XPlus : 0;
-              mask |= (!yBelow || yBelow[i] == Empty) ? FaceBit::YMinus : 0;
-              mask |= (!yAbove || yAbove[i] == Empty) ? FaceBit::YPlus : 0;
-              mask |= (!zBelow || zBelow[i] == Empty) ? FaceBit::ZMinus : 0;
-              mask |= (!zAbove || zAbove[i] == Empty) ? FaceBit::ZPlus : 0;
+              mask |= (i == 0 || opensFace(i, -1)) ? FaceBit::XMinus : 0;
+              mask |= (i == rowLength - 1 || opensFace(i, 1)) ? FaceBit::XPlus : 0;
+              mask |= (!hasYBelow || opensFace(i, -rowLength)) ? FaceBit::YMinus : 0;
+              mask |= (!hasYAbove || opensFace(i, rowLength)) ? FaceBit::YPlus : 0;
+              mask |= (!hasZBelow || opensFace(i, -sliceLength)) ? FaceBit::ZMinus : 0;
+              mask |= (!hasZAbove || opensFace(i, sliceLength)) ? FaceBit::ZPlus : 0;
             }
             if (settings.OnlyFacesTowardViewPoint)
             {
-              mask &= facesTowardViewPoint(static_cast<int>(i), j, k);
+              mask &= facesTowardViewPoint(static_cast<int>(i), j, k, row * rowLength + i);
             }
           }
           masks[i] = mask;
@@ -457,12 +539,13 @@ bool ExplodedVoxelsMesher::FindFaces(const Settings& settings, bool separateBoxe
 }
 
 // PASS 5.
-bool ExplodedVoxelsMesher::CopyAttributes(
-  vtkDataArray* scalars, vtkDataArray* carried, vtkDataArray* cornerValues, int* voxelIndex)
+bool ExplodedVoxelsMesher::CopyAttributes(vtkDataArray* scalars, vtkDataArray* carried,
+  vtkDataArray* cornerValues, int* voxelIndex, const ExplodedVoxelsRegions& regions,
+  vtkStdString* regionNames)
 {
   bool completed = false;
   ArrayDispatch::Execute(scalars, CopyVoxelValues{}, carried, cornerValues, this->Grid, this->Faces,
-    voxelIndex, this->Progress, completed);
+    voxelIndex, regions, regionNames, this->Progress, completed);
   return completed;
 }
 } // namespace paravoxel

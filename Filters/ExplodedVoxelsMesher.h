@@ -5,23 +5,27 @@
  * Passes over rows of voxels with vtkSMPTools, in the manner of vtkFlyingEdges3D (count, prefix
  * sum, fill in place; no locks, no reallocation):
  *  PASS 1: classify each voxel: empty, filled and owned by this piece, or filled neighbour
- *    (ghost);
+ *    (ghost); for label images, keep only the selected regions, note each voxel's region and
+ *    add the owned ones up for the regions' centroids (ExplodedVoxelsRegions), which are then
+ *    reduced over the processes when regions move apart;
  *  PASS 2: give each owned filled voxel its mask of faces to make (all six, or those towards an
- *    empty voxel or the border), count faces (and, for separate boxes, corners) per row, and
- *    prefix-sum the counts (ExplodedVoxelsFaces);
- *  PASS 3 and 4: make the points and quads of one of two geometries: boxes that stand apart,
- *    each with the corners its faces use (ExplodedVoxelsSeparateBoxes: PASS 4 only, its
- *    corners are counted in PASS 2), or solid blocks whose faces share the corners of the voxel
- *    lattice (ExplodedVoxelsSharedCorners: PASS 3 marks and counts the used corners);
- *  PASS 5: copy the voxel values (all components, their own type) and (i, j, k) to each face,
- *    and, for separate boxes, the values to each box's corners too.
- * The voxel arrays hold one byte per voxel (and per corner), freed as soon as they are used.
+ *    empty voxel, the border or, when regions move apart, a voxel of another region), count faces
+ * (and, for separate boxes, corners) per row, and prefix-sum the counts (ExplodedVoxelsFaces); PASS
+ * 3 and 4: make the points and quads of one of two geometries: boxes that stand apart, each with
+ * the corners its faces use (ExplodedVoxelsSeparateBoxes: PASS 4 only, its corners are counted in
+ * PASS 2), or solid blocks whose faces share the corners of the voxel lattice
+ * (ExplodedVoxelsSharedCorners: PASS 3 marks and counts the used corners); PASS 5: copy the voxel
+ * values (all components, their own type), (i, j, k) and the region's name to each face, and, for
+ * separate boxes, the values to each box's corners too. The voxel arrays hold one byte per voxel
+ * (and per corner), freed as soon as they are used.
  */
 #ifndef paravoxel_ExplodedVoxelsMesher_h
 #define paravoxel_ExplodedVoxelsMesher_h
 
 #include "ExplodedVoxelsFaces.h"
 #include "ExplodedVoxelsRowLoop.h"
+
+#include "vtkStdString.h"
 
 #include <cstdint>
 #include <memory>
@@ -34,6 +38,7 @@ namespace paravoxel
 {
 class ExplodedVoxelsCut;
 class ExplodedVoxelsGrid;
+class ExplodedVoxelsRegions;
 class ExplodedVoxelsMesher
 {
 public:
@@ -63,13 +68,15 @@ public:
    * leaving `output` untouched, when the progress function asked to abort.
    */
   bool Execute(const Settings& settings, vtkDataArray* scalars, const ExplodedVoxelsCut& cut,
-    vtkPolyData* output);
+    ExplodedVoxelsRegions& regions, vtkPolyData* output);
 
 private:
-  bool Classify(const Settings& settings, vtkDataArray* scalars, const ExplodedVoxelsCut& cut);
-  bool FindFaces(const Settings& settings, bool separateBoxes);
-  bool CopyAttributes(
-    vtkDataArray* scalars, vtkDataArray* carried, vtkDataArray* cornerValues, int* voxelIndex);
+  bool Classify(const Settings& settings, vtkDataArray* scalars, const ExplodedVoxelsCut& cut,
+    ExplodedVoxelsRegions& regions);
+  bool FindFaces(
+    const Settings& settings, bool separateBoxes, const ExplodedVoxelsRegions& regions);
+  bool CopyAttributes(vtkDataArray* scalars, vtkDataArray* carried, vtkDataArray* cornerValues,
+    int* voxelIndex, const ExplodedVoxelsRegions& regions, vtkStdString* regionNames);
 
   const ExplodedVoxelsGrid& Grid;
   ProgressFunction Progress;

@@ -2,14 +2,16 @@
 
 #include "ExplodedVoxelsFaces.h"
 #include "ExplodedVoxelsGrid.h"
+#include "ExplodedVoxelsRegions.h"
 
 namespace paravoxel
 {
 ExplodedVoxelsSeparateBoxes::ExplodedVoxelsSeparateBoxes(const ExplodedVoxelsGrid& grid,
-  const ExplodedVoxelsFaces& faces, double halfSize,
+  const ExplodedVoxelsFaces& faces, const ExplodedVoxelsRegions& regions, double halfSize,
   const ExplodedVoxelsRowLoop::ProgressFunction& progress)
   : Grid(grid)
   , Faces(faces)
+  , Regions(regions)
   , Progress(progress)
 {
   for (int corner = 0; corner < 8; ++corner)
@@ -60,7 +62,7 @@ bool ExplodedVoxelsSeparateBoxes::FillGeometry(float* points, IdT* connectivity)
         }
         const ExplodedVoxelsFaces::Layout& layout = layouts[mask];
         double center[3];
-        this->Grid.GetPosition(i, j, k, center);
+        this->Regions.GetBoxCentre(i, j, k, row * rowLength + i, center);
         for (int corner = 0; corner < 8; ++corner)
         {
           if (layout.CornerMask & (1 << corner))

@@ -3,7 +3,8 @@
  * @brief   The geometry of ExplodedVoxelsMesher when boxes stand apart (Gap > 0, or
  *          KeepInteriorFaces): each box owns the corners its faces use.
  *
- * Every voxel with faces is a box of its own, shrunk about its centre. Its corners are
+ * Every voxel with faces is a box of its own, shrunk about its centre (moved with its region when
+ * regions move apart: ExplodedVoxelsRegions::GetBoxCentre). Its corners are
  * consecutive points in corner order, those of a row's boxes from the row's first corner
  * (ExplodedVoxelsFaces::RowBoxCornerStart, counted in PASS 2) on, so that the mesher can give
  * them the box's values. One pass (PASS 4) over the rows of voxels writes each row's points and
@@ -18,12 +19,14 @@ namespace paravoxel
 {
 class ExplodedVoxelsFaces;
 class ExplodedVoxelsGrid;
+class ExplodedVoxelsRegions;
 class ExplodedVoxelsSeparateBoxes
 {
 public:
   /** Boxes span +-halfSize voxel steps about their centres along each axis. */
   ExplodedVoxelsSeparateBoxes(const ExplodedVoxelsGrid& grid, const ExplodedVoxelsFaces& faces,
-    double halfSize, const ExplodedVoxelsRowLoop::ProgressFunction& progress);
+    const ExplodedVoxelsRegions& regions, double halfSize,
+    const ExplodedVoxelsRowLoop::ProgressFunction& progress);
 
   vtkIdType GetNumberOfPoints() const;
 
@@ -37,6 +40,7 @@ public:
 private:
   const ExplodedVoxelsGrid& Grid;
   const ExplodedVoxelsFaces& Faces;
+  const ExplodedVoxelsRegions& Regions;
   const ExplodedVoxelsRowLoop::ProgressFunction& Progress;
   /** Offset of each box corner from the box's centre. */
   double CornerOffset[8][3];

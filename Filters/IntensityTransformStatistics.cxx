@@ -110,28 +110,6 @@ struct ComputeHistogramWorker
   }
 };
 
-bool IsIntegerType(int dataType)
-{
-  switch (dataType)
-  {
-    case VTK_CHAR:
-    case VTK_SIGNED_CHAR:
-    case VTK_UNSIGNED_CHAR:
-    case VTK_SHORT:
-    case VTK_UNSIGNED_SHORT:
-    case VTK_INT:
-    case VTK_UNSIGNED_INT:
-    case VTK_LONG:
-    case VTK_UNSIGNED_LONG:
-    case VTK_LONG_LONG:
-    case VTK_UNSIGNED_LONG_LONG:
-    case VTK_ID_TYPE:
-      return true;
-    default:
-      return false;
-  }
-}
-
 /** The ranks floor(h) and floor(h) + 1, h = (count - 1) * percentile / 100, and h's fraction. */
 struct PercentileRanks
 {
@@ -165,7 +143,7 @@ void IntensityTransformStatistics::ComputeRange(
   this->Minimum = range.Minimum;
   this->Maximum = range.Maximum;
   this->Count = range.Count;
-  this->NonIntegerArrays = IsIntegerType(array->GetDataType()) ? 0 : 1;
+  this->NonIntegerArrays = ArrayDispatch::IsIntegerType(array->GetDataType()) ? 0 : 1;
 }
 
 void IntensityTransformStatistics::ReduceRange()

@@ -3,28 +3,62 @@
 #include "vtkParaVoxelArraySelection.h"
 #include "vtkParaVoxelPieces.h"
 
+#include "ArrayDispatch.h"
 #include "ExplodedVoxelsCut.h"
 #include "ExplodedVoxelsGrid.h"
 #include "ExplodedVoxelsMesher.h"
+#include "ExplodedVoxelsRegions.h"
 #include "vtkDataArray.h"
 #include "vtkDataObject.h"
 #include "vtkDataSetAttributes.h"
+#include "vtkFieldData.h"
 #include "vtkImageData.h"
 #include "vtkImplicitFunction.h"
 #include "vtkInformation.h"
 #include "vtkInformationIntegerRequestKey.h"
 #include "vtkInformationVector.h"
+#include "vtkMultiProcessController.h"
 #include "vtkNew.h"
 #include "vtkObjectFactory.h"
 #include "vtkPolyData.h"
 #include "vtkStreamingDemandDrivenPipeline.h"
+#include "vtkStringArray.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <string>
+#include <unordered_map>
 
 vtkStandardNewMacro(vtkExplodedVoxelsFilter);
 vtkCxxSetObjectMacro(vtkExplodedVoxelsFilter, CutFunction, vtkImplicitFunction);
+vtkCxxSetObjectMacro(vtkExplodedVoxelsFilter, Controller, vtkMultiProcessController);
+
+namespace
+{
+// The label names of an image: its field data LabelNames, if it is a string array.
+vtkStringArray* FindLabelNames(vtkDataObject* image)
+{
+  return image && image->GetFieldData()
+    ? vtkStringArray::SafeDownCast(image->GetFieldData()->GetAbstractArray("LabelNames"))
+    : nullptr;
+}
+
+// `text` as a whole decimal integer, if it is one.
+bool ParseLabel(const std::string& text, long long& label)
+{
+  if (text.empty())
+  {
+    return false;
+  }
+  char* end = nullptr;
+  errno = 0;
+  label = std::strtoll(text.c_str(), &end, 10);
+  return errno == 0 && end == text.c_str() + text.size();
+}
+}
 
 vtkExplodedVoxelsFilter::vtkExplodedVoxelsFilter()
   : LowerThreshold(0.0)
@@ -33,11 +67,66 @@ vtkExplodedVoxelsFilter::vtkExplodedVoxelsFilter()
   // By default, the active scalars of the points, else of the cells.
   this->SetInputArrayToProcess(
     0, 0, 0, vtkDataObject::FIELD_ASSOCIATION_POINTS_THEN_CELLS, vtkDataSetAttributes::SCALARS);
+  this->SetController(vtkMultiProcessController::GetGlobalController());
 }
 
 vtkExplodedVoxelsFilter::~vtkExplodedVoxelsFilter()
 {
   this->SetCutFunction(nullptr);
+  this->SetController(nullptr);
+}
+
+void vtkExplodedVoxelsFilter::AddRegion(const char* region)
+{
+  this->SetRegionStatus(region, 1);
+}
+
+void vtkExplodedVoxelsFilter::RemoveAllRegions()
+{
+  if (!this->Regions.empty())
+  {
+    this->Regions.clear();
+    this->Modified();
+  }
+}
+
+const char* vtkExplodedVoxelsFilter::GetRegion(int index) const
+{
+  return index >= 0 && index < this->GetNumberOfRegions() ? this->Regions[index].c_str() : nullptr;
+}
+
+void vtkExplodedVoxelsFilter::SetRegionStatus(const char* region, int status)
+{
+  if (!region)
+  {
+    return;
+  }
+  const auto found = std::find(this->Regions.begin(), this->Regions.end(), region);
+  if (status && found == this->Regions.end())
+  {
+    this->Regions.emplace_back(region);
+    this->Modified();
+  }
+  else if (!status && found != this->Regions.end())
+  {
+    this->Regions.erase(found);
+    this->Modified();
+  }
+}
+
+const char* vtkExplodedVoxelsFilter::GetRegionArrayName(int index) const
+{
+  return index >= 0 && index < this->GetNumberOfRegionArrays()
+    ? this->AvailableRegions[index].c_str()
+    : nullptr;
+}
+
+int vtkExplodedVoxelsFilter::GetRegionArrayStatus(const char* region) const
+{
+  return region &&
+      std::find(this->Regions.begin(), this->Regions.end(), region) != this->Regions.end()
+    ? 1
+    : 0;
 }
 
 vtkMTimeType vtkExplodedVoxelsFilter::GetMTime()
@@ -53,6 +142,30 @@ vtkMTimeType vtkExplodedVoxelsFilter::GetMTime()
 int vtkExplodedVoxelsFilter::FillInputPortInformation(int, vtkInformation* info)
 {
   info->Set(vtkAlgorithm::INPUT_REQUIRED_DATA_TYPE(), "vtkImageData");
+  return 1;
+}
+
+int vtkExplodedVoxelsFilter::RequestInformation(
+  vtkInformation*, vtkInformationVector** inputVector, vtkInformationVector*)
+{
+  // The GUI's list of regions: the names the input holds now (a reader's output keeps the field
+  // data of its last execution, which has run before the filter's panel is shown).
+  this->AvailableRegions.clear();
+  vtkInformation* inInfo = inputVector[0]->GetInformationObject(0);
+  if (vtkStringArray* names =
+        FindLabelNames(inInfo ? inInfo->Get(vtkDataObject::DATA_OBJECT()) : nullptr))
+  {
+    for (vtkIdType label = 0; label < names->GetNumberOfValues(); ++label)
+    {
+      const std::string& name = names->GetValue(label);
+      if (!name.empty() &&
+        std::find(this->AvailableRegions.begin(), this->AvailableRegions.end(), name) ==
+          this->AvailableRegions.end())
+      {
+        this->AvailableRegions.push_back(name);
+      }
+    }
+  }
   return 1;
 }
 
@@ -75,9 +188,34 @@ int vtkExplodedVoxelsFilter::RequestData(
 {
   vtkImageData* input = vtkImageData::GetData(inputVector[0]);
   vtkPolyData* output = vtkPolyData::GetData(outputVector);
+
+  // The regions' centroids are added up over the processes when the pipeline runs one piece per
+  // process: then every process takes part in those reductions, whatever its piece holds.
+  const int pieces = vtkParaVoxelPieces::GetNumberOfPieces(outputVector->GetInformationObject(0));
+  paravoxel::ExplodedVoxelsRegions::Request regionRequest;
+  regionRequest.Explosion = this->RegionExplosion;
+  regionRequest.Controller =
+    (this->Controller && pieces > 1 && this->Controller->GetNumberOfProcesses() == pieces)
+    ? this->Controller
+    : nullptr;
+  paravoxel::ExplodedVoxelsGrid grid;
+  paravoxel::ExplodedVoxelsRegions regions(grid);
+  const auto endWithoutVoxels = [&]()
+  {
+    if (regionRequest.Explosion != 0.0 && regionRequest.Controller)
+    {
+      std::string error;
+      if (regions.Initialize(regionRequest, 1, 0, error))
+      {
+        regions.ComputeOffsets();
+      }
+    }
+    return 1;
+  };
+
   if (!input || input->GetNumberOfPoints() == 0)
   {
-    return 1;
+    return endWithoutVoxels();
   }
 
   int association = vtkDataObject::FIELD_ASSOCIATION_POINTS;
@@ -95,14 +233,14 @@ int vtkExplodedVoxelsFilter::RequestData(
              ? std::string("array named '") + selection->Get(vtkDataObject::FIELD_NAME()) + "'"
              : std::string("scalars"))
       << " to make voxels from.");
-    return 1;
+    return endWithoutVoxels();
   }
   if (association != vtkDataObject::FIELD_ASSOCIATION_POINTS &&
     association != vtkDataObject::FIELD_ASSOCIATION_CELLS)
   {
     vtkErrorMacro("Array '" << (scalars->GetName() ? scalars->GetName() : "")
                             << "' is neither point data nor cell data: voxels need one of them.");
-    return 1;
+    return endWithoutVoxels();
   }
   if (this->ThresholdComponent >= scalars->GetNumberOfComponents())
   {
@@ -110,7 +248,56 @@ int vtkExplodedVoxelsFilter::RequestData(
                                         << (scalars->GetName() ? scalars->GetName() : "")
                                         << "' has " << scalars->GetNumberOfComponents()
                                         << " component(s).");
-    return 1;
+    return endWithoutVoxels();
+  }
+
+  // Regions: labels are the values of one-component integer arrays.
+  const bool labels = scalars->GetNumberOfComponents() == 1 &&
+    paravoxel::ArrayDispatch::IsIntegerType(scalars->GetDataType());
+  if (!labels && (!this->Regions.empty() || this->RegionExplosion != 0.0))
+  {
+    vtkErrorMacro("Regions and RegionExplosion need a one-component integer array of labels: '"
+      << (scalars->GetName() ? scalars->GetName() : "") << "' is " << scalars->GetDataTypeAsString()
+      << " with " << scalars->GetNumberOfComponents() << " component(s).");
+    return endWithoutVoxels();
+  }
+  vtkStringArray* labelNames = labels ? FindLabelNames(input) : nullptr;
+  regionRequest.Names = labelNames;
+  regionRequest.SelectAll = this->Regions.empty();
+  if (!this->Regions.empty())
+  {
+    // Names first (every label of that name), then numbers.
+    std::unordered_map<std::string, std::vector<long long>> labelsByName;
+    for (vtkIdType label = 0; labelNames && label < labelNames->GetNumberOfValues(); ++label)
+    {
+      labelsByName[labelNames->GetValue(label)].push_back(label);
+    }
+    std::string unknown;
+    for (const std::string& region : this->Regions)
+    {
+      const auto named = labelsByName.find(region);
+      long long label;
+      if (!region.empty() && named != labelsByName.end())
+      {
+        regionRequest.SelectedLabels.insert(
+          regionRequest.SelectedLabels.end(), named->second.begin(), named->second.end());
+      }
+      else if (ParseLabel(region, label))
+      {
+        regionRequest.SelectedLabels.push_back(label);
+      }
+      else
+      {
+        unknown += (unknown.empty() ? "'" : ", '") + region + "'";
+      }
+    }
+    if (!unknown.empty())
+    {
+      vtkWarningMacro(
+        "Regions " << unknown << " are neither label numbers nor names in the "
+                   << (labelNames ? "input's LabelNames" : "input (it has no LabelNames)")
+                   << ": they select no voxels.");
+    }
   }
 
   // The piece this process owns, whatever extent the input holds.
@@ -119,7 +306,6 @@ int vtkExplodedVoxelsFilter::RequestData(
   vtkParaVoxelPieces::ComputeOwnerPiece(outputVector->GetInformationObject(0),
     inputVector[0]->GetInformationObject(0), input->GetExtent(), wholeExtent, pieceExtent);
 
-  paravoxel::ExplodedVoxelsGrid grid;
   grid.Initialize(
     input, association == vtkDataObject::FIELD_ASSOCIATION_CELLS, wholeExtent, pieceExtent);
 
@@ -138,10 +324,34 @@ int vtkExplodedVoxelsFilter::RequestData(
       this->UpdateProgress(fraction);
       return !this->GetAbortExecute();
     });
+  // The tables of the regions span the labels the array holds (on every process, when regions
+  // move).
+  double range[2] = { 1.0, 0.0 };
+  if (labels && scalars->GetNumberOfTuples() > 0)
+  {
+    scalars->GetRange(range, 0);
+  }
+  std::string regionError;
+  if (!regions.Initialize(regionRequest, static_cast<long long>(std::floor(range[0])),
+        static_cast<long long>(std::ceil(range[1])), regionError))
+  {
+    vtkErrorMacro(<< regionError);
+    return 1;
+  }
+
   const paravoxel::ExplodedVoxelsCut cut(this->CutFunction, this->InvertCut);
-  if (!mesher.Execute(settings, scalars, cut, output))
+  if (!mesher.Execute(settings, scalars, cut, regions, output))
   {
     output->Initialize();
+    return 1;
+  }
+  // The atlas's names and colours travel with its faces, for colouring by region.
+  for (const char* name : { "LabelNames", "LabelColors" })
+  {
+    if (vtkAbstractArray* array = input->GetFieldData()->GetAbstractArray(name))
+    {
+      output->GetFieldData()->AddArray(array);
+    }
   }
   return 1;
 }
@@ -160,4 +370,12 @@ void vtkExplodedVoxelsFilter::PrintSelf(ostream& os, vtkIndent indent)
      << "\n";
   os << indent << "ViewPoint: " << this->ViewPoint[0] << " " << this->ViewPoint[1] << " "
      << this->ViewPoint[2] << "\n";
+  os << indent << "Regions:";
+  for (const std::string& region : this->Regions)
+  {
+    os << " '" << region << "'";
+  }
+  os << "\n";
+  os << indent << "RegionExplosion: " << this->RegionExplosion << "\n";
+  os << indent << "Controller: " << this->Controller << "\n";
 }

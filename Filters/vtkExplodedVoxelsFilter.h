@@ -30,6 +30,16 @@
  * (the active point scalars): colouring by points gives the same picture without per-cell colour
  * textures, which for millions of faces is much faster to render.
  *
+ * Label images (atlases): each integer value of a one-component integer array is a region, and
+ * the input's field data `LabelNames` (vtkStringArray, entry k the name of label k) names them.
+ * Regions (AddRegion, names or numbers) restricts the filled voxels to those regions, on top of
+ * the thresholds. With LabelNames, the output carries the cell array `Region`, the name of each
+ * face's region ("" for unnamed labels), and the input's `LabelNames` and `LabelColors` field
+ * data. RegionExplosion moves each region's boxes by RegionExplosion x (region centroid -
+ * centroid of all filled voxels), centroids being the means of the centres of the filled voxels
+ * (after thresholds and Regions, before the cut); faces between two regions are then kept, so
+ * that each region is a closed solid.
+ *
  * The work runs with vtkSMPTools in passes over rows of voxels, like vtkFlyingEdges3D: classify
  * voxels, find the faces of each voxel and count them per row, prefix-sum the counts, then fill
  * points, quads and attributes in place, without locks. Under MPI, every voxel is made by exactly
@@ -42,7 +52,11 @@
 #include "ParaVoxelFiltersModule.h" // for export macro
 #include "vtkPolyDataAlgorithm.h"
 
+#include <string> // for the regions
+#include <vector> // for the regions
+
 class vtkImplicitFunction;
+class vtkMultiProcessController;
 
 class PARAVOXELFILTERS_EXPORT vtkExplodedVoxelsFilter : public vtkPolyDataAlgorithm
 {
@@ -131,6 +145,53 @@ public:
   vtkGetVector3Macro(ViewPoint, double);
   ///@}
 
+  ///@{
+  /**
+   * The regions whose voxels are filled (on top of the thresholds): label names, resolved
+   * through the input's field data LabelNames (every label of that name), or label numbers
+   * ("17"). None (default): every region. Names that are neither a label name nor a number are
+   * named in a warning and select nothing. Needs a one-component integer array.
+   */
+  void AddRegion(const char* region);
+  void RemoveAllRegions();
+  int GetNumberOfRegions() const { return static_cast<int>(this->Regions.size()); }
+  const char* GetRegion(int index) const;
+  /** Selects (status != 0) or deselects a region: the GUI's list of check boxes. */
+  void SetRegionStatus(const char* region, int status);
+  ///@}
+
+  ///@{
+  /**
+   * The regions the GUI lists: the non-empty names of the input's LabelNames, as the input held
+   * them when the pipeline information was last updated. GetRegionArrayStatus() tells whether
+   * one is selected.
+   */
+  int GetNumberOfRegionArrays() const { return static_cast<int>(this->AvailableRegions.size()); }
+  const char* GetRegionArrayName(int index) const;
+  int GetRegionArrayStatus(const char* region) const;
+  ///@}
+
+  ///@{
+  /**
+   * Pulls the regions apart: each region's boxes move by RegionExplosion x (region centroid -
+   * centroid of all filled voxels), in world units. 0 (default): off. Faces between two regions
+   * are then kept, so that each region is a closed solid. Needs a one-component integer array.
+   * The centroids are over all processes when the pipeline runs one piece per process (MPI);
+   * pieces streamed one after another in one process each use their own.
+   */
+  vtkSetMacro(RegionExplosion, double);
+  vtkGetMacro(RegionExplosion, double);
+  ///@}
+
+  ///@{
+  /**
+   * The processes over which the regions' centroids are added up (when the pipeline runs one
+   * piece per process). Default: the global controller.
+   */
+  virtual void SetController(vtkMultiProcessController*);
+  vtkGetObjectMacro(Controller, vtkMultiProcessController);
+  ///@}
+
   /**
    * Includes the modification time of the cut function, so that moving it re-executes.
    */
@@ -141,6 +202,7 @@ protected:
   ~vtkExplodedVoxelsFilter() override;
 
   int FillInputPortInformation(int port, vtkInformation* info) override;
+  int RequestInformation(vtkInformation*, vtkInformationVector**, vtkInformationVector*) override;
   int RequestUpdateExtent(vtkInformation*, vtkInformationVector**, vtkInformationVector*) override;
   int RequestData(vtkInformation*, vtkInformationVector**, vtkInformationVector*) override;
 
@@ -153,10 +215,15 @@ protected:
   bool InvertCut = false;
   bool OnlyFacesTowardViewPoint = false;
   double ViewPoint[3] = { 0.0, 0.0, 0.0 };
+  double RegionExplosion = 0.0;
+  vtkMultiProcessController* Controller = nullptr;
 
 private:
   vtkExplodedVoxelsFilter(const vtkExplodedVoxelsFilter&) = delete;
   void operator=(const vtkExplodedVoxelsFilter&) = delete;
+
+  std::vector<std::string> Regions;
+  std::vector<std::string> AvailableRegions;
 };
 
 #endif

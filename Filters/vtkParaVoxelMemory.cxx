@@ -2,17 +2,38 @@
 
 #include "vtkDataArray.h"
 #include "vtkObjectFactory.h"
+#include "vtkSMPTools.h"
+#include "vtkStdString.h"
+#include "vtkStringArray.h"
 
 #include <sys/mman.h>
 
 #include <cstdlib>
 #include <limits>
+#include <new>
 
 vtkStandardNewMacro(vtkParaVoxelMemory);
 
 namespace
 {
 constexpr vtkTypeUInt64 HugePageBytes = vtkTypeUInt64(2) << 20;
+
+// Strings in memory of vtkParaVoxelMemory::Allocate follow a header slot that holds their count,
+// so that the array's free function (which gets only the strings' address) can destroy them.
+void FreeStrings(void* memory)
+{
+  vtkStdString* strings = static_cast<vtkStdString*>(memory);
+  vtkIdType* count = reinterpret_cast<vtkIdType*>(strings - 1);
+  vtkSMPTools::For(0, *count,
+    [strings](vtkIdType begin, vtkIdType end)
+    {
+      for (vtkIdType n = begin; n < end; ++n)
+      {
+        strings[n].~vtkStdString();
+      }
+    });
+  std::free(count);
+}
 }
 
 void* vtkParaVoxelMemory::Allocate(vtkTypeUInt64 bytes)
@@ -49,4 +70,30 @@ bool vtkParaVoxelMemory::SetNumberOfTuples(vtkDataArray* array, vtkIdType tuples
     array->SetNumberOfTuples(tuples);
   }
   return array->GetNumberOfTuples() == tuples;
+}
+
+bool vtkParaVoxelMemory::SetNumberOfValues(vtkStringArray* array, vtkIdType values)
+{
+  static_assert(sizeof(vtkStdString) >= sizeof(vtkIdType), "the count fits the header slot");
+  void* memory = values > 0
+    ? Allocate((static_cast<vtkTypeUInt64>(values) + 1) * sizeof(vtkStdString))
+    : nullptr;
+  if (!memory)
+  {
+    array->SetNumberOfValues(values);
+    return array->GetNumberOfValues() == values;
+  }
+  *static_cast<vtkIdType*>(memory) = values;
+  vtkStdString* strings = static_cast<vtkStdString*>(memory) + 1;
+  vtkSMPTools::For(0, values,
+    [strings](vtkIdType begin, vtkIdType end)
+    {
+      for (vtkIdType n = begin; n < end; ++n)
+      {
+        new (strings + n) vtkStdString();
+      }
+    });
+  array->SetArray(strings, values, 0, vtkAbstractArray::VTK_DATA_ARRAY_USER_DEFINED);
+  array->SetArrayFreeFunction(FreeStrings);
+  return true;
 }

@@ -17,6 +17,7 @@
 #include "vtkObject.h"
 
 class vtkDataArray;
+class vtkStringArray;
 
 class PARAVOXELFILTERS_EXPORT vtkParaVoxelMemory : public vtkObject
 {
@@ -36,6 +37,14 @@ public:
    * `tuples` tuples afterwards.
    */
   static bool SetNumberOfTuples(vtkDataArray* array, vtkIdType tuples);
+
+  /**
+   * Give `array` `values` empty strings in such memory (constructed on all cores), released by
+   * the array. The string objects of millions of cells (32 bytes each) otherwise fault in 4 KiB
+   * at a time. Falls back to the array's own allocation; returns whether the array holds
+   * `values` values afterwards.
+   */
+  static bool SetNumberOfValues(vtkStringArray* array, vtkIdType values);
 
 protected:
   vtkParaVoxelMemory() = default;

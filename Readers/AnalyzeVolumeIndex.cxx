@@ -90,7 +90,12 @@ std::string AnalyzeVolumeIndex::FindMatSidecar(const std::string& headerMember) 
   {
     return std::string();
   }
-  const auto found = this->MemberOfLowerName.find(Lower(parsed.Stem + ".mat"));
+  return this->FindMemberIgnoringCase(parsed.Stem + ".mat");
+}
+
+std::string AnalyzeVolumeIndex::FindMemberIgnoringCase(const std::string& name) const
+{
+  const auto found = this->MemberOfLowerName.find(Lower(name));
   return found == this->MemberOfLowerName.end() ? std::string() : found->second;
 }
 

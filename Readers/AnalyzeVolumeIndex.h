@@ -77,6 +77,9 @@ public:
   /** The SPM `.mat` sidecar of a header member (same stem, any case), or "" if there is none. */
   std::string FindMatSidecar(const std::string& headerMember) const;
 
+  /** The first member whose name is `name` in any case (for sidecars), or "" if there is none. */
+  std::string FindMemberIgnoringCase(const std::string& name) const;
+
 private:
   std::string FindPartner(const std::string& member, bool wantImage) const;
   bool ReadHeader(const std::string& member, bool single, Volume& volume, std::string& error) const;

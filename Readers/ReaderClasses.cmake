@@ -17,6 +17,8 @@ set(paravoxel_reader_private_classes
   ArchiveDownloader
   DiskMemberStore
   GzipMemberStream
+  LabelSidecars
+  LabelTable
   MemberBuffer
   Nifti2HeaderFields
   SpmMatFile

@@ -4,6 +4,7 @@
 #include "AnalyzeOrientation.h"
 #include "AnalyzeStepReader.h"
 #include "AnalyzeTimeSteps.h"
+#include "LabelSidecars.h"
 #include "MemberBuffer.h"
 #include "SpmMatFile.h"
 #include "vtkDataArray.h"
@@ -12,8 +13,10 @@
 #include "vtkFieldData.h"
 #include "vtkImageData.h"
 #include "vtkInformation.h"
+#include "vtkInformationStringVectorKey.h"
 #include "vtkInformationVector.h"
 #include "vtkObjectFactory.h"
+#include "vtkParaVoxelLabels.h"
 #include "vtkParaVoxelPieces.h"
 #include "vtkPointData.h"
 #include "vtkSmartPointer.h"
@@ -49,6 +52,7 @@ struct vtkAnalyzeZipReader::Internals
   bool Ready = false;
   vtkNew<vtkStringArray> AvailableVolumes;
   std::string CurrentVolume;
+  std::map<std::string, paravoxel::LabelTable> Labels;   // by header member, for this archive
   std::map<std::string, std::array<double, 16>> Affines; // by header member, for this archive
   // The output grid of the selected volume, shared by every time step.
   paravoxel::AnalyzeOrientation Orientation;
@@ -61,6 +65,7 @@ struct vtkAnalyzeZipReader::Internals
   }
   bool OpenArchive(vtkAnalyzeZipReader* self);
   bool SelectVolume(vtkAnalyzeZipReader* self, paravoxel::AnalyzeVolumeIndex::Volume& selected);
+  const paravoxel::LabelTable& LabelsOf(vtkAnalyzeZipReader* self, const TimeStep& step);
   std::array<double, 16> VoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
   std::array<double, 16> ReadVoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
   void PlaceGrid(vtkAnalyzeZipReader* self, const TimeStep& selected);
@@ -108,6 +113,7 @@ bool vtkAnalyzeZipReader::Internals::OpenArchive(vtkAnalyzeZipReader* self)
     // A new archive: what was decoded from the old one no longer applies.
     this->TimeSteps.ClearDecoded();
     this->Affines.clear();
+    this->Labels.clear();
     for (const auto& refusal : this->Archive.GetIndex().GetRefusals())
     {
       if (refusal.find("corrupt") != std::string::npos)
@@ -175,6 +181,26 @@ bool vtkAnalyzeZipReader::Internals::SelectVolume(
   }
   return true;
 }
+
+const paravoxel::LabelTable& vtkAnalyzeZipReader::Internals::LabelsOf(
+  vtkAnalyzeZipReader* self, const TimeStep& step)
+{
+  // Once per volume and archive, like the affine: a bad sidecar is reported once.
+  auto known = this->Labels.find(step.Volume->HeaderMember);
+  if (known != this->Labels.end())
+  {
+    return known->second;
+  }
+  std::vector<std::string> warnings;
+  paravoxel::LabelTable table = paravoxel::LabelSidecars::Read(
+    *this->Archive.GetStore(), this->Archive.GetIndex(), *step.Volume, warnings);
+  for (const auto& warning : warnings)
+  {
+    vtkWarningWithObjectMacro(self, "Reading " << this->Where(step) << ": " << warning << ".");
+  }
+  return this->Labels.emplace(step.Volume->HeaderMember, std::move(table)).first->second;
+}
+
 std::array<double, 16> vtkAnalyzeZipReader::Internals::VoxelToWorld(
   vtkAnalyzeZipReader* self, const TimeStep& step)
 {
@@ -357,6 +383,7 @@ int vtkAnalyzeZipReader::RequestInformation(
   Internals& internal = *this->Internal;
   this->ErrorCode = vtkErrorCode::NoError;
   internal.Ready = false;
+  this->NumberOfNamedRegions = 0;
   internal.TimeSteps.Clear();
   internal.AvailableVolumes->Reset();
   internal.CurrentVolume.clear();
@@ -365,6 +392,7 @@ int vtkAnalyzeZipReader::RequestInformation(
   vtkInformation* outInfo = outputVector->GetInformationObject(0);
   const int empty[6] = { 0, -1, 0, -1, 0, -1 };
   outInfo->Set(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT(), empty, 6);
+  outInfo->Remove(vtkParaVoxelLabels::LABEL_NAMES());
   outInfo->Remove(vtkStreamingDemandDrivenPipeline::TIME_STEPS());
   outInfo->Remove(vtkStreamingDemandDrivenPipeline::TIME_RANGE());
 
@@ -428,6 +456,9 @@ int vtkAnalyzeZipReader::RequestInformation(
   outInfo->Set(vtkAlgorithm::CAN_HANDLE_PIECE_REQUEST(), 1);
   vtkDataObject::SetPointDataActiveScalarInfo(
     outInfo, header.GetOutputScalarType(), header.GetNumberOfComponents());
+  const paravoxel::LabelTable& labels = internal.LabelsOf(this, selected);
+  paravoxel::LabelSidecars::SetNamesInformation(labels, outInfo);
+  this->NumberOfNamedRegions = static_cast<int>(labels.GetNumberOfNamedLabels());
   internal.Ready = true;
   return 1;
 }
@@ -532,6 +563,7 @@ int vtkAnalyzeZipReader::RequestData(
   voxelToWorld->SetNumberOfComponents(16);
   voxelToWorld->InsertNextTuple(grid.GetOutputVoxelToWorld().data());
   output->GetFieldData()->AddArray(voxelToWorld);
+  paravoxel::LabelSidecars::AddFieldData(internal.LabelsOf(this, step), output->GetFieldData());
   if (!internal.TimeSteps.GetTimes().empty())
   {
     output->GetInformation()->Set(
@@ -561,4 +593,5 @@ void vtkAnalyzeZipReader::PrintSelf(ostream& os, vtkIndent indent)
   os << indent << "ConnectTimeout: " << this->ConnectTimeout << "\n";
   os << indent << "StallTimeout: " << this->StallTimeout << "\n";
   os << indent << "DownloadTimeout: " << this->DownloadTimeout << "\n";
+  os << indent << "NumberOfNamedRegions: " << this->NumberOfNamedRegions << "\n";
 }

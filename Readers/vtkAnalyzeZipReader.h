@@ -36,11 +36,28 @@
  * grid, from the box of stored voxels it maps to (flipped or permuted).
  *
  * Nothing is read unverified: every member whose bytes reach the output (the image, the header
- * of a pair, the .mat sidecar) is read whole and checked against the zip directory's CRC-32,
- * and a gzip member against the CRC-32 and size in each of its trailers, before any value is
- * handed out; a mismatch is an error that names both checksums. Under MPI every rank verifies
+ * of a pair, the .mat and label sidecars) is read whole and checked against the zip directory's
+ * CRC-32, and a gzip member against the CRC-32 and size in each of its trailers, before any value
+ * is handed out; a mismatch is an error that names both checksums. Under MPI every rank verifies
  * the whole member and keeps its own slab. The index of an archive is made once and kept while
  * the archive (its path, size and modification time, or the buffer) is unchanged.
+ *
+ * Label atlases: when the volume has label sidecars beside it (same folder of the archive, or
+ * on disk for a plain file), the output carries their region names and colours as the field
+ * data arrays `LabelNames` (vtkStringArray, value k = name of label k, "" where none) and
+ * `LabelColors` (vtkUnsignedCharArray, 3 components, tuple k = colour of label k), and
+ * RequestInformation puts the names on the output port's information under
+ * vtkParaVoxelLabels::LABEL_NAMES() (see vtkParaVoxelLabels for the exact semantics).
+ * Sidecars of `dir/aal.nii.gz`: `dir/aal.nii.txt` / `dir/aal.nii.lut` (the name without `.gz`),
+ * else `dir/aal.txt` / `dir/aal.lut`; names match in any case. The `.txt` may be mricron's
+ * (`index name [code]`), a FreeSurfer colour table (`index name R G B A`) or a TSV
+ * (`index<TAB>name[<TAB>#rrggbb]`), detected per file; the `.lut` is mricron's 768-byte table
+ * (256 reds, greens, blues). Names without colours give `LabelNames` alone, a `.lut` without
+ * names `LabelColors` alone (256 labels); with names, the arrays cover the labels up to the
+ * largest named or coloured one, and colours given in the text win over the `.lut`'s. A sidecar
+ * that cannot be used (see paravoxel::LabelTable) gives a warning naming it and its line, never
+ * a failed read. GetNumberOfNamedRegions() counts the named labels (so does the one-value field
+ * data array `NamedRegions`, for ParaView's Information panel).
  *
  * Bad input never crashes: every problem ends in an error naming the archive, the member and
  * what is wrong, an empty output, and GetErrorCode() saying what kind of problem it is
@@ -155,6 +172,12 @@ public:
   vtkGetMacro(DownloadTimeout, double);
   ///@}
 
+  /**
+   * The number of regions the label sidecars of the selected volume name (0 without sidecars).
+   * Filled by UpdateInformation().
+   */
+  vtkGetMacro(NumberOfNamedRegions, int);
+
   /** The volume actually read by the last update (empty when it failed). */
   const char* GetCurrentVolume();
 
@@ -195,6 +218,7 @@ protected:
   double ConnectTimeout = 30;
   double StallTimeout = 30;
   double DownloadTimeout = 600;
+  int NumberOfNamedRegions = 0;
 
 private:
   vtkAnalyzeZipReader(const vtkAnalyzeZipReader&) = delete;

@@ -20,6 +20,8 @@ PACKAGES=(
   libavutil-dev libswscale-dev libpq-dev libsqlite3-dev
   # ParaVoxel's own libraries
   libzip-dev libdeflate-dev libcurl4-openssl-dev
+  # the Debian package (cpack runs dpkg-shlibdeps) and its check
+  dpkg-dev lintian
   # headless rendering and MPI runtime
   xvfb xauth x11-utils libgl1-mesa-dri openmpi-bin
   # reference reader, real test images, fixture tools

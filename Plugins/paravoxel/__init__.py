@@ -8,6 +8,7 @@ VTK_SMP_MAX_THREADS=N to cap the thread count.
 
 Submodules, imported on their own (`import paravoxel.figures`):
   images     numpy arrays <-> vtkImageData
+  labels     colour a label atlas by its regions' names and colours (color_by_labels)
   reference  the tutorial's intensity curve in numpy, the reference of tests and benchmarks
   parallel   the MPI rank of a pvbatch --symmetric script
   figures    the seed tutorial's figures rendered with paraview.simple (Examples/render_figures.py)

@@ -30,6 +30,7 @@
 #include "vtkSMPTools.h"
 #include "vtkSmartPointer.h"
 #include "vtkStreamingDemandDrivenPipeline.h"
+#include "vtkStringArray.h"
 #include "vtkTypeTraits.h"
 
 #include <gtest/gtest.h>
@@ -293,6 +294,20 @@ inline ::testing::AssertionResult SameArray(vtkAbstractArray* expected, vtkAbstr
     expected->GetNumberOfTuples() != actual->GetNumberOfTuples())
   {
     return ::testing::AssertionFailure() << "array '" << name << "' differs in name, type or shape";
+  }
+  // Strings by value (their bytes are pointers to the text).
+  auto* expectedStrings = vtkStringArray::SafeDownCast(expected);
+  if (expectedStrings)
+  {
+    auto* actualStrings = vtkStringArray::SafeDownCast(actual);
+    for (vtkIdType n = 0; n < expectedStrings->GetNumberOfValues(); ++n)
+    {
+      if (expectedStrings->GetValue(n) != actualStrings->GetValue(n))
+      {
+        return ::testing::AssertionFailure() << "array '" << name << "' differs in value " << n;
+      }
+    }
+    return ::testing::AssertionSuccess();
   }
   const std::size_t bytes = static_cast<std::size_t>(expected->GetNumberOfValues()) *
     static_cast<std::size_t>(expected->GetDataTypeSize());

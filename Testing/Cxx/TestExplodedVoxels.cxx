@@ -694,6 +694,11 @@ TEST_F(ExplodedVoxels, DirectionMatrices)
   layout.Origin = { { 1.0, -2.0, 0.5 } };
   layout.First = { { 1, 0, -2 } };
   const auto values = MakeArray("v", 1, RandomValues<float>(layout.NumberOfVoxels(), 2, 21));
+  vtkNew<vtkPlane> cutPlane;
+  cutPlane->SetOrigin(2.03, -0.51, 1.27);
+  cutPlane->SetNormal(0.6, 0.3, -0.8);
+  const auto cutPlaneValue = [](const Point& x)
+  { return (x[0] - 2.03) * 0.6 + (x[1] + 0.51) * 0.3 - (x[2] - 1.27) * 0.8; };
   for (const auto& direction : directions)
   {
     layout.Direction = direction;
@@ -708,6 +713,12 @@ TEST_F(ExplodedVoxels, DirectionMatrices)
         options.OnlyTowardViewPoint = true;
         options.ViewPoint = { { -4.03, 3.07, 2.11 } };
         CheckFaces(layout, values, options);
+        // The cut is judged at each voxel's world centre, wherever the direction puts it.
+        options = Options();
+        options.Gap = gap;
+        options.Cut = cutPlane;
+        options.CutValue = cutPlaneValue;
+        EXPECT_GT(CheckFaces(layout, values, options), 0);
       }
     }
   }

@@ -9,6 +9,7 @@
 
 #include "vtkIntensityTransformFilter.h"
 
+#include "vtkDoubleArray.h"
 #include "vtkFieldData.h"
 #include "vtkFloatArray.h"
 
@@ -215,6 +216,34 @@ void ExpectOutput(vtkImageData* output, vtkIntensityTransformFilter* filter,
 }
 
 /**
+ * The output lies where the input lies: extent, origin, spacing and direction matrix (world
+ * space, #15), and the input's field data (the reader's VoxelToWorld) is passed on.
+ */
+void ExpectSameGeometry(vtkImageData* input, vtkImageData* output)
+{
+  for (int n = 0; n < 6; ++n)
+  {
+    EXPECT_EQ(output->GetExtent()[n], input->GetExtent()[n]);
+  }
+  for (int n = 0; n < 3; ++n)
+  {
+    EXPECT_EQ(output->GetOrigin()[n], input->GetOrigin()[n]);
+    EXPECT_EQ(output->GetSpacing()[n], input->GetSpacing()[n]);
+  }
+  for (int n = 0; n < 9; ++n)
+  {
+    EXPECT_EQ(
+      output->GetDirectionMatrix()->GetData()[n], input->GetDirectionMatrix()->GetData()[n]);
+  }
+  vtkFieldData* fields = input->GetFieldData();
+  for (int n = 0; n < fields->GetNumberOfArrays(); ++n)
+  {
+    EXPECT_TRUE(paravoxel_test::SameArray(fields->GetAbstractArray(n),
+      output->GetFieldData()->GetAbstractArray(fields->GetArrayName(n))));
+  }
+}
+
+/**
  * Transforms `values` (one component) on `layout` with `settings` (one and several threads) and
  * checks the output against the reference; returns the filter for further checks.
  */
@@ -223,10 +252,20 @@ vtkSmartPointer<vtkIntensityTransformFilter> Check(
 {
   vtkNew<MessageCollector> messages;
   auto filter = MakeFilter(settings, messages);
-  filter->SetInputData(MakeImage(layout, values));
+  auto input = MakeImage(layout, values);
+  vtkNew<vtkDoubleArray> voxelToWorld;
+  voxelToWorld->SetName("VoxelToWorld");
+  voxelToWorld->SetNumberOfValues(16);
+  for (int n = 0; n < 16; ++n)
+  {
+    voxelToWorld->SetValue(n, n % 5 == 0 ? 1.0 : 0.0);
+  }
+  input->GetFieldData()->AddArray(voxelToWorld);
+  filter->SetInputData(input);
   auto output = UpdateWithThreads<vtkImageData>(filter, messages);
   ExpectOutput(output, filter, messages, layout.Cells, values,
     Reference(AsDoubles(values), settings), settings, what);
+  ExpectSameGeometry(input, output);
   return filter;
 }
 
@@ -318,7 +357,11 @@ std::vector<std::pair<std::string, Settings>> ParameterSettings()
 
 TEST_F(IntensityTransform, DefaultsOnBrainLikeVolumes)
 {
-  const Layout layout = Block(20, 18, 16);
+  // An oblique grid, as the reader gives in world space: the output must keep it.
+  Layout layout = Block(20, 18, 16);
+  layout.Spacing = { { 0.9, 1.1, 1.3 } };
+  layout.Origin = { { -90.0, -126.0, -72.0 } };
+  layout.Direction = { { 0.96, -0.28, 0.0, 0.28, 0.96, 0.0, 0.0, 0.0, 1.0 } };
   const auto floats = MakeArray("Intensity", 1, BrainLike<float>(layout.NumberOfVoxels(), 1));
   const auto shorts = MakeArray("Intensity", 1, BrainLike<short>(layout.NumberOfVoxels(), 2));
   for (vtkDataArray* values : { floats.Get(), shorts.Get() })

@@ -175,6 +175,15 @@ def valid_fixtures(manifest):
     write_zip("real_images.zip", members, zipfile.ZIP_STORED)
     manifest["valid"].append({"archive": "real_images.zip", "volumes": list(members)})
 
+    # A label atlas with its mricron sidecars (region names, colour table) beside it: the
+    # fuzzers' seeds reach the sidecar parsing through it (reader.labels zips its own).
+    members = {}
+    for name in ["aal.nii.gz", "aal.nii.txt", "aal.nii.lut"]:
+        with open(os.path.join(MRICRON, name), "rb") as f:
+            members["atlas/" + name] = f.read()
+    write_zip("labels.zip", members)
+    manifest["valid"].append({"archive": "labels.zip", "volumes": ["atlas/aal.nii.gz"]})
+
     # An archive in the tutorial's layout with members that are not images, to be skipped.
     members = {"attention/README.txt": b"Attention to Visual Motion (stand-in)\n",
                "attention/structural/junk.hdr": b"this is not a header" * 30}

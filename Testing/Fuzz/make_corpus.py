@@ -2,6 +2,7 @@
 """Seed corpora for the fuzz targets, from the test fixtures (Testing/Data/make_fixtures.py):
     make_corpus.py FIXTURES_DIR CORPUS_DIR
 header: every .hdr member and the first 352 bytes of every .nii; spm_mat: every .mat member;
+label_table: every .txt and .lut member, and a FreeSurfer colour table and a TSV (LABEL_SEEDS);
 zip_member and reader: every fixture archive shrunk to a few kilobytes (below), plus the small
 malformed archives as they are; filters: a few hand-made images and settings (filter_seeds).
 
@@ -20,6 +21,15 @@ import zlib
 SMALL_ARCHIVE = 64 << 10  # archives at most this size are seeds as they are
 MAX_EDGE, MAX_STEPS = 4, 2
 NIFTI_HEADER = 348
+
+
+# The text formats the fixtures' mricron sidecars do not show.
+LABEL_SEEDS = {
+    "freesurfer.txt": b"#$Id: FreeSurferColorLUT.txt\n#No. Label Name: R G B A\n"
+                      b"0   Unknown 0 0 0 0\n17  Left-Hippocampus 220 216  20 0\n"
+                      b"1000 ctx-lh-unknown 25 5 25\n",
+    "table.tsv": b"index\tname\tcolor\r\n1\tLeft hippocampus\t#ff8000\r\n2\tG\xe9nou\r\n",
+}
 
 
 def put(corpus, target, name, blob):
@@ -201,7 +211,7 @@ def filter_seeds(corpus):
 
 def main():
     fixtures, corpus = sys.argv[1], sys.argv[2]
-    for target in ("header", "spm_mat", "zip_member", "reader"):
+    for target in ("header", "spm_mat", "label_table", "zip_member", "reader"):
         os.makedirs(os.path.join(corpus, target), exist_ok=True)
     for archive in sorted(os.listdir(fixtures)):
         path = os.path.join(fixtures, archive)
@@ -234,6 +244,10 @@ def main():
                 put(corpus, "header", archive + "_" + name, data[:352])
             elif name.endswith(".mat"):
                 put(corpus, "spm_mat", archive + "_" + name, data)
+            elif name.endswith((".txt", ".lut")):
+                put(corpus, "label_table", archive + "_" + name, data)
+    for name, blob in LABEL_SEEDS.items():
+        put(corpus, "label_table", name, blob)
     filter_seeds(corpus)
     print("seed corpora in", corpus)
 

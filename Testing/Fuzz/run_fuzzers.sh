@@ -23,7 +23,7 @@ if [ "${FUZZ_JOBS:-1}" -gt 1 ]; then jobs=(-fork="$FUZZ_JOBS" -ignore_timeouts=0
 # was spent faulting in fresh pages and recording stacks. Use-after-free is still caught for the
 # last 32 MB freed, and reports still show 8 frames.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=32:malloc_context_size=8}
-[ ${#targets[@]} -gt 0 ] || targets=(header spm_mat zip_member reader filters)
+[ ${#targets[@]} -gt 0 ] || targets=(header spm_mat label_table zip_member reader filters)
 source "${PARAVOXEL_ENV:-${BUILD_DIR:-$here/../../build}/paravoxel-env.sh}"
 build=${FUZZ_BUILD:-$PARAVOXEL_BUILD_DIR/fuzz}
 launcher=()

@@ -43,6 +43,23 @@ def image_error(path, reference, pixel_threshold=None):
     return difference.GetThresholdedError()
 
 
+def parse_mricron_labels(data):
+    """{index: name} of mricron's label .txt bytes (`index name [code]` lines, whitespace or TAB
+    separated), parsed independently of the reader."""
+    names = {}
+    for line in data.decode("utf-8").splitlines():
+        fields = line.split()
+        if fields:
+            names[int(fields[0])] = fields[1]
+    return names
+
+
+def parse_mricron_lut(data):
+    """The 256 x 3 uint8 colours of mricron's .lut bytes (256 reds, 256 greens, 256 blues)."""
+    assert len(data) == 768
+    return np.frombuffer(data, np.uint8).reshape(3, 256).T
+
+
 def load_plugin():
     """Load the ParaVoxel plugin: its proxies (AnalyzeZipReader, IntensityTransform,
     ExplodedVoxels) become functions of paraview.simple."""
@@ -254,3 +271,131 @@ def serial_wavelet(whole, cell=False):
     to_cells = vtkPointDataToCellData()
     to_cells.SetInputConnection(source.GetOutputPort())
     return to_cells
+
+
+AAL = "/usr/share/mricron/templates/aal.nii.gz"
+
+
+def aal_label_names():
+    """The names of the AAL atlas's labels from mricron's aal.nii.txt (`index name code` lines):
+    a list, entry k the name of label k ("" where none)."""
+    names = {}
+    with open(AAL.replace(".gz", "") + ".txt") as sidecar:
+        for line in sidecar:
+            fields = line.split()
+            if len(fields) >= 2:
+                names[int(fields[0])] = fields[1]
+    return [names.get(label, "") for label in range(max(names) + 1)]
+
+
+def attach_label_names(image, names):
+    """Adds field data LabelNames (a vtkStringArray) holding `names` to `image`, as a reader of
+    label sidecars does."""
+    from vtkmodules.vtkCommonCore import vtkStringArray
+    array = vtkStringArray()
+    array.SetName("LabelNames")
+    for name in names:
+        array.InsertNextValue(name)
+    image.GetFieldData().AddArray(array)
+
+
+def image_labels(image, name="Intensity"):
+    """The point array `name` of `image` as a numpy array indexed [i, j, k]."""
+    from vtkmodules.util.numpy_support import vtk_to_numpy
+    nx, ny, nz = image.GetDimensions()
+    return vtk_to_numpy(image.GetPointData().GetArray(name)).reshape(nz, ny, nx).transpose(2, 1, 0)
+
+
+def region_offsets(labels, filled, spacing, explosion):
+    """Per label (an array indexed by label): RegionExplosion's offset of its boxes, explosion x
+    (centroid of the label's filled voxels - centroid of all filled voxels), numpy's way."""
+    i, j, k = np.nonzero(filled)
+    values = labels[i, j, k].astype(np.int64)
+    count = np.bincount(values, minlength=labels.max() + 1).astype(np.float64)
+    offsets = np.zeros((len(count), 3))
+    for axis, index in enumerate((i, j, k)):
+        sums = np.bincount(values, weights=index.astype(np.float64), minlength=len(count))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means = np.where(count > 0, sums / count, 0.0)
+        offsets[:, axis] = explosion * spacing[axis] * np.where(count > 0, means - index.mean(), 0.0)
+    return offsets
+
+
+def region_faces(polydata, labels, origin, spacing, offsets, half=0.5):
+    """The faces of an Exploded Voxels output of point voxels as sorted int64 keys
+    ((i * ny + j) * nz + k) * 6 + side, found from VoxelIndex and where each quad's centre lies
+    around its voxel's centre moved by its region's offset; fails unless every quad is exactly
+    `half` a voxel (half a box) from that centre along one axis."""
+    from vtkmodules.util.numpy_support import vtk_to_numpy
+    if polydata.GetNumberOfCells() == 0:
+        return np.zeros(0, dtype=np.int64)
+    quads = vtk_to_numpy(polydata.GetPolys().GetConnectivityArray()).reshape(-1, 4)
+    points = vtk_to_numpy(polydata.GetPoints().GetData()).astype(np.float64)
+    index = vtk_to_numpy(polydata.GetCellData().GetArray("VoxelIndex")).astype(np.int64)
+    spacing = np.asarray(spacing, dtype=np.float64)
+    face_labels = labels[index[:, 0], index[:, 1], index[:, 2]]
+    moved = np.asarray(origin) + index * spacing + offsets[face_labels]
+    step = (points[quads].mean(axis=1) - moved) / spacing
+    axis = np.argmax(np.abs(step), axis=1)
+    along = step[np.arange(len(axis)), axis]
+    across = np.abs(step).sum(axis=1) - np.abs(along)
+    bad = (np.abs(np.abs(along) - half) > 1e-4) | (across > 1e-4)
+    if bad.any():
+        first = np.flatnonzero(bad)[0]
+        fail("%d faces are not on their voxel's box moved by its region's offset; the first, of "
+             "voxel %s (label %d), is off by %s voxels" % (bad.sum(), index[first].tolist(),
+                                                         face_labels[first], step[first]))
+    nx, ny, nz = labels.shape
+    side = 2 * axis + (along > 0)
+    return np.sort(((index[:, 0] * ny + index[:, 1]) * nz + index[:, 2]) * 6 + side)
+
+
+def expected_region_faces(labels, filled, explode=True):
+    """The faces Exploded Voxels should make for the filled voxels of a label image, as
+    region_faces' keys: the sides of each filled voxel towards the border, an empty voxel or (when
+    regions move apart) a voxel of another label."""
+    regions = np.where(filled, labels.astype(np.int64) + 1, 0)
+    if not explode:
+        regions = filled.astype(np.int64)
+    padded = np.pad(regions, 1)
+    nx, ny, nz = labels.shape
+    keys = []
+    centre = padded[1:-1, 1:-1, 1:-1]
+    for axis in range(3):
+        for positive in (0, 1):
+            shift = [slice(1, -1)] * 3
+            shift[axis] = slice(2, None) if positive else slice(0, -2)
+            opened = filled & (padded[tuple(shift)] != centre)
+            i, j, k = (index.astype(np.int64) for index in np.nonzero(opened))
+            keys.append(((i * ny + j) * nz + k) * 6 + 2 * axis + positive)
+    return np.sort(np.concatenate(keys))
+
+
+def names_step(source, names):
+    """A ProgrammableFilter proxy after `source` that passes its image on with field data
+    LabelNames holding `names`, as a reader of label sidecars gives them (on every rank under
+    MPI, whatever piece it runs on)."""
+    from paraview import simple
+    script = ("from paravoxel_testing import attach_label_names\n"
+              "output = self.GetOutputDataObject(0)\n"
+              "output.ShallowCopy(self.GetInputDataObject(0, 0))\n"
+              "attach_label_names(output, %r)\n" % (list(names),))
+    return simple.ProgrammableFilter(Input=source, OutputDataSetType="Same as Input",
+                                     CopyArrays=0, Script=script)
+
+
+def exploded_labels(image, **settings):
+    """A vtkExplodedVoxelsFilter on `image` with settings as the proxy's properties (Regions: a list
+    of names or numbers; the others Set<Name>(value)), updated: (the filter, its ErrorCatcher)."""
+    import paravoxel
+    voxels = paravoxel.vtkExplodedVoxelsFilter()
+    messages = ErrorCatcher(voxels)
+    voxels.SetInputData(image)
+    for name, value in settings.items():
+        if name == "Regions":
+            for region in value:
+                voxels.AddRegion(region)
+        else:
+            getattr(voxels, "Set" + name)(value)
+    voxels.Update()
+    return voxels, messages

@@ -1,0 +1,153 @@
+/**
+ * @class   ExplodedVoxelsRegions
+ * @brief   The regions of a label image in vtkExplodedVoxelsFilter: which labels are filled,
+ *          the region of each work voxel, the name of each region, and how far each region's
+ *          boxes move in an exploded view.
+ *
+ * A region is the set of voxels holding one label (an integer value of a one-component integer
+ * array). Tables are indexed by region id = label - first label of the label range, which is the
+ * range of the whole image under MPI (reduced over the processes when regions move), so that ids
+ * mean the same labels on every process.
+ *
+ * Region explosion: each region's boxes move by Explosion x (region centroid - centroid of all
+ * filled voxels). The centroids are the means of the centres of the filled voxels (those passing
+ * the thresholds and the selected labels, before any cut, so that moving a cut never moves the
+ * regions), counted once each (the voxels each piece owns), summed as exact integers of voxel
+ * indices, so that any number of threads and processes gives the same offsets.
+ */
+#ifndef paravoxel_ExplodedVoxelsRegions_h
+#define paravoxel_ExplodedVoxelsRegions_h
+
+#include "ExplodedVoxelsGrid.h"
+
+#include "vtkStdString.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+class vtkMultiProcessController;
+class vtkStringArray;
+
+namespace paravoxel
+{
+class ExplodedVoxelsRegions
+{
+public:
+  /** The most labels a label range may span (the per-region tables have one entry each). */
+  static constexpr long long MaximumLabels = 1 << 20;
+
+  /**
+   * What the filter asks for. `selectedLabels`: the labels to fill (`selectAll`: every label).
+   * `names`: LabelNames, entry k the name of label k, or nullptr for no Region names.
+   * `explosion`: 0 for none. `controller`: the processes to reduce the label range and the
+   * centroids over (nullptr: this one alone).
+   */
+  struct Request
+  {
+    bool SelectAll = true;
+    std::vector<long long> SelectedLabels;
+    vtkStringArray* Names = nullptr;
+    double Explosion = 0.0;
+    vtkMultiProcessController* Controller = nullptr;
+  };
+
+  explicit ExplodedVoxelsRegions(const ExplodedVoxelsGrid& grid);
+  ~ExplodedVoxelsRegions();
+
+  /**
+   * Prepares the tables for labels in [`firstLabel`, `lastLabel`] (this process's range; empty
+   * when firstLabel > lastLabel), reducing the range over the processes when regions move.
+   * Returns false, with `error` saying why, when the range spans more than MaximumLabels labels
+   * (the same on every process, after the reduction) or memory is short.
+   */
+  bool Initialize(
+    const Request& request, long long firstLabel, long long lastLabel, std::string& error);
+
+  /** Whether the voxels' labels matter at all (a selection, names or explosion). */
+  bool IsActive() const { return this->Active; }
+  /** Whether each work voxel's region is kept (for names or explosion). */
+  bool KeepsVoxelRegions() const { return this->Explosion != 0.0 || this->Names != nullptr; }
+  bool IsExploding() const { return this->Explosion != 0.0; }
+  bool HasNames() const { return this->Names != nullptr; }
+
+  /** The region id of `label`, or -1 when the label is not filled (not selected). */
+  std::int32_t SelectedRegion(long long label) const
+  {
+    const long long region = label - this->FirstLabel;
+    return region >= 0 && region < this->NumberOfRegions && this->Selected[region]
+      ? static_cast<std::int32_t>(region)
+      : -1;
+  }
+
+  /**
+   * Per work voxel: its region id (valid for filled voxels), allocated when KeepsVoxelRegions();
+   * else nullptr.
+   */
+  std::int32_t* GetVoxelRegions() const { return this->VoxelRegions.get(); }
+
+  /** Per-thread sums for the centroids: count, then sums of i, j, k, per region. */
+  std::vector<long long>& GetThreadSums();
+  void AddToSums(std::vector<long long>& sums, std::int32_t region, const int index[3]) const
+  {
+    long long* s = sums.data() + 4 * region;
+    s[0] += 1;
+    s[1] += index[0];
+    s[2] += index[1];
+    s[3] += index[2];
+  }
+
+  /**
+   * Adds up the threads' sums and, when regions move, those of all processes, and makes each
+   * region's offset. Every process calls it once when regions move (collective).
+   */
+  void ComputeOffsets();
+
+  /**
+   * The centre of the box of work voxel (i, j, k), `voxel` its index in the work grid: its place
+   * in the image, moved by its region's explosion offset. The one place where boxes are placed.
+   */
+  void GetBoxCentre(int i, int j, int k, vtkIdType voxel, double centre[3]) const
+  {
+    this->Grid.GetPosition(i, j, k, centre);
+    if (!this->Offsets.empty())
+    {
+      const double* offset = &this->Offsets[3 * this->VoxelRegions.get()[voxel]];
+      centre[0] += offset[0];
+      centre[1] += offset[1];
+      centre[2] += offset[2];
+    }
+  }
+
+  /** The name of region `region` ("" when it has none). */
+  const vtkStdString& GetName(std::int32_t region) const { return this->RegionNames[region]; }
+
+  /** Frees the per-voxel regions once the last pass has used them. */
+  void ReleaseVoxelRegions() { this->VoxelRegions.reset(); }
+
+private:
+  const ExplodedVoxelsGrid& Grid;
+  bool Active = false;
+  double Explosion = 0.0;
+  vtkStringArray* Names = nullptr;
+  vtkMultiProcessController* Controller = nullptr;
+  long long FirstLabel = 0;
+  long long NumberOfRegions = 0;
+  std::vector<std::uint8_t> Selected;
+  std::vector<vtkStdString> RegionNames;
+  /** Memory of vtkParaVoxelMemory (huge pages: the table spans the whole work grid). */
+  struct FreeMemory
+  {
+    void operator()(std::int32_t* memory) const;
+  };
+  std::unique_ptr<std::int32_t, FreeMemory> VoxelRegions;
+  struct ThreadSums;
+  std::unique_ptr<ThreadSums> Sums;
+  /** Per region: the world offset of its boxes (3 values); empty when regions do not move. */
+  std::vector<double> Offsets;
+};
+
+} // namespace paravoxel
+
+#endif

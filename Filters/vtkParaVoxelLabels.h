@@ -1,0 +1,63 @@
+/**
+ * @class   vtkParaVoxelLabels
+ * @brief   What ParaVoxel calls the names and colours of a label atlas's regions, shared by the
+ *          reader that makes them and the filters and scripts that use them.
+ *
+ * A label volume holds a region number (label) in each voxel. When its sidecars name or colour
+ * the regions, vtkAnalyzeZipReader's output carries them as field data:
+ *
+ * - `LabelNames` (GetNamesArrayName()): vtkStringArray, one value per label: value k is the name
+ *   of label k, "" where label k has none. Only when the sidecars name at least one region.
+ * - `LabelColors` (GetColorsArrayName()): vtkUnsignedCharArray of 3 components (R, G, B), one
+ *   tuple per label: tuple k is the colour of label k, black where it has none. Only when the
+ *   sidecars give at least one colour.
+ *
+ * - `NamedRegions` (GetNamedRegionsArrayName()): vtkIntArray of one value, the number of labels
+ *   with a name (0 for colours alone), so that ParaView's Information panel, which lists field
+ *   data arrays with their ranges, shows it. With either array above.
+ *
+ * When both are there they have the same length: the largest label named or coloured, plus one.
+ *
+ * Before any data is produced, the reader's RequestInformation puts the same names on its
+ * output port's information under LABEL_NAMES() (entry k = name of label k, "" where none; the
+ * key is absent when no region is named), so that the RequestInformation of a filter right
+ * after the reader can list region names (`inInfo->Get(vtkParaVoxelLabels::LABEL_NAMES(), k)`,
+ * `inInfo->Length(vtkParaVoxelLabels::LABEL_NAMES())`). The key is not copied further down a
+ * pipeline by VTK; filters that pass labels on may copy it themselves.
+ */
+#ifndef vtkParaVoxelLabels_h
+#define vtkParaVoxelLabels_h
+
+#include "ParaVoxelFiltersModule.h" // for export macro
+#include "vtkObject.h"
+
+class vtkInformationStringVectorKey;
+
+class PARAVOXELFILTERS_EXPORT vtkParaVoxelLabels : public vtkObject
+{
+public:
+  static vtkParaVoxelLabels* New();
+  vtkTypeMacro(vtkParaVoxelLabels, vtkObject);
+
+  /** Names of the labels on the reader's output port information (see the class doc). */
+  static vtkInformationStringVectorKey* LABEL_NAMES();
+
+  /** "LabelNames": the field data array of the names. */
+  static const char* GetNamesArrayName() { return "LabelNames"; }
+
+  /** "LabelColors": the field data array of the colours. */
+  static const char* GetColorsArrayName() { return "LabelColors"; }
+
+  /** "NamedRegions": the field data array of the number of named labels. */
+  static const char* GetNamedRegionsArrayName() { return "NamedRegions"; }
+
+protected:
+  vtkParaVoxelLabels() = default;
+  ~vtkParaVoxelLabels() override = default;
+
+private:
+  vtkParaVoxelLabels(const vtkParaVoxelLabels&) = delete;
+  void operator=(const vtkParaVoxelLabels&) = delete;
+};
+
+#endif

@@ -1,0 +1,127 @@
+"""Colour a label atlas by its regions, in one call, with paraview.simple.
+
+The Analyze Zip Reader gives a label volume the field data `LabelNames` (value k: the name of
+label k, "" where none) and `LabelColors` (3 x uint8, tuple k: the colour of label k) from the
+sidecars beside it (see the reader's documentation). Filters pass field data on, so any display
+downstream of such a reader (a slice, Exploded Voxels...) can be coloured by them:
+
+    from paraview.simple import *
+    from paravoxel.labels import color_by_labels
+    reader = AnalyzeZipReader(FileName="atlases.zip", Volume="aal.nii.gz")
+    display = Show(reader)
+    color_by_labels(display)
+    Render()
+
+The colour map is ParaView's lookup table in categorical mode (Interpret Values As
+Categories): one annotation (value, region name) and one indexed colour per region, so the
+colour legend lists the regions by name. The macro Plugins/macros/ColorByLabels.py does the same
+for the active source in the GUI.
+"""
+
+NAMES_ARRAY = "LabelNames"
+COLORS_ARRAY = "LabelColors"
+
+# Runs where the data is (the server's ranks): hands the label arrays over in an otherwise empty
+# table, so that only they travel to the client, not the geometry; with `Present` set, also the
+# labels the array holds (a presence flag per label, combined over MPI ranks).
+_FETCH_SCRIPT = """
+import numpy as np
+from vtkmodules.numpy_interface import dataset_adapter as dsa
+from vtkmodules.util.numpy_support import numpy_to_vtk
+from vtkmodules.vtkParallelCore import vtkCommunicator, vtkMultiProcessController
+source = self.GetInputDataObject(0, 0)
+output = self.GetOutput()
+fields = source.GetFieldData()
+for name in (%(names)r, %(colors)r):
+    array = fields.GetAbstractArray(name)
+    if array is not None:
+        output.GetFieldData().AddArray(array)
+if %(present)r:
+    wrapped = dsa.WrapDataObject(source)
+    values = None
+    for attributes in (wrapped.PointData, wrapped.CellData):
+        if %(array)r in attributes.keys():
+            values = np.asarray(attributes[%(array)r])
+            break
+    flags = np.zeros(65536, np.uint8)
+    if values is not None and values.size:
+        labels = np.unique(values)
+        labels = labels[(labels >= 0) & (labels < 65536) & (labels == np.round(labels))]
+        flags[labels.astype(np.int64)] = 1
+    present = numpy_to_vtk(flags, deep=1)
+    controller = vtkMultiProcessController.GetGlobalController()
+    if controller is not None and controller.GetNumberOfProcesses() > 1:
+        combined = present.NewInstance()
+        controller.AllReduce(present, combined, vtkCommunicator.MAX_OP)
+        present = combined
+    present.SetName("PresentLabels")
+    output.GetFieldData().AddArray(present)
+"""
+
+
+def label_table(source, array="Intensity", only_present=False):
+    """The regions of `source` (a pipeline proxy): a list of (label, name, (r, g, b)) sorted by
+    label, colours in 0..1, name "" / colour None where the sidecars give none. The labels are
+    those the sidecars name, or, when they name none, those they colour; with `only_present`,
+    only those that `array` holds. Empty when the source has no label field data."""
+    from paraview import servermanager
+    from vtkmodules.util.numpy_support import vtk_to_numpy
+
+    fetcher = servermanager.filters.ProgrammableFilter(
+        Input=source, OutputDataSetType="vtkTable",
+        Script=_FETCH_SCRIPT % {"names": NAMES_ARRAY, "colors": COLORS_ARRAY,
+                                "present": bool(only_present), "array": array})
+    fields = servermanager.Fetch(fetcher, 0).GetFieldData()
+    names_array = fields.GetAbstractArray(NAMES_ARRAY)
+    colors_array = fields.GetArray(COLORS_ARRAY)
+    names = ([names_array.GetValue(k) for k in range(names_array.GetNumberOfValues())]
+             if names_array is not None else [])
+    colors = vtk_to_numpy(colors_array) / 255.0 if colors_array is not None else None
+    if any(names):
+        labels = [k for k, name in enumerate(names) if name]
+    elif colors is not None:
+        labels = list(range(len(colors)))
+    else:
+        return []
+    if only_present:
+        present = vtk_to_numpy(fields.GetArray("PresentLabels"))
+        labels = [k for k in labels if present[k]]
+    return [(k, names[k] if k < len(names) else "",
+             tuple(float(c) for c in colors[k]) if colors is not None and k < len(colors) else None)
+            for k in labels]
+
+
+def color_by_labels(display, source=None, array="Intensity", view=None, only_present=False,
+                    show_legend=True, other_color=(0.0, 0.0, 0.0)):
+    """Colour `display` by the regions of its atlas: `array` (the label numbers; point data, else
+    cell data) through a categorical lookup table whose annotations are (label, region name) and
+    whose indexed colours are the regions' colours, from the `LabelNames` / `LabelColors` field
+    data of `source` (default: the display's input). Regions the sidecars name but do not colour
+    take `other_color`; without names, each coloured label is annotated with its number. Values
+    that are no region (the background of most atlases) take `other_color` too (the table's NaN
+    colour). `only_present` keeps only the regions `array` holds. Shows the colour legend unless
+    `show_legend` is false. Returns the lookup table; raises ValueError when the source has no
+    label field data."""
+    from paraview import simple
+
+    source = source if source is not None else display.Input
+    view = view if view is not None else simple.GetActiveViewOrCreate("RenderView")
+    regions = label_table(source, array, only_present)
+    if not regions:
+        raise ValueError("The source has no %s or %s field data: is it a label atlas read with "
+                         "its sidecars (.txt, .lut)?" % (NAMES_ARRAY, COLORS_ARRAY))
+    association = "POINTS" if array in source.PointData.keys() else "CELLS"
+    simple.ColorBy(display, (association, array))
+    lut = simple.GetColorTransferFunction(array)
+    lut.InterpretValuesAsCategories = 1
+    lut.AnnotationsInitialized = 1
+    annotations = []
+    indexed_colors = []
+    for label, name, color in regions:
+        annotations += [str(label), name or str(label)]
+        indexed_colors += list(color if color is not None else other_color)
+    lut.Annotations = annotations
+    lut.IndexedColors = indexed_colors
+    lut.NanColor = list(other_color)
+    display.SetScalarBarVisibility(view, bool(show_legend))
+    return lut

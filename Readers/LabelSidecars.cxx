@@ -1,0 +1,172 @@
+#include "LabelSidecars.h"
+
+#include "MemberBuffer.h"
+#include "vtkFieldData.h"
+#include "vtkInformation.h"
+#include "vtkInformationStringVectorKey.h"
+#include "vtkIntArray.h"
+#include "vtkNew.h"
+#include "vtkParaVoxelLabels.h"
+#include "vtkStringArray.h"
+#include "vtkUnsignedCharArray.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace paravoxel
+{
+namespace
+{
+std::string DropSuffix(const std::string& name, const std::string& suffix)
+{
+  if (name.size() <= suffix.size())
+  {
+    return name;
+  }
+  std::string tail = name.substr(name.size() - suffix.size());
+  std::transform(tail.begin(), tail.end(), tail.begin(),
+    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return tail == suffix ? name.substr(0, name.size() - suffix.size()) : name;
+}
+
+// The member's name without `.gz` and without its image extension.
+std::string Stem(const std::string& member)
+{
+  const std::string name = DropSuffix(member, ".gz");
+  for (const char* extension : { ".nii", ".hdr", ".img" })
+  {
+    const std::string stem = DropSuffix(name, extension);
+    if (stem != name)
+    {
+      return stem;
+    }
+  }
+  return name;
+}
+
+std::string FindSidecar(const AnalyzeVolumeIndex& index, const AnalyzeVolumeIndex::Volume& volume,
+  const std::string& extension)
+{
+  for (const auto& candidate : LabelSidecars::GetCandidateNames(volume, extension))
+  {
+    const std::string member = index.FindMemberIgnoringCase(candidate);
+    if (!member.empty())
+    {
+      return member;
+    }
+  }
+  return std::string();
+}
+}
+
+std::vector<std::string> LabelSidecars::GetCandidateNames(
+  const AnalyzeVolumeIndex::Volume& volume, const std::string& extension)
+{
+  std::vector<std::string> names;
+  for (const std::string& name : { DropSuffix(volume.HeaderMember, ".gz") + extension,
+         DropSuffix(volume.ImageMember, ".gz") + extension, Stem(volume.HeaderMember) + extension })
+  {
+    if (std::find(names.begin(), names.end(), name) == names.end())
+    {
+      names.push_back(name);
+    }
+  }
+  return names;
+}
+
+LabelTable LabelSidecars::Read(AnalyzeMemberStore& store, const AnalyzeVolumeIndex& index,
+  const AnalyzeVolumeIndex::Volume& volume, std::vector<std::string>& warnings)
+{
+  LabelTable table;
+  const std::string text = FindSidecar(index, volume, ".txt");
+  const std::string lut = FindSidecar(index, volume, ".lut");
+  MemberBuffer bytes;
+  std::string error;
+  if (!text.empty())
+  {
+    if (AnalyzeVolumeIndex::ReadMember(store, text, 0, MaximumTextBytes, bytes, error))
+    {
+      std::vector<std::string> problems;
+      table = LabelTable::ParseText(bytes.GetData(), bytes.GetSize(), problems);
+      for (const auto& problem : problems)
+      {
+        warnings.push_back("label sidecar '" + text + "', " + problem);
+      }
+    }
+    else
+    {
+      warnings.push_back(
+        "label sidecar '" + text + "' cannot be read (" + error + "); its names are left out");
+    }
+  }
+  if (!lut.empty())
+  {
+    LabelTable colors;
+    if (AnalyzeVolumeIndex::ReadMember(store, lut, 0, LabelTable::LutBytes, bytes, error) &&
+      LabelTable::ParseLut(bytes.GetData(), bytes.GetSize(), colors, error))
+    {
+      table.AddColorsFrom(colors);
+    }
+    else
+    {
+      warnings.push_back(
+        "label sidecar '" + lut + "' cannot be used (" + error + "); its colours are left out");
+    }
+  }
+  return table;
+}
+
+void LabelSidecars::SetNamesInformation(const LabelTable& table, vtkInformation* outInfo)
+{
+  vtkInformationStringVectorKey* key = vtkParaVoxelLabels::LABEL_NAMES();
+  outInfo->Remove(key);
+  if (!table.HasNames())
+  {
+    return;
+  }
+  const std::vector<std::string> names = table.GetNames();
+  for (std::size_t label = 0; label < names.size(); ++label)
+  {
+    outInfo->Set(key, names[label], static_cast<int>(label));
+  }
+}
+
+void LabelSidecars::AddFieldData(const LabelTable& table, vtkFieldData* fieldData)
+{
+  const auto count = static_cast<vtkIdType>(table.GetNumberOfLabels());
+  if (table.HasNames())
+  {
+    vtkNew<vtkStringArray> names;
+    names->SetName(vtkParaVoxelLabels::GetNamesArrayName());
+    names->SetNumberOfValues(count);
+    for (vtkIdType label = 0; label < count; ++label)
+    {
+      names->SetValue(label, table.GetName(static_cast<std::size_t>(label)));
+    }
+    fieldData->AddArray(names);
+  }
+  if (table.HasColors())
+  {
+    vtkNew<vtkUnsignedCharArray> colors;
+    colors->SetName(vtkParaVoxelLabels::GetColorsArrayName());
+    colors->SetNumberOfComponents(3);
+    colors->SetNumberOfTuples(count);
+    for (vtkIdType label = 0; label < count; ++label)
+    {
+      const LabelTable::Color color = table.GetColor(static_cast<std::size_t>(label));
+      for (int c = 0; c < 3; ++c)
+      {
+        colors->SetTypedComponent(label, c, color[c]);
+      }
+    }
+    fieldData->AddArray(colors);
+  }
+  if (count > 0)
+  {
+    vtkNew<vtkIntArray> named;
+    named->SetName(vtkParaVoxelLabels::GetNamedRegionsArrayName());
+    named->InsertNextValue(static_cast<int>(table.GetNumberOfNamedLabels()));
+    fieldData->AddArray(named);
+  }
+}
+} // namespace paravoxel
