@@ -19,7 +19,8 @@ plugin = os.environ.get("PARAVOXEL_PLUGIN") or os.path.join(
 LoadPlugin(plugin, remote=False)
 
 reader = simple.AnalyzeZipReader(registrationName="attention.zip",
-                                 FileName=os.path.join(here, "data", "attention.zip"))
+                                 FileName=os.path.join(here, "data", "attention.zip"),
+                                 WorldSpace=0)  # the tutorial's voxel order
 transformed = simple.IntensityTransform(registrationName="IntensityTransform", Input=reader)
 voxels = simple.ExplodedVoxels(registrationName="ExplodedVoxels", Input=transformed,
                                KeepInteriorFaces=1)

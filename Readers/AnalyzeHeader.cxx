@@ -2,6 +2,7 @@
 
 #include "AnalyzeHeaderFields.h"
 #include "ByteOrder.h"
+#include "Nifti2HeaderFields.h"
 
 #include "vtkSetGet.h"
 #include "vtkType.h"
@@ -10,6 +11,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <sstream>
 
 namespace paravoxel
@@ -71,16 +73,77 @@ std::string DataTypeName(int code)
   }
 }
 
-// Upper bound on one dimension: Analyze stores dims as int16, so anything above is corrupt.
+// Upper bound on one dimension: Analyze and NIfTI-1 store dims as int16, so anything above is
+// corrupt; NIfTI-2's 64-bit dims are bounded by VTK's int extents.
 constexpr std::int64_t MaximumDimension = 32767;
+constexpr std::int64_t MaximumNifti2Dimension = std::numeric_limits<int>::max();
+
+template <typename Target, typename Source, std::size_t N>
+void CopyArray(Target (&target)[N], const Source (&source)[N])
+{
+  std::copy(source, source + N, target);
 }
+}
+
+struct AnalyzeHeader::Fields
+{
+  std::int64_t Dim[8];
+  int Datatype;
+  int Bitpix;
+  double Pixdim[8];
+  double VoxOffset;
+  double SclSlope;
+  double SclInter;
+  double CalMax;
+  double CalMin;
+  int QformCode;
+  int SformCode;
+  double QuaternB, QuaternC, QuaternD;
+  double QoffsetX, QoffsetY, QoffsetZ;
+  double Srow[3][4];
+  // Analyze only: SPM99's scaling range and SPM's origin field (none in NIfTI-2).
+  double GlMax = 0;
+  double GlMin = 0;
+  std::int16_t Originator[3] = { 0, 0, 0 };
+
+  // The fields both layouts have, under the same names.
+  template <typename Layout>
+  explicit Fields(const Layout& f)
+    : Datatype(f.Datatype)
+    , Bitpix(f.Bitpix)
+    , VoxOffset(static_cast<double>(f.VoxOffset))
+    , SclSlope(f.SclSlope)
+    , SclInter(f.SclInter)
+    , CalMax(f.CalMax)
+    , CalMin(f.CalMin)
+    , QformCode(f.QformCode)
+    , SformCode(f.SformCode)
+    , QuaternB(f.QuaternB)
+    , QuaternC(f.QuaternC)
+    , QuaternD(f.QuaternD)
+    , QoffsetX(f.QoffsetX)
+    , QoffsetY(f.QoffsetY)
+    , QoffsetZ(f.QoffsetZ)
+  {
+    CopyArray(this->Dim, f.Dim);
+    CopyArray(this->Pixdim, f.Pixdim);
+    for (int row = 0; row < 3; ++row)
+    {
+      CopyArray(this->Srow[row], f.Srow[row]);
+    }
+  }
+};
 
 bool AnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::string& error)
 {
   *this = AnalyzeHeader();
-  AnalyzeHeaderFields fields;
-  if (!this->DecodeFields(bytes, size, fields, error) || !this->ReadDimensions(fields, error) ||
-    !this->ReadDataType(fields, error))
+  std::unique_ptr<Fields> decoded;
+  if (!this->DecodeFields(bytes, size, decoded, error))
+  {
+    return false;
+  }
+  const Fields& fields = *decoded;
+  if (!this->ReadDimensions(fields, error) || !this->ReadDataType(fields, error))
   {
     return false;
   }
@@ -94,7 +157,7 @@ bool AnalyzeHeader::Parse(const std::uint8_t* bytes, std::size_t size, std::stri
 }
 
 bool AnalyzeHeader::DecodeFields(
-  const std::uint8_t* bytes, std::size_t size, AnalyzeHeaderFields& fields, std::string& error)
+  const std::uint8_t* bytes, std::size_t size, std::unique_ptr<Fields>& fields, std::string& error)
 {
   if (!bytes || size < Size)
   {
@@ -104,44 +167,86 @@ bool AnalyzeHeader::DecodeFields(
     error = msg.str();
     return false;
   }
-  // The byte order is the one in which sizeof_hdr reads 348.
-  if (ByteOrder::Load<std::int32_t>(bytes, false) != 348)
+  // The byte order is the one in which sizeof_hdr reads 348 (Analyze, NIfTI-1) or 540 (NIfTI-2).
+  std::int32_t sizeofHdr = ByteOrder::Load<std::int32_t>(bytes, false);
+  if (sizeofHdr != 348 && sizeofHdr != 540)
   {
-    if (ByteOrder::Load<std::int32_t>(bytes, true) != 348)
+    sizeofHdr = ByteOrder::Load<std::int32_t>(bytes, true);
+    if (sizeofHdr != 348 && sizeofHdr != 540)
     {
-      error = "sizeof_hdr is not 348 in either byte order: not an Analyze/NIfTI-1 header";
+      error = "sizeof_hdr is not 348 (Analyze/NIfTI-1) or 540 (NIfTI-2) in either byte order: not "
+              "an Analyze/NIfTI header";
       return false;
     }
     this->ByteSwapped = true;
   }
-  fields = AnalyzeHeaderFields::Decode(bytes, this->ByteSwapped);
-  if (std::memcmp(fields.Magic, "n+1\0", 4) == 0)
+  if (sizeofHdr == 348)
+  {
+    const AnalyzeHeaderFields analyze = AnalyzeHeaderFields::Decode(bytes, this->ByteSwapped);
+    if (std::memcmp(analyze.Magic, "n+1\0", 4) == 0)
+    {
+      this->FileFormat = Format::NiftiSingle;
+    }
+    else if (std::memcmp(analyze.Magic, "ni1\0", 4) == 0)
+    {
+      this->FileFormat = Format::NiftiPair;
+    }
+    fields.reset(new Fields(analyze));
+    fields->GlMax = analyze.GlMax;
+    fields->GlMin = analyze.GlMin;
+    CopyArray(fields->Originator, analyze.Originator);
+    return true;
+  }
+  if (size < Nifti2Size)
+  {
+    error = "header is " + std::to_string(size) +
+      " bytes long, shorter than the 540 bytes its sizeof_hdr declares (NIfTI-2)";
+    return false;
+  }
+  const Nifti2HeaderFields nifti2 = Nifti2HeaderFields::Decode(bytes, this->ByteSwapped);
+  // The 8-byte magic ends with the bytes that catch a file mangled by text-mode transfers.
+  if (std::memcmp(nifti2.Magic, "n+2\0\r\n\032\n", 8) == 0)
   {
     this->FileFormat = Format::NiftiSingle;
   }
-  else if (std::memcmp(fields.Magic, "ni1\0", 4) == 0)
+  else if (std::memcmp(nifti2.Magic, "ni2\0\r\n\032\n", 8) == 0)
   {
     this->FileFormat = Format::NiftiPair;
   }
+  else
+  {
+    error = "sizeof_hdr is 540 (NIfTI-2) but the magic is not \"n+2\" or \"ni2\" followed by "
+            "\\0\\r\\n\\032\\n";
+    return false;
+  }
+  this->Nifti2 = true;
+  fields.reset(new Fields(nifti2));
   return true;
 }
 
-bool AnalyzeHeader::ReadDimensions(const AnalyzeHeaderFields& fields, std::string& error)
+bool AnalyzeHeader::ReadDimensions(const Fields& fields, std::string& error)
 {
   // dim[0] is the rank (1..7), dim[1..rank] the sizes.
-  const std::int16_t* dim = fields.Dim;
-  const int rank = dim[0];
+  const std::int64_t* dim = fields.Dim;
+  const std::int64_t rank = dim[0];
   if (rank < 1 || rank > 7)
   {
     error = "dim[0] (the number of dimensions) is " + std::to_string(rank) + ", outside 1..7";
     return false;
   }
+  const std::int64_t maximum = this->Nifti2 ? MaximumNifti2Dimension : MaximumDimension;
+  std::int64_t voxels = 1;
   for (int i = 1; i <= rank; ++i)
   {
-    if (dim[i] < 1 || dim[i] > MaximumDimension)
+    if (dim[i] < 1 || dim[i] > maximum)
     {
       error = "dim[" + std::to_string(i) + "] is " + std::to_string(dim[i]) +
-        ": every dimension must be between 1 and 32767";
+        ": every dimension must be between 1 and " + std::to_string(maximum);
+      return false;
+    }
+    if (__builtin_mul_overflow(voxels, dim[i], &voxels))
+    {
+      error = "the dimensions declare more than 2^63 voxels";
       return false;
     }
   }
@@ -156,7 +261,7 @@ bool AnalyzeHeader::ReadDimensions(const AnalyzeHeaderFields& fields, std::strin
   return true;
 }
 
-bool AnalyzeHeader::ReadDataType(const AnalyzeHeaderFields& fields, std::string& error)
+bool AnalyzeHeader::ReadDataType(const Fields& fields, std::string& error)
 {
   this->DataType = fields.Datatype;
   const DataTypeInfo* type = FindDataType(this->DataType);
@@ -170,7 +275,7 @@ bool AnalyzeHeader::ReadDataType(const AnalyzeHeaderFields& fields, std::string&
   }
   this->ComponentSize = type->ComponentSize;
   this->Components = type->Components;
-  const std::int16_t bitpix = fields.Bitpix;
+  const int bitpix = fields.Bitpix;
   if (bitpix != 0 && bitpix != 8 * type->ComponentSize * type->Components)
   {
     this->Warnings.push_back("bitpix " + std::to_string(bitpix) + " disagrees with datatype " +
@@ -179,10 +284,10 @@ bool AnalyzeHeader::ReadDataType(const AnalyzeHeaderFields& fields, std::string&
   return true;
 }
 
-void AnalyzeHeader::ReadSpacing(const AnalyzeHeaderFields& fields)
+void AnalyzeHeader::ReadSpacing(const Fields& fields)
 {
   // Voxel sizes: VTK needs positive finite spacing.
-  const float* pixdim = fields.Pixdim;
+  const double* pixdim = fields.Pixdim;
   static const char* axisNames[3] = { "x", "y", "z" };
   for (int i = 0; i < 3; ++i)
   {
@@ -217,26 +322,27 @@ void AnalyzeHeader::ReadSpacing(const AnalyzeHeaderFields& fields)
   }
 }
 
-bool AnalyzeHeader::ReadVoxelOffset(const AnalyzeHeaderFields& fields, std::string& error)
+bool AnalyzeHeader::ReadVoxelOffset(const Fields& fields, std::string& error)
 {
-  const float voxOffset = fields.VoxOffset;
-  if (!std::isfinite(voxOffset) || voxOffset < 0 || voxOffset > 1e12f)
+  const double voxOffset = fields.VoxOffset;
+  if (!std::isfinite(voxOffset) || voxOffset < 0 || voxOffset > 1e12)
   {
     error = "vox_offset is " + std::to_string(voxOffset) + ", not a valid byte offset";
     return false;
   }
   this->VoxelOffset = static_cast<std::uint64_t>(voxOffset);
   this->StoredVoxelOffset = this->VoxelOffset;
-  if (this->FileFormat == Format::NiftiSingle && this->VoxelOffset < 348)
+  const std::uint64_t headerBytes = this->Nifti2 ? Nifti2Size : Size;
+  if (this->FileFormat == Format::NiftiSingle && this->VoxelOffset < headerBytes)
   {
-    // NIfTI-1 single files written by old tools leave vox_offset at 0; the data follow the
-    // 348-byte header and the 4-byte extension flag.
-    this->VoxelOffset = 352;
+    // NIfTI single files written by old tools leave vox_offset at 0; the data follow the header
+    // and the 4-byte extension flag.
+    this->VoxelOffset = headerBytes + 4;
   }
   return true;
 }
 
-bool AnalyzeHeader::ReadScaling(const AnalyzeHeaderFields& fields, std::string& error)
+bool AnalyzeHeader::ReadScaling(const Fields& fields, std::string& error)
 {
   // Scaling, as nibabel reads it: NIfTI scl_slope/scl_inter; SPM2's funused1/funused2 with the
   // glmax/glmin - cal_max/cal_min fallback for plain Analyze.
@@ -276,7 +382,7 @@ bool AnalyzeHeader::ReadScaling(const AnalyzeHeaderFields& fields, std::string& 
   return true;
 }
 
-void AnalyzeHeader::ComputeAffine(const AnalyzeHeaderFields& fields)
+void AnalyzeHeader::ComputeAffine(const Fields& fields)
 {
   auto& m = this->VoxelToWorld;
   m.fill(0.0);
@@ -296,7 +402,7 @@ void AnalyzeHeader::ComputeAffine(const AnalyzeHeaderFields& fields)
   }
 }
 
-void AnalyzeHeader::ComputeSformAffine(const AnalyzeHeaderFields& fields)
+void AnalyzeHeader::ComputeSformAffine(const Fields& fields)
 {
   for (int row = 0; row < 3; ++row)
   {
@@ -307,7 +413,7 @@ void AnalyzeHeader::ComputeSformAffine(const AnalyzeHeaderFields& fields)
   }
 }
 
-void AnalyzeHeader::ComputeQformAffine(const AnalyzeHeaderFields& fields)
+void AnalyzeHeader::ComputeQformAffine(const Fields& fields)
 {
   auto& m = this->VoxelToWorld;
   const double b = fields.QuaternB;
@@ -332,7 +438,7 @@ void AnalyzeHeader::ComputeQformAffine(const AnalyzeHeaderFields& fields)
   m[11] = fields.QoffsetZ;
 }
 
-void AnalyzeHeader::ComputeDefaultAffine(const AnalyzeHeaderFields& fields)
+void AnalyzeHeader::ComputeDefaultAffine(const Fields& fields)
 {
   // nibabel's default: x flipped (radiological), the world origin at SPM's origin field (1-based
   // voxel index) when it is plausible, else at the centre of the volume.
@@ -344,7 +450,7 @@ void AnalyzeHeader::ComputeDefaultAffine(const AnalyzeHeaderFields& fields)
     bool plausible = true;
     for (int i = 0; i < 3; ++i)
     {
-      const std::int16_t field = fields.Originator[i];
+      const std::int64_t field = fields.Originator[i];
       anyNonZero = anyNonZero || field != 0;
       plausible = plausible && field > -this->Dimensions[i] && field < 2 * this->Dimensions[i];
     }
@@ -368,6 +474,12 @@ void AnalyzeHeader::ComputeDefaultAffine(const AnalyzeHeaderFields& fields)
     this->VoxelToWorld[5 * i] = zoom[i];
     this->VoxelToWorld[4 * i + 3] = -origin[i] * zoom[i];
   }
+}
+
+bool AnalyzeHeader::DeclaresNifti2(const std::uint8_t* bytes)
+{
+  return ByteOrder::Load<std::int32_t>(bytes, false) == 540 ||
+    ByteOrder::Load<std::int32_t>(bytes, true) == 540;
 }
 
 void AnalyzeHeader::UsePairStorage()

@@ -1,12 +1,14 @@
 /**
  * @class   AnalyzeHeader
- * @brief   Parses and validates a 348-byte Analyze 7.5 / SPM99 / SPM2 / NIfTI-1 header.
+ * @brief   Parses and validates a 348-byte Analyze 7.5 / SPM99 / SPM2 / NIfTI-1 header or a
+ *          540-byte NIfTI-2 header.
  *
  * A plain value class (no VTK pipeline), so that the parser can be tested and fuzzed on its own.
  * Parse() never trusts the bytes: byte order comes from sizeof_hdr, every dimension, datatype
  * and voxel size is checked, and the meaning of each field follows nibabel (the reference the
  * tests compare against): SPM2's scale factor and intercept, SPM's origin field, NIfTI's
- * sform/qform and scl_slope/scl_inter.
+ * sform/qform and scl_slope/scl_inter. NIfTI-2 has the meaning of NIfTI-1 with wider fields
+ * (64-bit dimensions, double precision affines); both layouts are read into the same values.
  */
 #ifndef paravoxel_AnalyzeHeader_h
 #define paravoxel_AnalyzeHeader_h
@@ -15,12 +17,12 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace paravoxel
 {
-struct AnalyzeHeaderFields;
 class PARAVOXELREADERS_EXPORT AnalyzeHeader
 {
 public:
@@ -28,10 +30,13 @@ public:
   {
     Analyze,    // Analyze 7.5 with SPM99/SPM2 extensions: .hdr + .img
     NiftiPair,  // NIfTI-1, magic "ni1": .hdr + .img
-    NiftiSingle // NIfTI-1, magic "n+1": one .nii file, voxels at vox_offset
+    NiftiSingle // NIfTI-1, magic "n+1", or NIfTI-2, "n+2": one .nii file, voxels at vox_offset
   };
 
+  /** Bytes of an Analyze/NIfTI-1 header, of a NIfTI-2 header, and the most a header takes. */
   static constexpr std::size_t Size = 348;
+  static constexpr std::size_t Nifti2Size = 540;
+  static constexpr std::size_t MaximumSize = Nifti2Size;
 
   /**
    * Parse the first `size` bytes of a header. Returns false and sets `error` (a sentence that
@@ -46,6 +51,12 @@ public:
   void UsePairStorage();
 
   Format GetFormat() const { return this->FileFormat; }
+  /** Whether the header is NIfTI-2 (540 bytes) rather than Analyze/NIfTI-1 (348). */
+  bool IsNifti2() const { return this->Nifti2; }
+  /** The bytes the header takes: 540 for NIfTI-2, else 348. */
+  std::size_t GetSize() const { return this->Nifti2 ? Nifti2Size : Size; }
+  /** Whether the first 348 `bytes` of a header say (by sizeof_hdr) that it is a NIfTI-2 one. */
+  static bool DeclaresNifti2(const std::uint8_t* bytes);
   bool IsByteSwapped() const { return this->ByteSwapped; }
 
   /** Datatype code as stored (2 uint8, 4 int16, 8 int32, 16 float32, 64 float64, 128 RGB24...). */
@@ -99,20 +110,24 @@ public:
   std::array<double, 3> GetOrigin() const;
 
 private:
+  // The fields Parse() uses, from either layout, in types wide enough for both.
+  struct Fields;
+
   // The steps of Parse(), in order; those returning bool stop it with `error` set.
-  bool DecodeFields(
-    const std::uint8_t* bytes, std::size_t size, AnalyzeHeaderFields& fields, std::string& error);
-  bool ReadDimensions(const AnalyzeHeaderFields& fields, std::string& error);
-  bool ReadDataType(const AnalyzeHeaderFields& fields, std::string& error);
-  void ReadSpacing(const AnalyzeHeaderFields& fields);
-  bool ReadVoxelOffset(const AnalyzeHeaderFields& fields, std::string& error);
-  bool ReadScaling(const AnalyzeHeaderFields& fields, std::string& error);
-  void ComputeAffine(const AnalyzeHeaderFields& fields);
-  void ComputeSformAffine(const AnalyzeHeaderFields& fields);
-  void ComputeQformAffine(const AnalyzeHeaderFields& fields);
-  void ComputeDefaultAffine(const AnalyzeHeaderFields& fields);
+  bool DecodeFields(const std::uint8_t* bytes, std::size_t size, std::unique_ptr<Fields>& fields,
+    std::string& error);
+  bool ReadDimensions(const Fields& fields, std::string& error);
+  bool ReadDataType(const Fields& fields, std::string& error);
+  void ReadSpacing(const Fields& fields);
+  bool ReadVoxelOffset(const Fields& fields, std::string& error);
+  bool ReadScaling(const Fields& fields, std::string& error);
+  void ComputeAffine(const Fields& fields);
+  void ComputeSformAffine(const Fields& fields);
+  void ComputeQformAffine(const Fields& fields);
+  void ComputeDefaultAffine(const Fields& fields);
 
   Format FileFormat = Format::Analyze;
+  bool Nifti2 = false;
   bool ByteSwapped = false;
   int DataType = 0;
   int ComponentSize = 0;

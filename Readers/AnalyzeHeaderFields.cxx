@@ -1,41 +1,9 @@
 #include "AnalyzeHeaderFields.h"
 
-#include "ByteOrder.h"
+#include "FieldDecoder.h"
 
 namespace paravoxel
 {
-namespace
-{
-class FieldDecoder
-{
-public:
-  FieldDecoder(const std::uint8_t* bytes, bool swap)
-    : Bytes(bytes)
-    , Swap(swap)
-  {
-  }
-
-  template <typename T>
-  void operator()(std::size_t offset, T& value) const
-  {
-    value = ByteOrder::Load<T>(this->Bytes + offset, this->Swap);
-  }
-
-  template <typename T, std::size_t N>
-  void operator()(std::size_t offset, T (&values)[N]) const
-  {
-    for (std::size_t i = 0; i < N; ++i)
-    {
-      (*this)(offset + i * sizeof(T), values[i]);
-    }
-  }
-
-private:
-  const std::uint8_t* Bytes;
-  bool Swap;
-};
-}
-
 AnalyzeHeaderFields AnalyzeHeaderFields::Decode(const std::uint8_t* bytes, bool swap)
 {
   const FieldDecoder read(bytes, swap);

@@ -1,6 +1,7 @@
 #include "AnalyzeStepReader.h"
 
 #include "AnalyzeMemberStore.h"
+#include "AnalyzeOrientation.h"
 #include "AnalyzeVoxelConverter.h"
 #include "MemberBuffer.h"
 #include "VerifiedInflater.h"
@@ -108,8 +109,9 @@ bool AnalyzeStepReader::CheckImageSize(const AnalyzeTimeSteps::Step& step, const
   return error.empty();
 }
 
-vtkSmartPointer<vtkDataArray> AnalyzeStepReader::Read(
-  const AnalyzeTimeSteps::Step& step, const int extent[6], std::string& error, unsigned long& code)
+vtkSmartPointer<vtkDataArray> AnalyzeStepReader::Read(const AnalyzeTimeSteps::Step& step,
+  const AnalyzeOrientation& orientation, const int extent[6], std::string& error,
+  unsigned long& code)
 {
   // PASS 1: the whole member, verified (CRC-32 of the archive, gzip trailers).
   const std::shared_ptr<MemberBuffer> bytes = this->ReadVerifiedMember(step, error, code);
@@ -118,7 +120,8 @@ vtkSmartPointer<vtkDataArray> AnalyzeStepReader::Read(
     return nullptr;
   }
   // PASS 2: the output array, adopting the verified bytes where they are the answer already.
-  vtkSmartPointer<vtkDataArray> scalars = this->MakeArray(step, bytes, extent, error, code);
+  vtkSmartPointer<vtkDataArray> scalars =
+    this->MakeArray(step, orientation, bytes, extent, error, code);
   if (!scalars)
   {
     return nullptr;
@@ -164,9 +167,8 @@ std::shared_ptr<MemberBuffer> AnalyzeStepReader::ReadVerifiedMember(
     return nullptr;
   }
   if (step.Volume->HeaderMember == member &&
-    VerifiedInflater::Crc32(
-      bytes->GetData(), std::min<std::uint64_t>(bytes->GetSize(), AnalyzeHeader::Size)) !=
-      step.Volume->HeaderChecksum)
+    VerifiedInflater::Crc32(bytes->GetData(),
+      std::min<std::uint64_t>(bytes->GetSize(), header.GetSize())) != step.Volume->HeaderChecksum)
   {
     // The index parsed these bytes before they could be verified; they must be the same.
     code = vtkErrorCode::FileFormatError;
@@ -177,19 +179,21 @@ std::shared_ptr<MemberBuffer> AnalyzeStepReader::ReadVerifiedMember(
 }
 
 vtkSmartPointer<vtkDataArray> AnalyzeStepReader::MakeArray(const AnalyzeTimeSteps::Step& step,
-  const std::shared_ptr<MemberBuffer>& bytes, const int extent[6], std::string& error,
-  unsigned long& code)
+  const AnalyzeOrientation& orientation, const std::shared_ptr<MemberBuffer>& bytes,
+  const int extent[6], std::string& error, unsigned long& code)
 {
   const AnalyzeHeader& header = step.Volume->Header;
   const auto& dims = header.GetDimensions();
+  // The stored voxels the extent comes from: whole slices of the box's k range are at hand.
+  int box[6];
+  orientation.ComputeSourceBox(extent, box);
   const std::uint64_t voxelBytes =
     static_cast<std::uint64_t>(header.GetComponentSize() * header.GetNumberOfComponents());
   const std::uint64_t sliceBytes = static_cast<std::uint64_t>(dims[0] * dims[1]) * voxelBytes;
-  const std::uint64_t slabBytes =
-    sliceBytes * static_cast<std::uint64_t>(extent[5] - extent[4] + 1);
+  const std::uint64_t slabBytes = sliceBytes * static_cast<std::uint64_t>(box[5] - box[4] + 1);
   const std::uint64_t first = header.GetVoxelOffset() +
     static_cast<std::uint64_t>(step.VolumeIndex) * header.GetBytesPerVolume() +
-    static_cast<std::uint64_t>(extent[4]) * sliceBytes;
+    static_cast<std::uint64_t>(box[4]) * sliceBytes;
   const vtkIdType values = static_cast<vtkIdType>(extent[1] - extent[0] + 1) *
     (extent[3] - extent[2] + 1) * (extent[5] - extent[4] + 1) * header.GetNumberOfComponents();
   vtkSmartPointer<vtkDataArray> scalars;
@@ -197,12 +201,15 @@ vtkSmartPointer<vtkDataArray> AnalyzeStepReader::MakeArray(const AnalyzeTimeStep
   scalars->SetName("Intensity");
   scalars->SetNumberOfComponents(header.GetNumberOfComponents());
   const bool wholePlanes =
-    extent[0] == 0 && extent[1] == dims[0] - 1 && extent[2] == 0 && extent[3] == dims[1] - 1;
-  // Adopted only when nothing else holds the bytes (a 4D member kept for the next steps does).
-  if (wholePlanes && !header.HasScaling() && bytes.use_count() == 1)
+    box[0] == 0 && box[1] == dims[0] - 1 && box[2] == 0 && box[3] == dims[1] - 1;
+  // Adopted only when nothing else holds the bytes (a 4D member kept for the next steps does);
+  // flipped axes are then reversed in place, in one pass over the rows.
+  if (wholePlanes && orientation.KeepsAxisOrder() && !header.HasScaling() && bytes.use_count() == 1)
   {
     std::memmove(bytes->GetData(), bytes->GetData() + first, static_cast<std::size_t>(slabBytes));
     scalars->SetVoidArray(bytes->Release(), values, 0, vtkAbstractArray::VTK_DATA_ARRAY_FREE);
+    const int boxDimensions[3] = { box[1] - box[0] + 1, box[3] - box[2] + 1, box[5] - box[4] + 1 };
+    AnalyzeVoxelConverter::FlipInPlace(orientation, boxDimensions, scalars);
     AnalyzeVoxelConverter::FixByteOrder(header, scalars);
     return scalars;
   }
@@ -216,7 +223,8 @@ vtkSmartPointer<vtkDataArray> AnalyzeStepReader::MakeArray(const AnalyzeTimeStep
     return nullptr;
   }
   scalars->SetVoidArray(converted.Release(), values, 0, vtkAbstractArray::VTK_DATA_ARRAY_FREE);
-  AnalyzeVoxelConverter::ConvertExtent(header, bytes->GetData() + first, extent, scalars);
+  AnalyzeVoxelConverter::ConvertExtent(
+    header, orientation, bytes->GetData() + first, box, extent, scalars);
   return scalars;
 }
 } // namespace paravoxel

@@ -27,6 +27,7 @@ class vtkDataArray;
 namespace paravoxel
 {
 class AnalyzeMemberStore;
+class AnalyzeOrientation;
 class MemberBuffer;
 class PARAVOXELREADERS_EXPORT AnalyzeStepReader
 {
@@ -54,18 +55,20 @@ public:
     std::string& error, unsigned long& errorCode);
 
   /**
-   * The voxels of `extent` of `step` (checked by CheckImageSize()), named "Intensity" and with
-   * their range cached; null with `error` and `errorCode` set when they cannot be read.
+   * The voxels of `extent` (of the output grid `orientation` describes) of `step` (checked by
+   * CheckImageSize()), in output order, named "Intensity" and with their range cached; null with
+   * `error` and `errorCode` set when they cannot be read.
    */
-  vtkSmartPointer<vtkDataArray> Read(const AnalyzeTimeSteps::Step& step, const int extent[6],
-    std::string& error, unsigned long& errorCode);
+  vtkSmartPointer<vtkDataArray> Read(const AnalyzeTimeSteps::Step& step,
+    const AnalyzeOrientation& orientation, const int extent[6], std::string& error,
+    unsigned long& errorCode);
 
 private:
   std::shared_ptr<MemberBuffer> ReadVerifiedMember(
     const AnalyzeTimeSteps::Step& step, std::string& error, unsigned long& errorCode);
   vtkSmartPointer<vtkDataArray> MakeArray(const AnalyzeTimeSteps::Step& step,
-    const std::shared_ptr<MemberBuffer>& bytes, const int extent[6], std::string& error,
-    unsigned long& errorCode);
+    const AnalyzeOrientation& orientation, const std::shared_ptr<MemberBuffer>& bytes,
+    const int extent[6], std::string& error, unsigned long& errorCode);
 
   AnalyzeMemberStore& Store;
   AnalyzeTimeSteps& TimeSteps;

@@ -145,11 +145,13 @@ std::string AnalyzeVolumeIndex::FindPartner(const std::string& member, bool want
 bool AnalyzeVolumeIndex::ReadHeader(
   const std::string& member, bool single, Volume& volume, std::string& error) const
 {
-  std::uint8_t bytes[AnalyzeHeader::Size];
+  std::uint8_t bytes[AnalyzeHeader::MaximumSize];
   std::size_t have = 0;
   if (single)
   {
-    // Only the first bytes: the rest of the member is the voxels.
+    // Only the first bytes: the rest of the member is the voxels. The 348 of an Analyze/NIfTI-1
+    // header, and the rest of a NIfTI-2 header only when sizeof_hdr asks for them (the bytes
+    // after a NIfTI-1 header may be anything).
     std::unique_ptr<AnalyzeMemberStream> stream = this->Store->OpenMember(member, error);
     if (stream && IsGzipped(member))
     {
@@ -159,9 +161,10 @@ bool AnalyzeVolumeIndex::ReadHeader(
     {
       return false;
     }
-    while (have < sizeof(bytes))
+    std::size_t wanted = AnalyzeHeader::Size;
+    while (have < wanted)
     {
-      const std::int64_t got = stream->Read(bytes + have, sizeof(bytes) - have, error);
+      const std::int64_t got = stream->Read(bytes + have, wanted - have, error);
       if (got < 0)
       {
         return false;
@@ -171,6 +174,10 @@ bool AnalyzeVolumeIndex::ReadHeader(
         break;
       }
       have += static_cast<std::size_t>(got);
+      if (have == AnalyzeHeader::Size && AnalyzeHeader::DeclaresNifti2(bytes))
+      {
+        wanted = AnalyzeHeader::Nifti2Size;
+      }
     }
   }
   else
@@ -183,11 +190,12 @@ bool AnalyzeVolumeIndex::ReadHeader(
     have = static_cast<std::size_t>(std::min<std::uint64_t>(whole.GetSize(), sizeof(bytes)));
     std::copy(whole.GetData(), whole.GetData() + have, bytes);
   }
-  volume.HeaderChecksum = VerifiedInflater::Crc32(bytes, have);
   if (!volume.Header.Parse(bytes, have, error))
   {
     return false;
   }
+  // The bytes the header takes, checked again against the verified member when it is read.
+  volume.HeaderChecksum = VerifiedInflater::Crc32(bytes, std::min(have, volume.Header.GetSize()));
   if (!single)
   {
     // A header file's voxels are in its image file at vox_offset, whatever its magic says

@@ -7,6 +7,7 @@ set(paravoxel_reader_private_classes
   AnalyzeArchive
   AnalyzeHeader
   AnalyzeHeaderFields
+  AnalyzeOrientation
   AnalyzeMemberStore
   AnalyzeMemberStream
   AnalyzeStepReader
@@ -19,6 +20,7 @@ set(paravoxel_reader_private_classes
   LabelSidecars
   LabelTable
   MemberBuffer
+  Nifti2HeaderFields
   SpmMatFile
   VerifiedInflater
   ZipMemberStore)

@@ -1,6 +1,7 @@
 #include "vtkAnalyzeZipReader.h"
 
 #include "AnalyzeArchive.h"
+#include "AnalyzeOrientation.h"
 #include "AnalyzeStepReader.h"
 #include "AnalyzeTimeSteps.h"
 #include "LabelSidecars.h"
@@ -24,6 +25,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <new>
@@ -52,6 +54,10 @@ struct vtkAnalyzeZipReader::Internals
   std::string CurrentVolume;
   std::map<std::string, paravoxel::LabelTable> Labels;   // by header member, for this archive
   std::map<std::string, std::array<double, 16>> Affines; // by header member, for this archive
+  // The output grid of the selected volume, shared by every time step.
+  paravoxel::AnalyzeOrientation Orientation;
+  std::string FileOrientation;
+  bool DecodedInWorldSpace = true; // the order of the decoded steps kept
 
   std::string ArchiveIdentity(vtkAnalyzeZipReader* self) const
   {
@@ -62,6 +68,8 @@ struct vtkAnalyzeZipReader::Internals
   const paravoxel::LabelTable& LabelsOf(vtkAnalyzeZipReader* self, const TimeStep& step);
   std::array<double, 16> VoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
   std::array<double, 16> ReadVoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
+  void PlaceGrid(vtkAnalyzeZipReader* self, const TimeStep& selected);
+  paravoxel::AnalyzeOrientation StepGrid(vtkAnalyzeZipReader* self, const TimeStep& step);
   paravoxel::AnalyzeStepReader StepReader(vtkAnalyzeZipReader* self)
   {
     return paravoxel::AnalyzeStepReader(*this->Archive.GetStore(), this->TimeSteps, self,
@@ -236,6 +244,57 @@ std::array<double, 16> vtkAnalyzeZipReader::Internals::ReadVoxelToWorld(
   return header.GetVoxelToWorld();
 }
 
+void vtkAnalyzeZipReader::Internals::PlaceGrid(vtkAnalyzeZipReader* self, const TimeStep& selected)
+{
+  const paravoxel::AnalyzeHeader& header = selected.Volume->Header;
+  const auto affine = this->VoxelToWorld(self, selected);
+  this->FileOrientation = paravoxel::AnalyzeOrientation::AxisCodes(affine);
+  if (self->WorldSpace != this->DecodedInWorldSpace)
+  {
+    this->TimeSteps.ClearDecoded(); // kept in the other order
+    this->DecodedInWorldSpace = self->WorldSpace;
+  }
+  std::string problem;
+  if (!self->WorldSpace)
+  {
+    this->Orientation.ComputeVoxelOrder(affine, header.GetDimensions(), header.GetSpacing());
+  }
+  else if (!this->Orientation.ComputeWorldSpace(
+             affine, header.GetDimensions(), header.GetSpacing(), problem))
+  {
+    vtkWarningWithObjectMacro(self,
+      "Reading " << this->Where(selected) << ": " << problem
+                 << "; it is read in voxel order (spacing |pixdim|), not in world space.");
+  }
+}
+
+paravoxel::AnalyzeOrientation vtkAnalyzeZipReader::Internals::StepGrid(
+  vtkAnalyzeZipReader* self, const TimeStep& step)
+{
+  const auto affine = this->VoxelToWorld(self, step);
+  paravoxel::AnalyzeOrientation grid = this->Orientation;
+  if (!self->WorldSpace)
+  {
+    // Voxel order keeps each step's own translation, as ParaVoxel always did.
+    const paravoxel::AnalyzeHeader& header = step.Volume->Header;
+    grid.ComputeVoxelOrder(affine, header.GetDimensions(), header.GetSpacing());
+    return grid;
+  }
+  const auto selected = this->VoxelToWorld(self, { &this->TimeSteps.GetSelected(), 0 });
+  for (int i = 0; i < 12; ++i)
+  {
+    if (!(std::fabs(affine[i] - selected[i]) <= 1e-3))
+    {
+      vtkWarningWithObjectMacro(self,
+        "Reading " << this->Where(step)
+                   << ": its affine differs from the selected volume's; the series is shown on "
+                      "the selected volume's grid.");
+      break;
+    }
+  }
+  return grid;
+}
+
 vtkAnalyzeZipReader::vtkAnalyzeZipReader()
   : Internal(new Internals)
 {
@@ -304,6 +363,20 @@ const char* vtkAnalyzeZipReader::GetCurrentVolume()
   return this->Internal->CurrentVolume.c_str();
 }
 
+const char* vtkAnalyzeZipReader::GetFileOrientation()
+{
+  return this->Internal->FileOrientation.c_str();
+}
+
+const char* vtkAnalyzeZipReader::GetOutputOrder()
+{
+  if (!this->Internal->Ready)
+  {
+    return "";
+  }
+  return this->Internal->Orientation.IsWorldSpace() ? "world (RAS)" : "voxel order";
+}
+
 int vtkAnalyzeZipReader::RequestInformation(
   vtkInformation*, vtkInformationVector**, vtkInformationVector* outputVector)
 {
@@ -314,6 +387,7 @@ int vtkAnalyzeZipReader::RequestInformation(
   internal.TimeSteps.Clear();
   internal.AvailableVolumes->Reset();
   internal.CurrentVolume.clear();
+  internal.FileOrientation.clear();
 
   vtkInformation* outInfo = outputVector->GetInformationObject(0);
   const int empty[6] = { 0, -1, 0, -1, 0, -1 };
@@ -366,14 +440,15 @@ int vtkAnalyzeZipReader::RequestInformation(
     outInfo->Set(vtkStreamingDemandDrivenPipeline::TIME_RANGE(), range, 2);
   }
 
-  const auto& dims = header.GetDimensions();
+  internal.PlaceGrid(this, selected);
+  const paravoxel::AnalyzeOrientation& grid = internal.Orientation;
+  const auto& dims = grid.GetOutputDimensions();
   const int extent[6] = { 0, static_cast<int>(dims[0] - 1), 0, static_cast<int>(dims[1] - 1), 0,
     static_cast<int>(dims[2] - 1) };
-  const auto affine = internal.VoxelToWorld(this, selected);
-  const double origin[3] = { affine[3], affine[7], affine[11] };
   outInfo->Set(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT(), extent, 6);
-  outInfo->Set(vtkDataObject::SPACING(), header.GetSpacing().data(), 3);
-  outInfo->Set(vtkDataObject::ORIGIN(), origin, 3);
+  outInfo->Set(vtkDataObject::SPACING(), grid.GetSpacing().data(), 3);
+  outInfo->Set(vtkDataObject::ORIGIN(), grid.GetOrigin().data(), 3);
+  outInfo->Set(vtkDataObject::DIRECTION(), grid.GetDirection().data(), 9);
   // The reader splits pieces itself (vtkParaVoxelPieces), rather than declaring
   // CAN_PRODUCE_SUB_EXTENT: the executive would then mark a piece's ghost layers with
   // vtkDataSet::GenerateGhostArray, a call per point and cell that took three quarters of a
@@ -437,6 +512,7 @@ int vtkAnalyzeZipReader::RequestData(
   }
   const bool wholeExtent = std::equal(extent, extent + 6, whole);
 
+  const paravoxel::AnalyzeOrientation grid = internal.StepGrid(this, step);
   std::string error;
   unsigned long code = vtkErrorCode::NoError;
   paravoxel::AnalyzeStepReader stepReader = internal.StepReader(this);
@@ -452,7 +528,7 @@ int vtkAnalyzeZipReader::RequestData(
   {
     try
     {
-      scalars = stepReader.Read(step, extent, error, code);
+      scalars = stepReader.Read(step, grid, extent, error, code);
     }
     catch (const std::bad_alloc&)
     {
@@ -471,11 +547,10 @@ int vtkAnalyzeZipReader::RequestData(
   }
   this->UpdateProgress(1.0);
 
-  const paravoxel::AnalyzeHeader& header = step.Volume->Header;
-  const auto affine = internal.VoxelToWorld(this, step);
   output->SetExtent(extent);
-  output->SetSpacing(header.GetSpacing().data());
-  output->SetOrigin(affine[3], affine[7], affine[11]);
+  output->SetSpacing(grid.GetSpacing().data());
+  output->SetOrigin(grid.GetOrigin().data());
+  output->SetDirectionMatrix(grid.GetDirection().data());
   output->GetPointData()->SetScalars(scalars);
   if (pieces > 1 && ghostLevels > 0)
   {
@@ -486,7 +561,7 @@ int vtkAnalyzeZipReader::RequestData(
   vtkNew<vtkDoubleArray> voxelToWorld;
   voxelToWorld->SetName("VoxelToWorld");
   voxelToWorld->SetNumberOfComponents(16);
-  voxelToWorld->InsertNextTuple(affine.data());
+  voxelToWorld->InsertNextTuple(grid.GetOutputVoxelToWorld().data());
   output->GetFieldData()->AddArray(voxelToWorld);
   paravoxel::LabelSidecars::AddFieldData(internal.LabelsOf(this, step), output->GetFieldData());
   if (!internal.TimeSteps.GetTimes().empty())
@@ -510,6 +585,7 @@ void vtkAnalyzeZipReader::PrintSelf(ostream& os, vtkIndent indent)
      << "\n";
   os << indent << "Volume: " << (this->Volume ? this->Volume : "(first)") << "\n";
   os << indent << "TimeSeries: " << this->TimeSeries << "\n";
+  os << indent << "WorldSpace: " << this->WorldSpace << "\n";
   os << indent << "MaximumVoxels: " << this->MaximumVoxels << "\n";
   os << indent << "MaximumTimeSteps: " << this->MaximumTimeSteps << "\n";
   os << indent << "MaximumMemberMegabytes: " << this->MaximumMemberMegabytes << "\n";

@@ -11,17 +11,29 @@
  * The output is image data whose point data array `Intensity` holds the voxels: the stored type,
  * or when the header scales values (SPM scale factor, NIfTI scl_slope/scl_inter) float32
  * (float64 for float64 data or where float32 would overflow, as nibabel); RGB24
- * gives 3 uint8 components. Voxel (i,j,k) equals nibabel's `dataobj[i, j, k]`. Spacing is
- * |pixdim[1..3]|, the origin is the translation of nibabel's voxel-to-world affine (from the SPM
- * `.mat` sidecar when there is one), and the full affine is the field data array `VoxelToWorld`
- * (16 values, row-major).
+ * gives 3 uint8 components.
+ *
+ * World space (WorldSpace, on by default): the output grid maps index to world (mm) exactly as
+ * the volume's voxel-to-world affine does, nibabel's affine: the NIfTI sform, else the qform,
+ * else (Analyze, SPM, NIfTI with neither) nibabel's default with x flipped, replaced by an SPM
+ * `.mat` sidecar when there is one. The stored axes are reordered as nibabel's
+ * `as_closest_canonical` reorders them (paravoxel::AnalyzeOrientation): output axes run toward
+ * R, A and S, so for an affine without rotation the direction matrix is the identity; a
+ * residual oblique rotation is the output's direction matrix. Spacing is the length of the
+ * reordered affine's columns, the origin its translation, and `VoxelToWorld` (field data, 16
+ * values, row-major) maps output index to world. An affine that cannot place voxels (a value not
+ * finite, a zero scale, singular) gives a warning and voxel order. With WorldSpace off the output
+ * is the stored voxel order: voxel (i,j,k) equals nibabel's `dataobj[i, j, k]`, spacing is
+ * |pixdim[1..3]|, the origin the affine's translation and `VoxelToWorld` the affine itself. A
+ * time series has the geometry of the selected volume in every step.
  *
  * With TimeSeries on, the selected volume and every other volume of its archive folder with the
  * same dimensions and datatype become time steps in natural order (or, for a 4D file, each 3D
  * volume), at index x TR seconds (TR = pixdim[4] when positive, else 1). Each step inflates only
  * its own member; the last few steps read are cached.
  *
- * The reader produces sub-extents: under MPI each rank converts only its own slab.
+ * The reader produces sub-extents: under MPI each rank converts only its own slab of the output
+ * grid, from the box of stored voxels it maps to (flipped or permuted).
  *
  * Nothing is read unverified: every member whose bytes reach the output (the image, the header
  * of a pair, the .mat and label sidecars) is read whole and checked against the zip directory's
@@ -169,6 +181,25 @@ public:
   /** The volume actually read by the last update (empty when it failed). */
   const char* GetCurrentVolume();
 
+  ///@{
+  /**
+   * World space (default on): the output grid maps index to world (mm) as the volume's affine
+   * does, with the stored axes reordered toward R, A, S (see the class documentation). Off: the
+   * stored voxel order, spacing |pixdim| and origin the affine's translation.
+   */
+  vtkSetMacro(WorldSpace, bool);
+  vtkGetMacro(WorldSpace, bool);
+  vtkBooleanMacro(WorldSpace, bool);
+  ///@}
+
+  /**
+   * Where the stored axes of the selected volume point, as nibabel's aff2axcodes says it ("RAS",
+   * "LAS", ...; empty when its affine cannot place voxels), and how the output is ordered
+   * ("world (RAS)" or "voxel order"). Filled by UpdateInformation().
+   */
+  const char* GetFileOrientation();
+  const char* GetOutputOrder();
+
 protected:
   vtkAnalyzeZipReader();
   ~vtkAnalyzeZipReader() override;
@@ -179,6 +210,7 @@ protected:
   char* FileName = nullptr;
   char* Volume = nullptr;
   bool TimeSeries = false;
+  bool WorldSpace = true;
   vtkTypeInt64 MaximumVoxels = VTK_INT_MAX;
   vtkTypeInt64 MaximumTimeSteps = 100000;
   double MaximumMemberMegabytes = 16384;

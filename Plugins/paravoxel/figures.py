@@ -448,7 +448,8 @@ def render_all(plugin, archive, out, volume="", size=50, full_resolution=False, 
     out/orbit; returns the Gallery (figures, captions, timings)."""
     LoadPlugin(plugin, remote=False)
     gallery = Gallery(out)
-    reader = simple.AnalyzeZipReader(FileName=archive)
+    # The tutorial's arrays are in voxel order (arr[:, ::-1, :] flips the stored j axis).
+    reader = simple.AnalyzeZipReader(FileName=archive, WorldSpace=0)
     if volume:
         reader.Volume = volume
     UpdatePipeline(proxy=reader)

@@ -5,6 +5,8 @@ Three members, each zipped by Python's zipfile:
     written by nibabel as an Analyze pair, deflated;
   - 512^3: ch2better zoomed to 512^3 (nearest neighbour, 134 M voxels), the same way;
   - ch2better.nii.gz: the NIfTI-1 file gzipped, stored in the zip (as archives of .nii.gz are).
+(The Analyze pairs have nibabel's default Analyze affine, x flipped: in world space, the
+reader's default, their rows are reversed.)
 Measured side by side in one run, median of --runs runs after a warm-up (plus min and max),
 each in its own process so that peak memory (max RSS) is the method's own:
   - unzip -p archive member > /dev/null (for the .nii.gz: piped through gzip -dc): the
@@ -15,6 +17,11 @@ each in its own process so that peak memory (max RSS) is the method's own:
   - for ch2better, VTK's vtkNIFTIImageReader (which reads Analyze 7.5 pairs too), after `unzip`
     extracts the pair to a fresh folder on disk: the route without ParaVoxel. Its time includes
     the extraction; the extraction and the read are also reported apart.
+
+World space against voxel order: ch2better as a NIfTI-1 pair (deflated) stored RAS as shipped,
+and a LAS copy (data and affine flipped by nibabel), each read by ParaVoxel with WorldSpace on
+and off, median of --runs runs taken in turns; world space may cost at most 10% more than voxel
+order. `--world-space-only` runs this table alone.
 
 Run with Debian's python3 and the `paravoxel` package on PYTHONPATH (the build's
 paravoxel-env.sh sets it):
@@ -37,6 +44,8 @@ import sys, time
 import paravoxel
 reader = paravoxel.vtkAnalyzeZipReader()
 reader.SetFileName(sys.argv[1])
+if len(sys.argv) > 3:
+    reader.SetWorldSpace(int(sys.argv[3]))
 start = time.perf_counter()
 reader.Update()
 assert reader.GetOutput().GetNumberOfPoints() == int(sys.argv[2])
@@ -91,6 +100,42 @@ def make_gzip_archive(folder):
     return path, 301 * 370 * 316
 
 
+def make_nifti_pair(folder, las):
+    """ch2better as a NIfTI-1 pair in a deflated zip, as shipped (RAS) or flipped to LAS."""
+    import nibabel as nib
+    source = nib.load(CH2BETTER)
+    if las:
+        source = source.as_reoriented([[0, -1], [1, 1], [2, 1]])
+    stem = os.path.join(folder, "ch2better_%s" % ("las" if las else "ras"))
+    nib.Nifti1Pair(source.dataobj, source.affine).to_filename(stem + ".hdr")
+    path = stem + "_pair.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for ext in (".hdr", ".img"):
+            zf.write(stem + ext, MEMBER[:-4] + ext)
+    return path, 301 * 370 * 316
+
+
+def world_space_table(folder, runs):
+    """Voxel order against world space on the RAS and LAS NIfTI pairs. The four methods take
+    turns run by run (after one warm-up round), so that a machine whose load drifts burdens each
+    alike."""
+    methods = []
+    for las in (False, True):
+        archive, voxels = make_nifti_pair(folder, las)
+        for world in (0, 1):
+            methods.append(("%s, %s" % ("LAS copy" if las else "RAS as shipped",
+                                        "world space" if world else "voxel order"),
+                            [PVPYTHON, "-c", READ_PARAVOXEL, archive, str(voxels), str(world)]))
+    times = [[] for _ in methods]
+    for round_index in range(runs + 1):
+        for index, (_, command) in enumerate(methods):
+            seconds = run(command, True)
+            if round_index > 0:
+                times[index].append(seconds)
+    return [dict(summary(t), name=name, rss=run_with_peak_rss(command, subprocess.DEVNULL)[1])
+            for (name, command), t in zip(methods, times)]
+
+
 def run(command, timed_inside, parts=None):
     """Seconds of one run of `command` in its own process: as the process reports them when
     `timed_inside` (so interpreter start-up is left out), else the whole process. A process
@@ -113,9 +158,26 @@ def measure(name, command, timed_inside, runs, parts=None):
     return dict(summary(times), name=name, rss=run_with_peak_rss(command, subprocess.DEVNULL)[1])
 
 
+def print_world_space_table(world):
+    """The table of world_space_table's figures, each world space run against its voxel order."""
+    print("\nWorld space against voxel order, ch2better NIfTI-1 pair, deflated (ParaVoxel):\n")
+    print("| file, output | median s | min s | max s | vs voxel order | peak RSS MiB |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for index, r in enumerate(world):
+        voxel_order = world[index - index % 2]["median"]
+        print("| %s | %.3f | %.3f | %.3f | %+.1f%% | %.0f |" % (
+            r["name"], r["median"], r["min"], r["max"], 100 * (r["median"] / voxel_order - 1), r["rss"]))
+
+
 def main():
     parser = runs_parser(7)
+    parser.add_argument("--world-space-only", action="store_true",
+                        help="only the table of world space against voxel order")
     args = parser.parse_args()
+    if args.world_space_only:
+        with tempfile.TemporaryDirectory() as folder:
+            print_world_space_table(world_space_table(folder, args.runs))
+        return
     parts = []  # extraction and read seconds of vtkNIFTIImageReader's runs
     tables = []
     with tempfile.TemporaryDirectory() as folder:
@@ -139,6 +201,7 @@ def main():
                                        [PVPYTHON, "-c", READ_NIFTI, archive, MEMBER], True,
                                        args.runs, parts))
             tables.append((title, results))
+        world = world_space_table(folder, args.runs)
     print("\nReading a volume from a zip archive, median of %d runs:" % args.runs)
     for title, results in tables:
         bound = results[0]["median"]
@@ -148,6 +211,8 @@ def main():
         for r in results:
             print("| %s | %.3f | %.3f | %.3f | %.2fx | %.0f |"
                   % (r["name"], r["median"], r["min"], r["max"], r["median"] / bound, r["rss"]))
+
+    print_world_space_table(world)
 
     extraction, read = (statistics.median(p) for p in zip(*parts))
     print("\nvtkNIFTIImageReader's route for ch2better, medians: unzip to disk %.3f s, then the read "

@@ -14,7 +14,7 @@
 
 namespace
 {
-// Builds a 348-byte header in either byte order.
+// Builds a 348-byte header (or with Nifti2(), a 540-byte NIfTI-2 one) in either byte order.
 class HeaderBytes
 {
 public:
@@ -55,12 +55,32 @@ public:
 
   void Magic(const char* magic) { std::memcpy(this->Bytes.data() + 344, magic, 4); }
 
-  bool Parse(paravoxel::AnalyzeHeader& header, std::string& error) const
+  // NIfTI-2, from its layout: a single file of 4 x 5 x 6 int16 with unit voxels.
+  static HeaderBytes Nifti2(bool bigEndian)
   {
-    return header.Parse(this->Bytes.data(), this->Bytes.size(), error);
+    HeaderBytes bytes(bigEndian);
+    bytes.Bytes.fill(0);
+    bytes.Size = paravoxel::AnalyzeHeader::Nifti2Size;
+    bytes.Put<std::int32_t>(0, 540);
+    std::memcpy(bytes.Bytes.data() + 4, "n+2\0\r\n\032\n", 8);
+    bytes.Put<std::int16_t>(12, 4);  // datatype int16
+    bytes.Put<std::int16_t>(14, 16); // bitpix
+    const std::int64_t dims[8] = { 3, 4, 5, 6, 1, 1, 1, 1 };
+    for (int i = 0; i < 8; ++i)
+    {
+      bytes.Put<std::int64_t>(16 + 8 * i, dims[i]);
+      bytes.Put<double>(104 + 8 * i, 1.0);
+    }
+    return bytes;
   }
 
-  std::array<std::uint8_t, 348> Bytes;
+  bool Parse(paravoxel::AnalyzeHeader& header, std::string& error) const
+  {
+    return header.Parse(this->Bytes.data(), this->Size, error);
+  }
+
+  std::array<std::uint8_t, paravoxel::AnalyzeHeader::MaximumSize> Bytes;
+  std::size_t Size = paravoxel::AnalyzeHeader::Size;
   bool BigEndian;
 };
 }
@@ -324,4 +344,65 @@ TEST(AnalyzeHeader, FourDimensionsCountVolumesAndRepetitionTime)
   ASSERT_TRUE(bytes.Parse(header, error)) << error;
   EXPECT_EQ(header.GetNumberOfVolumes(), 12);
   EXPECT_NEAR(header.GetRepetitionTime(), 3.22, 1e-6);
+}
+
+TEST(AnalyzeHeader, ReadsNifti2WithWideFields)
+{
+  for (bool big : { false, true })
+  {
+    HeaderBytes bytes = HeaderBytes::Nifti2(big);
+    bytes.Put<std::int64_t>(24, 70000);        // dim[1]: past NIfTI-1's int16
+    bytes.Put<double>(112, 0.75);              // pixdim[1]
+    bytes.Put<std::int32_t>(348, 2);           // sform_code
+    bytes.Put<double>(400, 0.123456789012345); // srow_x[0]: more digits than float32
+    bytes.Put<double>(424, -90.000000012);     // srow_x[3]
+    bytes.Put<double>(440, 2.0);               // srow_y[1]
+    bytes.Put<double>(480, 3.0);               // srow_z[2]
+    bytes.Put<double>(176, 2.5);               // scl_slope
+    bytes.Put<double>(184, -1e-9);             // scl_inter
+    paravoxel::AnalyzeHeader header;
+    std::string error;
+    ASSERT_TRUE(bytes.Parse(header, error)) << error;
+    EXPECT_TRUE(header.IsNifti2());
+    EXPECT_EQ(header.IsByteSwapped(), big);
+    EXPECT_EQ(header.GetFormat(), paravoxel::AnalyzeHeader::Format::NiftiSingle);
+    EXPECT_EQ(header.GetDimensions()[0], 70000);
+    EXPECT_EQ(header.GetSpacing()[0], 0.75);
+    EXPECT_EQ(header.GetVoxelOffset(), 544u); // vox_offset 0: after the header and extension flag
+    EXPECT_EQ(header.GetVoxelToWorld()[0], 0.123456789012345);
+    EXPECT_EQ(header.GetVoxelToWorld()[3], -90.000000012);
+    EXPECT_EQ(header.GetVoxelToWorld()[5], 2.0);
+    EXPECT_EQ(header.GetScaleSlope(), 2.5);
+    EXPECT_EQ(header.GetScaleIntercept(), -1e-9);
+  }
+}
+
+TEST(AnalyzeHeader, RefusesBrokenNifti2HeadersWithReasons)
+{
+  paravoxel::AnalyzeHeader header;
+  std::string error;
+  HeaderBytes shortHeader = HeaderBytes::Nifti2(false);
+  shortHeader.Size = 400;
+  EXPECT_FALSE(shortHeader.Parse(header, error));
+  EXPECT_NE(error.find("shorter than the 540 bytes"), std::string::npos) << error;
+
+  HeaderBytes mangled = HeaderBytes::Nifti2(false);
+  mangled.Bytes[8] = '\n'; // "\r\n" turned into "\n\n" by a text-mode transfer
+  EXPECT_FALSE(mangled.Parse(header, error));
+  EXPECT_NE(error.find("magic"), std::string::npos) << error;
+
+  HeaderBytes huge = HeaderBytes::Nifti2(true);
+  for (int i = 1; i <= 3; ++i)
+  {
+    huge.Put<std::int64_t>(16 + 8 * i, 2147483647);
+  }
+  huge.Put<std::int64_t>(16, 4);
+  huge.Put<std::int64_t>(48, 2147483647);
+  EXPECT_FALSE(huge.Parse(header, error));
+  EXPECT_NE(error.find("more than 2^63 voxels"), std::string::npos) << error;
+
+  HeaderBytes tooLong = HeaderBytes::Nifti2(false);
+  tooLong.Put<std::int64_t>(24, std::int64_t(1) << 40);
+  EXPECT_FALSE(tooLong.Parse(header, error));
+  EXPECT_NE(error.find("between 1 and 2147483647"), std::string::npos) << error;
 }

@@ -278,6 +278,93 @@ def spm_mat_fixtures(manifest):
                            "corrupt": "mat/corrupt.hdr", "affine": affine.tolist()}
 
 
+def rotation(degrees):
+    """A 4x4 rotation by `degrees` about an axis leaning out of every coordinate plane."""
+    axis = np.array([1.0, 2.0, 3.0]) / np.sqrt(14.0)
+    t = np.radians(degrees)
+    cross = np.array([[0, -axis[2], axis[1]], [axis[2], 0, -axis[0]], [-axis[1], axis[0], 0]])
+    result = np.eye(4)
+    result[:3, :3] = np.eye(3) + np.sin(t) * cross + (1 - np.cos(t)) * cross @ cross
+    return result
+
+
+def world_fixtures(manifest):
+    """world.zip: ch2 (half resolution) in every orientation the reader places in world space,
+    written by nibabel: RAS as stored, a LAS copy (data and affine flipped), axes permuted and
+    flipped (int16, big-endian, scaled), oblique copies rotated 10 and 20 degrees, Analyze 7.5
+    (nibabel's default affine), SPM99 with a .mat sidecar (oblique), NIfTI with only a qform,
+    only an sform, and both disagreeing (the sform wins). Each listed with the nibabel class
+    that reads it as the reference."""
+    data, affine = ch2_small()
+    ras = nib.Nifti1Image(data, affine)
+    members = {}
+    volumes = []
+
+    def add(img, name, reader):
+        members.update(serialize(img, name))
+        volumes.append({"volume": name, "class": reader})
+
+    add(ras, "world/ras.nii", "Nifti1Image")
+    add(ras.as_reoriented([[0, -1], [1, 1], [2, 1]]), "world/las.nii.gz", "Nifti1Image")
+    permuted = ras.as_reoriented(np.array([[2, 1], [0, -1], [1, -1]]))
+    permuted = nib.Nifti1Image(np.asarray(permuted.dataobj).astype(">i2") * 3 - 100, permuted.affine)
+    permuted.header.set_slope_inter(0.5, 7.0)
+    add(permuted, "world/permuted.nii", "Nifti1Image")
+    add(nib.Nifti1Image(data, rotation(10) @ affine), "world/oblique10.nii", "Nifti1Image")
+    add(nib.Nifti1Image(data, rotation(20) @ np.diag([-1, 1, -1, 1]) @ affine),
+        "world/oblique20.nii.gz", "Nifti1Image")
+    analyze = nib.AnalyzeImage(data, affine)
+    analyze.header.set_zooms((2.0, 2.0, 2.5))
+    add(analyze, "world/analyze.hdr", "AnalyzeImage")
+    qform_only = nib.Nifti1Image(data, None)
+    qform_only.set_qform(rotation(15) @ np.diag([1, -1, 1, 1]) @ affine, code=1)
+    qform_only.set_sform(None, code=0)
+    add(qform_only, "world/qform_only.nii", "Nifti1Image")
+    sform_only = nib.Nifti1Image(data, None)
+    sform_only.set_sform(np.diag([-1, 1, 1, 1]) @ affine, code=2)
+    sform_only.set_qform(None, code=0)
+    add(sform_only, "world/sform_only.nii", "Nifti1Image")
+    both = nib.Nifti1Image(data, None)
+    both.set_qform(affine, code=1)
+    both.set_sform(rotation(-20) @ affine[:, [1, 0, 2, 3]], code=4)
+    add(both, "world/both_disagree.nii", "Nifti1Image")
+    # SPM99 with an oblique, axis-swapping .mat sidecar (serialize() leaves sidecars out).
+    tmp = os.path.join(OUT, "_tmp_world")
+    os.makedirs(tmp, exist_ok=True)
+    spm = nib.Spm99AnalyzeImage(data, rotation(10) @ affine[:, [0, 2, 1, 3]])
+    spm.to_filename(os.path.join(tmp, "spm99.hdr"))
+    for ext in ("hdr", "img", "mat"):
+        with open(os.path.join(tmp, "spm99." + ext), "rb") as f:
+            members["world/spm99." + ext] = f.read()
+    shutil.rmtree(tmp)
+    volumes.append({"volume": "world/spm99.hdr", "class": "Spm99AnalyzeImage"})
+    # NIfTI-2 (540-byte header, 64-bit dims, double affines) as nibabel writes it: a single file
+    # (float64, big-endian, oblique LAS with digits float32 would lose), gzipped, and a pair
+    # (int16, scaled, axes permuted).
+    fine = rotation(20) @ np.diag([-1, 1, 1, 1]) @ affine
+    fine[:3, 3] += [0.123456789012, -1e-7, 3.3333333333333]
+    n2 = nib.Nifti2Image(data.astype(">f8") / 7.0, fine)
+    add(n2, "world/nifti2.nii", "Nifti2Image")
+    add(n2, "world/nifti2.nii.gz", "Nifti2Image")
+    pair = nib.Nifti2Pair(np.asarray(permuted.dataobj).astype("<i2"), permuted.affine)
+    pair.header.set_slope_inter(0.25, -3.0)
+    add(pair, "world/nifti2_pair.hdr", "Nifti2Pair")
+    write_zip("world.zip", members)
+    with open(os.path.join(OUT, "nifti2_plain.nii.gz"), "wb") as f:
+        f.write(gzip.compress(n2.to_bytes(), mtime=0))
+    # For the GUI test: ch2 stored LAS with the left hemisphere's outer part (x < -30 mm) at 255,
+    # so that a view mirrored left to right cannot pass for the right one.
+    las = ras.as_reoriented([[0, -1], [1, 1], [2, 1]])
+    marked = np.asarray(las.dataobj).copy()
+    x = las.affine[0, 0] * np.arange(marked.shape[0]) + las.affine[0, 3]
+    marked[x < -30] = 255
+    # (Zipped: ParaView offers its own NIfTI reader for a plain .nii.gz, and would ask which.)
+    write_zip("gui_las.zip", {"las/ch2_left_marked.nii.gz":
+                              gzip.compress(nib.Nifti1Image(marked, las.affine).to_bytes(), mtime=0)})
+    manifest["world"] = {"archive": "world.zip", "volumes": volumes,
+                         "nifti2_plain": "nifti2_plain.nii.gz", "gui_las": "gui_las.zip"}
+
+
 def small_pair(shape=(4, 5, 6), dtype="u1"):
     img = nib.Spm2AnalyzeImage(np.arange(np.prod(shape), dtype=dtype).reshape(shape), np.eye(4))
     img.header.set_slope_inter(1.0)
@@ -349,6 +436,11 @@ def malformed_fixtures(manifest):
         members={"v.hdr": patched(44, "<h", -5), "v.img": img})
     add("bad_sizeof_hdr.zip", "sizeof_hdr", volume="v.hdr",
         members={"v.hdr": patched(0, "<i", 1234), "v.img": img})
+    n2 = bytearray(nib.Nifti2Image(np.zeros((4, 5, 6), "u1"), np.eye(4)).to_bytes())
+    n2[4:12] = b"n+2\0\n\r\032\n"  # a text-mode transfer's damage
+    add("bad_nifti2_magic.zip", "sizeof_hdr is 540", volume="v.nii", members={"v.nii": bytes(n2)})
+    add("bad_nifti2_short.zip", "shorter than the 540 bytes", volume="v.hdr",
+        members={"v.hdr": bytes(n2[:400]), "v.img": bytes(120)})
     # A zip bomb: the header declares 120 bytes, the member inflates to 256 MiB of zeros.
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -453,6 +545,7 @@ def main():
     valid_fixtures(manifest)
     series_fixtures(manifest)
     spm_mat_fixtures(manifest)
+    world_fixtures(manifest)
     malformed_fixtures(manifest)
     corrupt_fixtures(manifest)
     with open(os.path.join(OUT, "manifest.json"), "w") as f:

@@ -17,7 +17,8 @@ FRAMES = 8
 
 
 load_plugin()
-reader = simple.AnalyzeZipReader(FileName=os.path.join(SOURCE, "Examples", "data", "attention.zip"))
+reader = simple.AnalyzeZipReader(FileName=os.path.join(SOURCE, "Examples", "data", "attention.zip"),
+                                 WorldSpace=0)  # the tutorial's voxel order, as the figures
 transformed = simple.IntensityTransform(Input=reader)
 volume = ResampleToImage(Input=transformed, SamplingDimensions=[20, 20, 20])
 out = tempfile.mkdtemp(prefix="paravoxel-orbit-")

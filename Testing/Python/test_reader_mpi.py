@@ -1,5 +1,7 @@
 """Under mpiexec (pvbatch --symmetric), each rank reads only its own piece of the volume, and
-the pieces equal the serial read value for value and together cover the whole volume."""
+the pieces equal the serial read value for value and together cover the whole volume. In world
+space (the default) too, where a piece of the output grid comes from a flipped or permuted box of
+stored voxels: Analyze (x flipped), axes permuted and flipped, oblique with two axes flipped."""
 import numpy as np
 from paraview import simple
 from paraview.simple import UpdatePipeline
@@ -17,7 +19,10 @@ controller, rank, ranks = mpi_ranks(minimum=2)
 CASES = [("analyze_types.zip", "analyze/ch2_i2_be.hdr"),
          ("spm_scaled.zip", "spm/scaled_slope.hdr"),
          ("nifti_types.zip", "nifti/rgb.nii"),
-         ("nifti_types.zip", "nifti/compressed.nii.gz")]
+         ("nifti_types.zip", "nifti/compressed.nii.gz"),
+         ("world.zip", "world/permuted.nii"),
+         ("world.zip", "world/oblique20.nii.gz"),
+         ("world.zip", "world/las.nii.gz")]
 
 for archive, volume in CASES:
     reader = simple.AnalyzeZipReader(FileName=data_path(archive), Volume=volume)
@@ -40,6 +45,11 @@ for archive, volume in CASES:
         fail("rank %d: piece %s of %s differs from the serial read" % (rank, extent, volume))
     if not np.allclose(piece.GetOrigin(), serial.GetOutput().GetOrigin()):
         fail("rank %d: origin differs" % rank)
+    if not (np.allclose(piece.GetSpacing(), serial.GetOutput().GetSpacing()) and
+            np.allclose([piece.GetDirectionMatrix().GetElement(r, c) for r in range(3) for c in range(3)],
+                        [serial.GetOutput().GetDirectionMatrix().GetElement(r, c)
+                         for r in range(3) for c in range(3)])):
+        fail("rank %d: spacing or direction of %s differs" % (rank, volume))
 
     # Together the pieces cover every point.
     mine = vtkIntArray()

@@ -20,7 +20,8 @@ GHOSTS = "vtkGhostType"
 flat = os.path.join(tempfile.mkdtemp(), "flat.nii")
 nib.Nifti1Image(np.arange(40 * 30, dtype=np.int16).reshape(40, 30, 1), np.eye(4)).to_filename(flat)
 checked = 0
-for archive, volume in (("nifti_types.zip", "nifti/compressed.nii.gz"), (flat, None)):
+for archive, volume in (("nifti_types.zip", "nifti/compressed.nii.gz"), (flat, None),
+                        ("world.zip", "world/oblique20.nii.gz")):  # world space: flips
     whole_reader = paravoxel.vtkAnalyzeZipReader()
     whole_reader.SetFileName(data_path(archive))
     if volume:

@@ -1,7 +1,8 @@
 """The ParaVoxel plugin registers the Analyze Zip Reader proxy in pvpython: its AvailableVolumes
 list feeds the Volume drop-down, File > Open (the reader factory) picks it for .zip, .hdr and
 .nii.gz files, and its output equals the VTK-level reader's. Progress is reported while a large
-member is inflated."""
+member is inflated. The Information panel's FileOrientation and OutputOrder say how the file is
+stored and how it is read, and follow WorldSpace."""
 import numpy as np
 from paraview import simple
 from paraview import servermanager
@@ -53,4 +54,19 @@ for name in ["mixed_members.zip", "plain/ch2_i2.hdr", "plain/ch2_i2.img", "plain
     dims = servermanager.Fetch(opened).GetDimensions()
     if dims != (91, 109, 91):
         fail("%s read through File > Open has dimensions %s" % (name, dims))
-print("plugin reader proxy OK; %d progress steps" % len(progress))
+# What the Information panel shows: the file's orientation code and the output's order.
+world = simple.AnalyzeZipReader(FileName=data_path("world.zip"), Volume="world/permuted.nii")
+world.UpdatePipelineInformation()
+shown = (world.GetProperty("FileOrientation").GetElement(0), world.GetProperty("OutputOrder").GetElement(0))
+if shown != ("PIR", "world (RAS)") or world.WorldSpace != 1:
+    fail("Information of permuted.nii (WorldSpace %s): %s" % (world.WorldSpace, shown))
+world.WorldSpace = 0
+world.UpdatePipelineInformation()
+shown = (world.GetProperty("FileOrientation").GetElement(0), world.GetProperty("OutputOrder").GetElement(0))
+if shown != ("PIR", "voxel order"):
+    fail("Information of permuted.nii with WorldSpace off: %s" % (shown,))
+world.Volume = "world/las.nii.gz"
+world.UpdatePipelineInformation()
+if world.GetProperty("FileOrientation").GetElement(0) != "LAS":
+    fail("FileOrientation of las.nii.gz: %r" % world.GetProperty("FileOrientation").GetElement(0))
+print("plugin reader proxy OK; %d progress steps; Information: orientation and order" % len(progress))

@@ -1,7 +1,8 @@
 """Functional series as time steps: with TimeSeries on, a 3D volume's like-shaped siblings in its
 folder become time steps in natural order at index x TR, each step reads its own member (values
 equal nibabel's), stepping back and forth (through the cache) stays right; a 4D file gives one
-step per volume. In pvpython, UpdatePipeline(time=...) and the animation scene step through them."""
+step per volume. Every step is in world space on one grid: its values are nibabel's
+as_closest_canonical of the step. In pvpython, UpdatePipeline(time=...) and the animation scene step through them."""
 import io
 import json
 import zipfile
@@ -30,7 +31,8 @@ def nibabel_values(header_member):
     file_map = {"header": FileHolder(fileobj=io.BytesIO(members[stem + ".hdr"])),
                 "image": FileHolder(fileobj=io.BytesIO(members[stem + ".img"])),
                 "mat": FileHolder(filename="/nonexistent/no-sidecar.mat")}
-    data = np.asarray(nib.Spm2AnalyzeImage.from_file_map(file_map).dataobj)
+    # World space (the reader's default): the stored axes reordered toward R, A, S.
+    data = np.asarray(nib.as_closest_canonical(nib.Spm2AnalyzeImage.from_file_map(file_map)).dataobj)
     return data[..., 0] if data.ndim == 4 else data
 
 
@@ -66,7 +68,8 @@ four_d.UpdateInformation()
 info = four_d.GetOutputInformation(0)
 n = info.Length(SDDP.TIME_STEPS())
 with zipfile.ZipFile(data_path("real_images.zip")) as zf:
-    reference = np.asarray(nib.Nifti1Image.from_bytes(zf.read("nibabel/functional.nii")).dataobj)
+    reference = np.asarray(nib.as_closest_canonical(
+        nib.Nifti1Image.from_bytes(zf.read("nibabel/functional.nii"))).dataobj)
 if n != reference.shape[3] or abs(info.Get(SDDP.TIME_STEPS(), 1) - 2.0) > 1e-6:
     fail("4D file: %d steps (expected %d at 2 s)" % (n, reference.shape[3]))
 for t in (0, 7, 19, 3):

@@ -1,4 +1,4 @@
-"""SPM .mat sidecars (MATLAB 4 from nibabel, MATLAB 5 from scipy, compressed or not) give the
+"""In voxel order (WorldSpace off), SPM .mat sidecars (MATLAB 4 from nibabel, MATLAB 5 from scipy, compressed or not) give the
 voxel-to-world affine and origin exactly as nibabel's Spm2AnalyzeImage reads them; a corrupt
 sidecar gives a warning and the header's affine."""
 import io
@@ -24,6 +24,7 @@ def nibabel_affine(members, stem, with_mat=True):
 
 def read(archive, volume):
     reader = paravoxel.vtkAnalyzeZipReader()
+    reader.SetWorldSpace(False)  # voxel order: voxel (i, j, k) is nibabel's dataobj[i, j, k]
     catcher = ErrorCatcher(reader)
     reader.SetFileName(data_path(archive))
     reader.SetVolume(volume)

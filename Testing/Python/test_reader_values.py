@@ -1,4 +1,5 @@
-"""Every volume of every valid fixture archive, read by the Analyze Zip Reader (VTK level,
+"""Every volume of every valid fixture archive, read in voxel order (WorldSpace off; world space
+is test_reader_world.py) by the Analyze Zip Reader (VTK level,
 `paravoxel` package), equals nibabel's reading of the same member bytes: voxel values, type,
 spacing, origin and the voxel-to-world affine."""
 import gzip
@@ -41,6 +42,7 @@ def nibabel_image(members, name, as_nifti_pair=False):
 
 def check_volume(archive, name, members, values_only):
     reader = paravoxel.vtkAnalyzeZipReader()
+    reader.SetWorldSpace(False)  # voxel order: voxel (i, j, k) is nibabel's dataobj[i, j, k]
     catcher = ErrorCatcher(reader)
     reader.SetFileName(data_path(archive))
     reader.SetVolume(name)
