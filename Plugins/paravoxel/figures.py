@@ -19,6 +19,7 @@ from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
 from vtkmodules.vtkCommonDataModel import vtkImageData
 
 from .images import numpy_to_image
+from .overlays import render_overlays
 
 # The tutorial's warm-up pattern, indexed [x][y][z].
 SEED_PATTERN = np.array([[[1, 0, 1], [0, 0, 1], [0, 1, 0]],
@@ -63,12 +64,13 @@ class Gallery:
     def write_index(self, source):
         rows = []
         for name, caption, seed, seconds in self.entries:
+            # Figures beyond the tutorial (the overlays) have no seed code.
+            seed = "Seed tutorial: <code>%s</code> &middot; " % html.escape(seed) if seed else ""
             rows.append(
                 "<figure><img src='%s.png' alt='%s'><figcaption><b>%s</b><br>%s<br>"
-                "<small>Seed tutorial: <code>%s</code> &middot; rendered in %.2f s</small>"
-                "</figcaption></figure>"
-                % (name, html.escape(caption), html.escape(name), html.escape(caption),
-                   html.escape(seed), seconds))
+                "<small>%srendered in %.2f s</small></figcaption></figure>"
+                % (name, html.escape(caption), html.escape(name), html.escape(caption), seed,
+                   seconds))
         with open(os.path.join(self.folder, "index.html"), "w") as f:
             f.write("<!doctype html><meta charset='utf-8'><title>ParaVoxel figures</title>"
                     "<style>body{font-family:sans-serif;margin:2em}figure{display:inline-block;"
@@ -441,11 +443,13 @@ def orbit_figure(path, folder, volume, frames):
     shutil.copyfile(orbit(folder, volume, "Transformed", frames)[0], path)
 
 
-def render_all(plugin, archive, out, volume="", size=50, full_resolution=False, orbit_frames=0):
+def render_all(plugin, archive, out, volume="", size=50, full_resolution=False, orbit_frames=0,
+               overlays_from=None):
     """Loads the plugin (ParaVoxel.so) and renders every figure of `archive` (its `volume`, else
     the first readable one) into `out`, the 3D figures of the volume resampled to size^3 and, with
     full_resolution, at the volume's own resolution, plus an orbit of `orbit_frames` frames into
-    out/orbit; returns the Gallery (figures, captions, timings)."""
+    out/orbit, and with `overlays_from` (the tutorial's archive, e.g. the bundled attention.zip)
+    the overlay figures of paravoxel.overlays; returns the Gallery (figures, captions, timings)."""
     LoadPlugin(plugin, remote=False)
     gallery = Gallery(out)
     # The tutorial's arrays are in voxel order (arr[:, ::-1, :] flips the stored j axis).
@@ -469,5 +473,7 @@ def render_all(plugin, archive, out, volume="", size=50, full_resolution=False, 
             "SaveAnimation (orbit/orbit.NNNN.png)" % orbit_frames,
             "(matplotlib would take hours)", orbit_figure, folder=os.path.join(out, "orbit"),
             volume=transformed, frames=orbit_frames)
+    if overlays_from:
+        render_overlays(gallery, overlays_from)
     gallery.write_index(archive)
     return gallery

@@ -348,3 +348,40 @@ def statistical_map_figure(path, archive, size=(900, 800)):
     display.Ambient, display.Diffuse = 0.35, 0.7
     _save(view, path, size)
     _clean_up(view)
+
+
+def figure_table(archive):
+    """The overlay figures of `archive` (write_overlay_archive's) as rows of a
+    paravoxel.figures.Gallery table: (name, caption, seed code (none: beyond the tutorial),
+    draw, arguments)."""
+    x, y, z = BLOB_CENTRE
+    return [
+        ("overlay_atlas",
+         "The AICHA atlas (2 mm, stored LAS) as opaque exploded voxels in its regions' colours "
+         "(color_by_labels), inside the translucent ch2 head (1 mm, stored RAS), both cut open "
+         "by one block: read from one zip in world space, neither resampled",
+         "", atlas_figure, dict(archive=archive)),
+        ("overlay_left",
+         "AAL's %s (red, picked with Regions) in the ch2 head cut away above z = %g mm, seen "
+         "from above with the nose up: the neurological convention, the subject's left on the "
+         "image's left, as the labels (at x = -/+ 100 mm) and the orientation axes show"
+         % (LEFT_REGION, LEFT_VIEW_CUT),
+         "", left_right_figure, dict(archive=archive)),
+        ("overlay_tmap",
+         "An SPM-style t map made on the tutorial archive's functional grid (64 x 64 x 32, "
+         "2.8 x 3.4 x 5.7 mm): a Gaussian blob at (%g, %g, %g) mm (V5/MT) on smooth noise, "
+         "t > %.1f, as exploded voxels coloured by t over the structural volume cut away above "
+         "the blob's centre, seen from above, behind and to the right; both in world space"
+         % (x, y, z, T_THRESHOLD),
+         "", statistical_map_figure, dict(archive=archive)),
+    ]
+
+
+def render_overlays(gallery, attention, templates=TEMPLATES):
+    """Renders the overlay figures into `gallery` (a paravoxel.figures.Gallery) from an overlay
+    archive written to a temporary folder (and removed) from `attention` (the tutorial's archive)
+    and the mricron templates."""
+    with tempfile.TemporaryDirectory(prefix="paravoxel-overlays-") as folder:
+        archive = write_overlay_archive(os.path.join(folder, "overlays.zip"), attention,
+                                        templates)
+        gallery.render_table(figure_table(archive))

@@ -1,6 +1,7 @@
 """Image regression test of every figure of the tutorial (paravoxel.figures, at 50^3
-and at full resolution): each rendered PNG is compared with its baseline in
-Testing/Baseline/figures by VTK's image difference, so a change that breaks a picture fails.
+and at full resolution) and of the overlay figures (paravoxel.overlays): each rendered PNG is
+compared with its baseline in Testing/Baseline/figures by VTK's image difference, so a change
+that breaks a picture fails.
 To accept new pictures after an intended change, copy the PNGs this test prints into the
 baseline folder and look at them first."""
 import os
@@ -19,8 +20,9 @@ PIXEL_THRESHOLD = 20
 
 
 out = os.environ.get("PARAVOXEL_FIGURES_OUT") or tempfile.mkdtemp(prefix="paravoxel-figures-")
-gallery = render_all(PLUGIN, os.path.join(SOURCE, "Examples", "data", "attention.zip"), out,
-                     size=50, full_resolution=True)
+ATTENTION = os.path.join(SOURCE, "Examples", "data", "attention.zip")
+gallery = render_all(PLUGIN, ATTENTION, out, size=50, full_resolution=True,
+                     overlays_from=ATTENTION)
 failures = []
 for name, caption, seed, seconds in gallery.entries:
     baseline = os.path.join(BASELINES, name + ".png")
@@ -33,8 +35,8 @@ for name, caption, seed, seconds in gallery.entries:
     if error > THRESHOLD:
         failures.append("%s: image differs from the baseline (error %.1f > %.1f): %s"
                         % (name, error, THRESHOLD, image))
-if len(gallery.entries) != 14:
-    failures.append("expected 14 figures, rendered %d" % len(gallery.entries))
+if len(gallery.entries) != 17:
+    failures.append("expected 17 figures, rendered %d" % len(gallery.entries))
 if failures:
     fail("\n".join(failures))
 print("all %d figures match their baselines" % len(gallery.entries))
