@@ -31,19 +31,19 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default="out-overlays", help="folder for the PNGs and index.html")
+    parser.add_argument("--plugin", default=os.environ.get("PARAVOXEL_PLUGIN", ""),
+                        help="path of ParaVoxel.so (default: $PARAVOXEL_PLUGIN)")
     parser.add_argument("--attention", default=os.path.join(HERE, "data", "attention.zip"),
                         help="the tutorial's archive: its structural volume, and its functional "
                              "grid for the t map (default: the bundled one)")
     parser.add_argument("--templates", default=TEMPLATES,
                         help="folder of mricron-data's templates (default %s)" % TEMPLATES)
-    parser.add_argument("--plugin", default=os.environ.get("PARAVOXEL_PLUGIN", ""),
-                        help="path of ParaVoxel.so (default: $PARAVOXEL_PLUGIN)")
     return parser.parse_args()
 
 
 def main():
-    args = parse_arguments()
     start = time.perf_counter()
+    args = parse_arguments()
     LoadPlugin(args.plugin, remote=False)
     gallery = Gallery(args.out)
     render_overlays(gallery, args.attention, args.templates)

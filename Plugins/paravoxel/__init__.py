@@ -12,6 +12,7 @@ Submodules, imported on their own (`import paravoxel.figures`):
   reference  the tutorial's intensity curve in numpy, the reference of tests and benchmarks
   parallel   the MPI rank of a pvbatch --symmetric script
   figures    the seed tutorial's figures rendered with paraview.simple (Examples/render_figures.py)
+  overlays   atlases and a t map over anatomy in world space (Examples/overlays.py)
   measure    timing and peak memory of a benchmark's methods, each in its own process
   volumes    the benchmarks' volumes: mricron-data's ch2better as Analyze zips
 """

@@ -62,10 +62,6 @@ CUT_CORNER = (-8.0, -18.0, 8.0)
 ZIP_DATE = (2026, 12, 1, 0, 0, 0)
 
 
-def _missing(paths):
-    return [path for path in paths if not os.path.exists(path)]
-
-
 def _read_member(archive, member):
     with zipfile.ZipFile(archive) as z:
         return z.read(member)
@@ -118,7 +114,7 @@ def write_overlay_archive(path, attention, templates=TEMPLATES):
     import nibabel as nib
 
     sources = [os.path.join(templates, name) for name in TEMPLATE_FILES]
-    missing = _missing(sources + [attention])
+    missing = [path for path in sources + [attention] if not os.path.exists(path)]
     if missing:
         raise FileNotFoundError("The overlays need %s (Debian's mricron-data package holds the "
                                 "templates)" % ", ".join(missing))
@@ -183,9 +179,9 @@ def _place_camera(view, direction, bounds, up=(0, 0, 1), zoom=1.0):
 def _anatomy(reader, view, camera, opacity, cut=None):
     """The translucent anatomy: the exploded voxels of `reader`'s head (every voxel above 0, the
     masked background of these templates; only the outer faces, those toward the camera) in
-    greys by intensity (a colour map of its own, since the
-    overlays' arrays are called Intensity too), optionally with the block `cut`
-    ((corner, lengths)) removed, so that its faces show the anatomy's cross-sections."""
+    greys by intensity (a colour map of its own, since the overlays' arrays are called Intensity
+    too), optionally with the block `cut` ((corner, lengths)) removed, so that its faces show the
+    anatomy's cross-sections."""
     from paraview import simple
     high = reader.PointData["Intensity"].GetRange()[1]
     voxels = simple.ExplodedVoxels(Input=reader, LowerThreshold=0, UpperThreshold=high,
@@ -233,13 +229,20 @@ def _save(view, path, size):
     simple.SaveScreenshot(path, view, ImageResolution=list(size))
 
 
-def _clean_up(view):
-    """Deletes the view, every pipeline proxy and the shared Intensity colour map (the labels
-    made it categorical), since the figures share a session with others."""
+def _sources():
+    from paraview import simple
+    return dict(simple.GetSources())
+
+
+def _clean_up(view, before):
+    """Deletes the view, the pipeline proxies made since `before` (_sources() then), consumers
+    first, and the shared Intensity colour map (color_by_labels made it categorical): the
+    figures share a session with others."""
     from paraview import simple
     simple.Delete(view)
-    for proxy in list(simple.GetSources().values()):
-        simple.Delete(proxy)
+    now = _sources()
+    for key in sorted(set(now) - set(before), key=lambda key: int(key[1]), reverse=True):
+        simple.Delete(now[key])
     simple.Delete(simple.GetColorTransferFunction("Intensity"))
     simple.Delete(simple.GetOpacityTransferFunction("Intensity"))
 
@@ -266,6 +269,7 @@ def atlas_figure(path, archive, size=(900, 800)):
     from paraview import simple
     from .labels import color_by_labels
 
+    before = _sources()
     anatomy_reader = read_world(archive, ANATOMY)
     atlas_reader = read_world(archive, AICHA)
     view = _view(size)
@@ -281,7 +285,7 @@ def atlas_figure(path, archive, size=(900, 800)):
     color_by_labels(display, view=view, show_legend=False)  # 192 regions: no legend
     display.Ambient, display.Diffuse = 0.35, 0.7
     _save(view, path, size)
-    _clean_up(view)
+    _clean_up(view, before)
 
 
 def left_right_figure(path, archive, size=(800, 800)):
@@ -291,6 +295,7 @@ def left_right_figure(path, archive, size=(800, 800)):
     axes: the subject's left is on the image's left (neurological convention)."""
     from paraview import simple
 
+    before = _sources()
     anatomy_reader = read_world(archive, ANATOMY)
     atlas_reader = read_world(archive, AAL)
     view = _view(size)
@@ -316,7 +321,7 @@ def left_right_figure(path, archive, size=(800, 800)):
     _label(view, "left", (bounds[0] - 10.0, middle, bounds[5]))
     _label(view, "right", (bounds[1] + 10.0, middle, bounds[5]))
     _save(view, path, size)
-    _clean_up(view)
+    _clean_up(view, before)
 
 
 def statistical_map_figure(path, archive, size=(900, 800)):
@@ -325,6 +330,7 @@ def statistical_map_figure(path, archive, size=(900, 800)):
     greys), both read in world space, seen from above, behind and to the right."""
     from paraview import simple
 
+    before = _sources()
     structural_reader = read_world(archive, STRUCTURAL)
     t_reader = read_world(archive, T_MAP)
     view = _view(size)
@@ -347,7 +353,7 @@ def statistical_map_figure(path, archive, size=(900, 800)):
     _legend(lut, view, "t")
     display.Ambient, display.Diffuse = 0.35, 0.7
     _save(view, path, size)
-    _clean_up(view)
+    _clean_up(view, before)
 
 
 def figure_table(archive):
