@@ -47,7 +47,8 @@ def main():
     LoadPlugin(args.plugin, remote=False)
     gallery = Gallery(args.out)
     render_overlays(gallery, args.attention, args.templates)
-    gallery.write_index("mricron-data templates and %s" % args.attention)
+    gallery.write_index("mricron-data's templates (%s) and %s" % (args.templates, args.attention),
+                        "Overlays in world space, rendered by ParaVoxel")
     print("%d figures in %.1f s -> %s" % (len(gallery.entries), time.perf_counter() - start,
                                            os.path.join(args.out, "index.html")))
 

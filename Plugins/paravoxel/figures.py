@@ -61,7 +61,7 @@ class Gallery:
         for name, caption, seed, draw, arguments in figures:
             self.render(name, caption, seed, draw, **arguments)
 
-    def write_index(self, source):
+    def write_index(self, source, title="The seed tutorial's figures, rendered by ParaVoxel"):
         rows = []
         for name, caption, seed, seconds in self.entries:
             # Figures beyond the tutorial (the overlays) have no seed code.
@@ -76,8 +76,8 @@ class Gallery:
                     "<style>body{font-family:sans-serif;margin:2em}figure{display:inline-block;"
                     "width:420px;margin:1em;vertical-align:top}"
                     "img{width:100%%;border:1px solid #ccc}"
-                    "</style><h1>The seed tutorial's figures, rendered by ParaVoxel</h1>"
-                    "<p>Source: %s</p>%s" % (html.escape(source), "\n".join(rows)))
+                    "</style><h1>%s</h1><p>Source: %s</p>%s"
+                    % (html.escape(title), html.escape(source), "\n".join(rows)))
 
 
 def slice_figure(path, reader):

@@ -15,6 +15,7 @@ space, checked against nibabel.
   its exploded voxels is the blob's centre as placed (BLOB_CENTRE), within half a voxel, and
   nibabel's t-weighted centroid within 1e-3 mm; it lies on the structural volume's head.
 """
+import gzip
 import io
 import os
 import tempfile
@@ -45,7 +46,7 @@ with zipfile.ZipFile(archive) as z:
 def nibabel_image(member):
     """nibabel's image of an archive member (NIfTI .nii.gz, or an Analyze .hdr with its .img)."""
     if member.endswith(".nii.gz"):
-        return nib.Nifti1Image.from_bytes(__import__("gzip").decompress(members[member]))
+        return nib.Nifti1Image.from_bytes(gzip.decompress(members[member]))
     header = nib.Spm2AnalyzeHeader.from_fileobj(io.BytesIO(members[member]))
     data = np.asarray(header.data_from_fileobj(io.BytesIO(members[member[:-4] + ".img"])))
     return nib.Spm2AnalyzeImage(data, header.get_best_affine(), header)
