@@ -2,6 +2,7 @@
 # Installs what is missing, builds, and renders the tutorial's figures with ParaVoxel into a
 # folder with an index.html gallery.
 #   scripts/render.sh [--archive PATH_OR_URL] [--out FOLDER] [--size N] [--no-full-resolution]
+#                     [--orbit FRAMES] [--no-overlays]
 # Defaults: the bundled Examples/data/attention.zip, into ./out. Builds into ./build (or
 # $BUILD_DIR).
 set -euo pipefail

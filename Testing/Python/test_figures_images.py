@@ -7,8 +7,12 @@ baseline folder and look at them first."""
 import os
 import tempfile
 
+import numpy as np
+
 from paravoxel.figures import render_all
-from paravoxel_testing import PLUGIN, fail, image_error
+from vtkmodules.util.numpy_support import vtk_to_numpy
+
+from paravoxel_testing import PLUGIN, fail, image_error, read_png
 
 SOURCE = os.environ["PARAVOXEL_SOURCE_DIR"]
 
@@ -35,6 +39,19 @@ for name, caption, seed, seconds in gallery.entries:
     if error > THRESHOLD:
         failures.append("%s: image differs from the baseline (error %.1f > %.1f): %s"
                         % (name, error, THRESHOLD, image))
+# The left/right figure, seen from above in the neurological convention: Precentral_L (the red
+# pixels) on the image's left, whatever the baseline holds.
+left = read_png(os.path.join(out, "overlay_left.png"))
+width, height, _ = left.GetDimensions()
+pixels = vtk_to_numpy(left.GetPointData().GetScalars()).reshape(height, width, -1).astype(int)
+red = (pixels[..., 0] > 150) & (pixels[..., 1] < 60) & (pixels[..., 2] < 60)
+columns = np.nonzero(red)[1]
+if len(columns) < 1000 or columns.max() >= width / 2:
+    failures.append("overlay_left: %d red pixels, columns %s, should all be left of the middle"
+                    % (len(columns), (columns.min(), columns.max()) if len(columns) else ()))
+else:
+    print("overlay_left: %d red pixels (Precentral_L), columns %d-%d of %d: the image's left"
+          % (len(columns), columns.min(), columns.max(), width))
 if len(gallery.entries) != 17:
     failures.append("expected 17 figures, rendered %d" % len(gallery.entries))
 if failures:
