@@ -384,10 +384,13 @@ def figure_table(archive):
 
 
 def render_overlays(gallery, attention, templates=TEMPLATES):
-    """Renders the overlay figures into `gallery` (a paravoxel.figures.Gallery) from an overlay
+    """Renders the overlay figures and the atlas figures (paravoxel.atlases) into `gallery` (a paravoxel.figures.Gallery) from an overlay
     archive written to a temporary folder (and removed) from `attention` (the tutorial's archive)
     and the mricron templates."""
     with tempfile.TemporaryDirectory(prefix="paravoxel-overlays-") as folder:
         archive = write_overlay_archive(os.path.join(folder, "overlays.zip"), attention,
                                         templates)
         gallery.render_table(figure_table(archive))
+        # The label atlas figures read the same archive's AAL and ch2.
+        from .atlases import atlas_figures
+        gallery.render_table(atlas_figures(archive))

@@ -1,5 +1,5 @@
 """Image regression test of every figure of the tutorial (paravoxel.figures, at 50^3
-and at full resolution) and of the overlay figures (paravoxel.overlays): each rendered PNG is
+and at full resolution) and of the overlay and atlas figures (paravoxel.overlays, .atlases): each rendered PNG is
 compared with its baseline in Testing/Baseline/figures by VTK's image difference, so a change
 that breaks a picture fails.
 To accept new pictures after an intended change, copy the PNGs this test prints into the
@@ -52,8 +52,8 @@ if len(columns) < 1000 or columns.max() >= width / 2:
 else:
     print("overlay_left: %d red pixels (Precentral_L), columns %d-%d of %d: the image's left"
           % (len(columns), columns.min(), columns.max(), width))
-if len(gallery.entries) != 17:
-    failures.append("expected 17 figures, rendered %d" % len(gallery.entries))
+if len(gallery.entries) != 19:
+    failures.append("expected 19 figures, rendered %d" % len(gallery.entries))
 if failures:
     fail("\n".join(failures))
 print("all %d figures match their baselines" % len(gallery.entries))
