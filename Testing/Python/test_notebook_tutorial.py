@@ -11,6 +11,7 @@ import hashlib
 import io
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 
@@ -50,6 +51,7 @@ run = subprocess.run(
     [JUPYTER, "nbconvert", "--to", "notebook", "--execute",
      "--ExecutePreprocessor.timeout=600", "--output-dir", out, "--output", "tutorial", NOTEBOOK],
     env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+print("executed notebook:", os.path.join(out, "tutorial.ipynb"))
 if run.returncode:
     fail("jupyter nbconvert --execute failed (%d):\n%s" % (run.returncode, run.stdout[-6000:]))
 # VTK's error and warning messages go to the kernel's stderr, which is nbconvert's.
@@ -108,5 +110,6 @@ for frame in range(ORBIT_FRAMES):
     frames.add(orbit.convert("RGB").tobytes())
 if len(frames) != ORBIT_FRAMES:
     fail("the orbit's frames should all differ: %d distinct of %d" % (len(frames), ORBIT_FRAMES))
+shutil.rmtree(out)  # kept when a check fails, for a look at the executed notebook
 print("notebook: every cell ran, %d figures shown, a %d-frame orbit; its Xvfb :%s stopped"
       % (len(images), ORBIT_FRAMES, display))
