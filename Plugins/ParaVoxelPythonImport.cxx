@@ -47,7 +47,14 @@ void ParaVoxelPythonImport::ImportWhenPythonRuns()
 {
   if (vtkPythonInterpreter::IsInitialized())
   {
+    // Python started by its own program (python3 importing paraview.simple, a Jupyter kernel)
+    // has not met vtkPythonInterpreter yet: its first RunSimpleString would replace sys.stdout
+    // and sys.stderr with VTK's capture helpers, and a notebook's output would go to the
+    // terminal. The program's streams stay; pvpython's interpreter was set up before, unchanged.
+    const bool redirect = vtkPythonInterpreter::GetRedirectOutput();
+    vtkPythonInterpreter::SetRedirectOutput(false);
     ImportPackage();
+    vtkPythonInterpreter::SetRedirectOutput(redirect);
     return;
   }
   // The GUI starts Python only when something needs it; its interpreters announce that with

@@ -28,6 +28,8 @@ PACKAGES=(
   python3-nibabel python3-numpy python3-scipy mricron-data zip unzip time
   # the seed tutorial's own route, measured side by side in the benchmarks
   python3-matplotlib python3-skimage
+  # the tutorial as a notebook (Examples/tutorial.ipynb): Jupyter, its python3 kernel, Pillow
+  jupyter-notebook jupyter-nbconvert python3-ipykernel python3-nbformat python3-pil
 )
 
 SUDO=""

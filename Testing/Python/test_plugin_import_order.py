@@ -1,7 +1,8 @@
 """Loading the plugin makes ParaVoxel's VTK classes known to Python before any proxy is wrapped:
 whether `paravoxel` is imported before LoadPlugin, after the first proxy, or never, a reader
 proxy's VTK object is a vtkAnalyzeZipReader with all its methods (SetArchiveBuffer,
-GetCurrentVolume), in pvpython and in Debian's python3 (the Jupyter route). Each order runs in a
+GetCurrentVolume), in pvpython and in Debian's python3 (the Jupyter route), and sys.stdout and
+sys.stderr stay the interpreter's own (a notebook's output stays in it). Each order runs in a
 fresh process; where the script does not import the package itself, without it on PYTHONPATH:
 the plugin finds it beside itself."""
 import os
@@ -10,6 +11,8 @@ import subprocess
 from paravoxel_testing import PLUGIN, data_path, fail
 
 SCRIPT = r"""
+import sys
+streams = (sys.stdout, sys.stderr)
 {before}
 from paraview.simple import LoadPlugin
 LoadPlugin({plugin!r}, remote=False)
@@ -19,7 +22,7 @@ reader = AnalyzeZipReader(FileName={archive!r})
 vtk_object = reader.GetClientSideObject()
 reader.UpdatePipeline()
 print("RESULT", type(vtk_object).__name__, hasattr(vtk_object, "SetArchiveBuffer"),
-      vtk_object.GetCurrentVolume())
+      vtk_object.GetCurrentVolume(), (sys.stdout, sys.stderr) == streams)
 """
 
 ORDERS = {
@@ -41,4 +44,6 @@ for interpreter in (os.environ["PARAVOXEL_PVPYTHON"], "/usr/bin/python3"):
         words = result[0].split()
         if words[1] != "vtkAnalyzeZipReader" or words[2] != "True" or not words[3].endswith(".hdr"):
             fail("%s: the proxy's VTK object is %s" % (what, " ".join(words[1:])))
+        if words[4] != "True":
+            fail("%s: loading the plugin replaced sys.stdout or sys.stderr" % what)
         print("ok:", what)
