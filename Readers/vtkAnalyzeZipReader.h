@@ -1,6 +1,7 @@
 /**
  * @class   vtkAnalyzeZipReader
- * @brief   Reads Analyze 7.5 / SPM / NIfTI-1 volumes straight out of zip archives, in memory.
+ * @brief   Reads Analyze 7.5 / SPM / NIfTI-1 / NIfTI-2 volumes straight out of zip archives, in
+ *          memory.
  *
  * The archive comes from FileName (a .zip on disk, or an http(s) URL downloaded into memory),
  * or from a memory buffer (SetArchiveBuffer). FileName may also be a plain .hdr/.img/.nii file
