@@ -1,8 +1,8 @@
 #include "ExplodedVoxelsGrid.h"
 
+#include "ImagePieces.h"
 #include "vtkImageData.h"
 #include "vtkMath.h"
-#include "vtkParaVoxelPieces.h"
 
 #include <algorithm>
 
@@ -15,7 +15,7 @@ void ExplodedVoxelsGrid::Initialize(
   std::fill(this->Dimensions, this->Dimensions + 3, 0);
   const int* dataExtent = image->GetExtent();
   int owned[6];
-  if (!vtkParaVoxelPieces::ComputeOwnedExtent(
+  if (!paravoxel::ImagePieces::ComputeOwnedExtent(
         wholeExtent, pieceExtent, dataExtent, cellVoxels, owned))
   {
     return;

@@ -9,7 +9,7 @@
  * (ghosts under MPI), which decide whether the faces towards them are hidden. Work-grid indices
  * (i, j, k) start at 0; rows run along i, and row r = j + k * ny.
  *
- * Ownership is vtkParaVoxelPieces::ComputeOwnedExtent's: each voxel of the whole image is owned
+ * Ownership is paravoxel::ImagePieces::ComputeOwnedExtent's: each voxel of the whole image is owned
  * by exactly one piece.
  */
 #ifndef paravoxel_ExplodedVoxelsGrid_h

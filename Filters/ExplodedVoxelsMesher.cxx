@@ -6,6 +6,7 @@
 #include "ExplodedVoxelsRegions.h"
 #include "ExplodedVoxelsSeparateBoxes.h"
 #include "ExplodedVoxelsSharedCorners.h"
+#include "HugePageMemory.h"
 #include "vtkCellArray.h"
 #include "vtkCellData.h"
 #include "vtkDataArrayRange.h"
@@ -13,7 +14,6 @@
 #include "vtkIntArray.h"
 #include "vtkNew.h"
 #include "vtkParaVoxelArrayRanges.h"
-#include "vtkParaVoxelMemory.h"
 #include "vtkPointData.h"
 #include "vtkPoints.h"
 #include "vtkPolyData.h"
@@ -245,14 +245,15 @@ bool MakeGeometry(
 {
   vtkNew<vtkFloatArray> coordinates;
   coordinates->SetNumberOfComponents(3);
-  if (!vtkParaVoxelMemory::SetNumberOfTuples(coordinates, geometry.GetNumberOfPoints()))
+  if (!paravoxel::HugePageMemory::SetNumberOfTuples(coordinates, geometry.GetNumberOfPoints()))
   {
     return false;
   }
   points->SetData(coordinates);
   const auto fill = [&](auto* connectivity)
   {
-    const bool filled = vtkParaVoxelMemory::SetNumberOfTuples(connectivity, 4 * numberOfFaces) &&
+    const bool filled =
+      paravoxel::HugePageMemory::SetNumberOfTuples(connectivity, 4 * numberOfFaces) &&
       geometry.FillGeometry(coordinates->GetPointer(0), connectivity->GetPointer(0));
     quads->SetData(4, connectivity);
     return filled;
@@ -330,7 +331,7 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
   }
 
   const auto carried = NewArrayLike(scalars);
-  bool allocated = vtkParaVoxelMemory::SetNumberOfTuples(carried, numberOfFaces);
+  bool allocated = paravoxel::HugePageMemory::SetNumberOfTuples(carried, numberOfFaces);
   // Separate boxes own their corners, so the voxel values are point data as well: renderers
   // colour by points without building per-cell colour textures (for a translucent whole brain,
   // millions of quads, about a third of the first frame's time and most of each later frame's).
@@ -338,13 +339,13 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
   if (separateBoxes)
   {
     cornerValues = NewArrayLike(scalars);
-    allocated =
-      allocated && vtkParaVoxelMemory::SetNumberOfTuples(cornerValues, points->GetNumberOfPoints());
+    allocated = allocated &&
+      paravoxel::HugePageMemory::SetNumberOfTuples(cornerValues, points->GetNumberOfPoints());
   }
   vtkNew<vtkIntArray> voxelIndex;
   voxelIndex->SetName("VoxelIndex");
   voxelIndex->SetNumberOfComponents(3);
-  allocated = allocated && vtkParaVoxelMemory::SetNumberOfTuples(voxelIndex, numberOfFaces);
+  allocated = allocated && paravoxel::HugePageMemory::SetNumberOfTuples(voxelIndex, numberOfFaces);
   // The names of the faces' regions: a string per face, assigned from the region's name on many
   // threads at once (each thread writes its own faces).
   vtkSmartPointer<vtkStringArray> regionNames;
@@ -352,7 +353,8 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
   {
     regionNames = vtkSmartPointer<vtkStringArray>::New();
     regionNames->SetName("Region");
-    allocated = allocated && vtkParaVoxelMemory::SetNumberOfValues(regionNames, numberOfFaces);
+    allocated =
+      allocated && paravoxel::HugePageMemory::SetNumberOfValues(regionNames, numberOfFaces);
   }
   // PASS 5.
   if (!allocated ||

@@ -1,8 +1,8 @@
 #include "ExplodedVoxelsRegions.h"
 
+#include "HugePageMemory.h"
 #include "vtkCommunicator.h"
 #include "vtkMultiProcessController.h"
-#include "vtkParaVoxelMemory.h"
 #include "vtkSMPThreadLocal.h"
 #include "vtkStringArray.h"
 
@@ -97,8 +97,8 @@ bool ExplodedVoxelsRegions::Initialize(
   if (this->KeepsVoxelRegions())
   {
     const vtkIdType voxels = this->Grid.GetNumberOfVoxels();
-    this->VoxelRegions.reset(static_cast<std::int32_t*>(
-      vtkParaVoxelMemory::Allocate(static_cast<vtkTypeUInt64>(voxels) * sizeof(std::int32_t))));
+    this->VoxelRegions.reset(static_cast<std::int32_t*>(paravoxel::HugePageMemory::Allocate(
+      static_cast<vtkTypeUInt64>(voxels) * sizeof(std::int32_t))));
     if (!this->VoxelRegions && voxels > 0)
     {
       error = "Out of memory for the regions of " + std::to_string(voxels) + " voxels.";

@@ -136,7 +136,7 @@ private:
   long long NumberOfRegions = 0;
   std::vector<std::uint8_t> Selected;
   std::vector<vtkStdString> RegionNames;
-  /** Memory of vtkParaVoxelMemory (huge pages: the table spans the whole work grid). */
+  /** Memory of paravoxel::HugePageMemory (huge pages: the table spans the whole work grid). */
   struct FreeMemory
   {
     void operator()(std::int32_t* memory) const;

@@ -1,9 +1,9 @@
 #include "IntensityTransformBlock.h"
 
+#include "ImagePieces.h"
 #include "vtkCommunicator.h"
 #include "vtkImageData.h"
 #include "vtkMultiProcessController.h"
-#include "vtkParaVoxelPieces.h"
 
 #include <algorithm>
 
@@ -24,7 +24,7 @@ IntensityTransformBlock::IntensityTransformBlock(
   }
   std::copy(dimensions, dimensions + 3, this->Dimensions);
   int owned[6];
-  if (!vtkParaVoxelPieces::ComputeOwnedExtent(
+  if (!paravoxel::ImagePieces::ComputeOwnedExtent(
         wholeExtent, pieceExtent, image->GetExtent(), cells, owned))
   {
     return;

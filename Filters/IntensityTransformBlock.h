@@ -3,9 +3,10 @@
  * @brief   The values of vtkIntensityTransformFilter's array that this process counts in the
  *          statistics: a box of the array's (point or cell) grid, walked row by row along x.
  *
- * The box is the part of the input that the piece owns (vtkParaVoxelPieces::ComputeOwnedExtent),
- * in array indices: every value of the whole image is counted by exactly one process. Only
- * finite values count: integers always, floating point values unless NaN or infinite.
+ * The box is the part of the input that the piece owns
+ * (paravoxel::ImagePieces::ComputeOwnedExtent), in array indices: every value of the whole image is
+ * counted by exactly one process. Only finite values count: integers always, floating point values
+ * unless NaN or infinite.
  */
 #ifndef paravoxel_IntensityTransformBlock_h
 #define paravoxel_IntensityTransformBlock_h

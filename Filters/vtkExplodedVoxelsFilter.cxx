@@ -1,7 +1,7 @@
 #include "vtkExplodedVoxelsFilter.h"
 
-#include "vtkParaVoxelArraySelection.h"
-#include "vtkParaVoxelPieces.h"
+#include "DefaultScalars.h"
+#include "ImagePieces.h"
 
 #include "ArrayDispatch.h"
 #include "ExplodedVoxelsCut.h"
@@ -206,7 +206,8 @@ int vtkExplodedVoxelsFilter::RequestData(
 
   // The regions' centroids are added up over the processes when the pipeline runs one piece per
   // process: then every process takes part in those reductions, whatever its piece holds.
-  const int pieces = vtkParaVoxelPieces::GetNumberOfPieces(outputVector->GetInformationObject(0));
+  const int pieces =
+    paravoxel::ImagePieces::GetNumberOfPieces(outputVector->GetInformationObject(0));
   paravoxel::ExplodedVoxelsRegions::Request regionRequest;
   regionRequest.Explosion = this->RegionExplosion;
   regionRequest.Controller =
@@ -237,7 +238,7 @@ int vtkExplodedVoxelsFilter::RequestData(
   vtkDataArray* scalars = this->GetInputArrayToProcess(0, inputVector, association);
   if (!scalars)
   {
-    scalars = vtkParaVoxelArraySelection::ActiveScalarsWhenUnnamed(
+    scalars = paravoxel::DefaultScalars::ActiveScalarsWhenUnnamed(
       this->GetInputArrayInformation(0), input, association);
   }
   if (!scalars)
@@ -318,7 +319,7 @@ int vtkExplodedVoxelsFilter::RequestData(
   // The piece this process owns, whatever extent the input holds.
   int wholeExtent[6];
   int pieceExtent[6];
-  vtkParaVoxelPieces::ComputeOwnerPiece(outputVector->GetInformationObject(0),
+  paravoxel::ImagePieces::ComputeOwnerPiece(outputVector->GetInformationObject(0),
     inputVector[0]->GetInformationObject(0), input->GetExtent(), wholeExtent, pieceExtent);
 
   grid.Initialize(

@@ -1,13 +1,13 @@
 #include "vtkIntensityTransformFilter.h"
 
+#include "DefaultScalars.h"
+#include "HugePageMemory.h"
+#include "ImagePieces.h"
 #include "IntensityTransformBlock.h"
 #include "IntensityTransformCurve.h"
 #include "IntensityTransformFixedPointSum.h"
 #include "IntensityTransformStatistics.h"
 #include "vtkParaVoxelArrayRanges.h"
-#include "vtkParaVoxelArraySelection.h"
-#include "vtkParaVoxelMemory.h"
-#include "vtkParaVoxelPieces.h"
 
 #include "vtkCellData.h"
 #include "vtkDataArray.h"
@@ -41,7 +41,7 @@ vtkFloatArray* AddResultArray(
 {
   vtkNew<vtkFloatArray> result;
   result->SetName(name);
-  if (!vtkParaVoxelMemory::SetNumberOfTuples(result, scalars->GetNumberOfTuples()))
+  if (!paravoxel::HugePageMemory::SetNumberOfTuples(result, scalars->GetNumberOfTuples()))
   {
     return nullptr;
   }
@@ -96,7 +96,7 @@ int vtkIntensityTransformFilter::RequestData(
   output->Initialize();
 
   // The statistics are global when the pipeline is split into one piece per process.
-  const int pieces = vtkParaVoxelPieces::GetNumberOfPieces(outInfo);
+  const int pieces = paravoxel::ImagePieces::GetNumberOfPieces(outInfo);
   vtkMultiProcessController* controller =
     (this->Controller && pieces > 1 && this->Controller->GetNumberOfProcesses() == pieces)
     ? this->Controller
@@ -123,7 +123,7 @@ int vtkIntensityTransformFilter::RequestData(
   {
     int wholeExtent[6];
     int pieceExtent[6];
-    vtkParaVoxelPieces::ComputeOwnerPiece(
+    paravoxel::ImagePieces::ComputeOwnerPiece(
       outInfo, inInfo, input->GetExtent(), wholeExtent, pieceExtent);
     block = paravoxel::IntensityTransformBlock(
       input, association == vtkDataObject::FIELD_ASSOCIATION_CELLS, wholeExtent, pieceExtent);
@@ -232,7 +232,7 @@ vtkDataArray* vtkIntensityTransformFilter::FindScalars(
   vtkInformation* selection = this->GetInputArrayInformation(0);
   if (!scalars)
   {
-    scalars = vtkParaVoxelArraySelection::ActiveScalarsWhenUnnamed(selection, input, association);
+    scalars = paravoxel::DefaultScalars::ActiveScalarsWhenUnnamed(selection, input, association);
   }
   if (!scalars)
   {

@@ -1,6 +1,6 @@
 #include "MemberBuffer.h"
 
-#include "vtkParaVoxelMemory.h"
+#include "HugePageMemory.h"
 
 #include <cstdlib>
 #include <limits>
@@ -44,9 +44,9 @@ bool MemberBuffer::Allocate(std::uint64_t size, std::string& error)
 {
   std::free(this->Data);
   this->Size = 0;
-  // On huge pages when large (see vtkParaVoxelMemory): reading a volume faults it in 2 MiB at a
-  // time, several times faster on virtual machines.
-  this->Data = static_cast<std::uint8_t*>(vtkParaVoxelMemory::Allocate(size));
+  // On huge pages when large (see paravoxel::HugePageMemory): reading a volume faults it in 2 MiB
+  // at a time, several times faster on virtual machines.
+  this->Data = static_cast<std::uint8_t*>(paravoxel::HugePageMemory::Allocate(size));
   if (!this->Data)
   {
     error = CannotAllocate(size);

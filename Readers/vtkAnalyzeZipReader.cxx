@@ -4,6 +4,7 @@
 #include "AnalyzeOrientation.h"
 #include "AnalyzeStepReader.h"
 #include "AnalyzeTimeSteps.h"
+#include "ImagePieces.h"
 #include "LabelSidecars.h"
 #include "MemberBuffer.h"
 #include "SpmMatFile.h"
@@ -17,7 +18,6 @@
 #include "vtkInformationVector.h"
 #include "vtkObjectFactory.h"
 #include "vtkParaVoxelLabels.h"
-#include "vtkParaVoxelPieces.h"
 #include "vtkPointData.h"
 #include "vtkSmartPointer.h"
 #include "vtkStreamingDemandDrivenPipeline.h"
@@ -449,7 +449,7 @@ int vtkAnalyzeZipReader::RequestInformation(
   outInfo->Set(vtkDataObject::SPACING(), grid.GetSpacing().data(), 3);
   outInfo->Set(vtkDataObject::ORIGIN(), grid.GetOrigin().data(), 3);
   outInfo->Set(vtkDataObject::DIRECTION(), grid.GetDirection().data(), 9);
-  // The reader splits pieces itself (vtkParaVoxelPieces), rather than declaring
+  // The reader splits pieces itself (paravoxel::ImagePieces), rather than declaring
   // CAN_PRODUCE_SUB_EXTENT: the executive would then mark a piece's ghost layers with
   // vtkDataSet::GenerateGhostArray, a call per point and cell that took three quarters of a
   // piece's read.
@@ -504,8 +504,8 @@ int vtkAnalyzeZipReader::RequestData(
   int extent[6];
   int zeroExtent[6];
   const int pieces =
-    vtkParaVoxelPieces::ComputePieceExtent(outInfo, outInfo, ghostLevels, requested, extent);
-  vtkParaVoxelPieces::ComputePieceExtent(outInfo, outInfo, 0, requested, zeroExtent);
+    paravoxel::ImagePieces::ComputePieceExtent(outInfo, outInfo, ghostLevels, requested, extent);
+  paravoxel::ImagePieces::ComputePieceExtent(outInfo, outInfo, 0, requested, zeroExtent);
   if (extent[0] > extent[1] || extent[2] > extent[3] || extent[4] > extent[5])
   {
     return 1; // more pieces than slabs: this one is empty
@@ -554,7 +554,7 @@ int vtkAnalyzeZipReader::RequestData(
   output->GetPointData()->SetScalars(scalars);
   if (pieces > 1 && ghostLevels > 0)
   {
-    vtkParaVoxelPieces::MarkGhosts(output, zeroExtent);
+    paravoxel::ImagePieces::MarkGhosts(output, zeroExtent);
     output->GetInformation()->Set(vtkDataObject::DATA_NUMBER_OF_GHOST_LEVELS(), ghostLevels);
   }
 

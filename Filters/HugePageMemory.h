@@ -1,5 +1,5 @@
 /**
- * @class   vtkParaVoxelMemory
+ * @class   HugePageMemory
  * @brief   Memory for large arrays on transparent huge pages.
  *
  * Volumes and meshes are hundreds of megabytes written once from start to end. The kernel hands
@@ -10,21 +10,20 @@
  * memory comes from posix_memalign and is released with free(), so VTK arrays can own it
  * (VTK_DATA_ARRAY_FREE).
  */
-#ifndef vtkParaVoxelMemory_h
-#define vtkParaVoxelMemory_h
+#ifndef paravoxel_HugePageMemory_h
+#define paravoxel_HugePageMemory_h
 
 #include "ParaVoxelFiltersModule.h" // for export macro
-#include "vtkObject.h"
+#include "vtkType.h"
 
 class vtkDataArray;
 class vtkStringArray;
 
-class PARAVOXELFILTERS_EXPORT vtkParaVoxelMemory : public vtkObject
+namespace paravoxel
+{
+class PARAVOXELFILTERS_EXPORT HugePageMemory
 {
 public:
-  static vtkParaVoxelMemory* New();
-  vtkTypeMacro(vtkParaVoxelMemory, vtkObject);
-
   /**
    * `bytes` of uninitialised memory, to be released with free(); null when it cannot be had
    * (or for sizes beyond the address space).
@@ -45,14 +44,7 @@ public:
    * `values` values afterwards.
    */
   static bool SetNumberOfValues(vtkStringArray* array, vtkIdType values);
-
-protected:
-  vtkParaVoxelMemory() = default;
-  ~vtkParaVoxelMemory() override = default;
-
-private:
-  vtkParaVoxelMemory(const vtkParaVoxelMemory&) = delete;
-  void operator=(const vtkParaVoxelMemory&) = delete;
 };
+} // namespace paravoxel
 
 #endif

@@ -1,5 +1,5 @@
 /**
- * @class   vtkParaVoxelPieces
+ * @class   ImagePieces
  * @brief   The one home of how ParaVoxel splits an image into MPI pieces: the piece extent a
  *          process reads or owns, the points or cells it owns, and the ghost marks of a piece
  *          read with ghost layers.
@@ -13,21 +13,20 @@
  * next piece; the last piece along an axis keeps its upper layer. Cells of neighbouring pieces do
  * not overlap. So every point and every cell of the whole image is owned by exactly one piece.
  */
-#ifndef vtkParaVoxelPieces_h
-#define vtkParaVoxelPieces_h
+#ifndef paravoxel_ImagePieces_h
+#define paravoxel_ImagePieces_h
 
 #include "ParaVoxelFiltersModule.h" // for export macro
-#include "vtkObject.h"
+#include "vtkType.h"
 
 class vtkImageData;
 class vtkInformation;
 
-class PARAVOXELFILTERS_EXPORT vtkParaVoxelPieces : public vtkObject
+namespace paravoxel
+{
+class PARAVOXELFILTERS_EXPORT ImagePieces
 {
 public:
-  static vtkParaVoxelPieces* New();
-  vtkTypeMacro(vtkParaVoxelPieces, vtkObject);
-
   /**
    * The extent of the piece requested in `pieceInformation` (UPDATE_PIECE_NUMBER and
    * UPDATE_NUMBER_OF_PIECES; the whole extent when there is one piece) within `wholeExtent`,
@@ -69,14 +68,7 @@ public:
    * value; their ranges are cached too. Nothing is added when the image is the zero extent.
    */
   static void MarkGhosts(vtkImageData* image, const int zeroExtent[6]);
-
-protected:
-  vtkParaVoxelPieces() = default;
-  ~vtkParaVoxelPieces() override = default;
-
-private:
-  vtkParaVoxelPieces(const vtkParaVoxelPieces&) = delete;
-  void operator=(const vtkParaVoxelPieces&) = delete;
 };
+} // namespace paravoxel
 
 #endif

@@ -1,7 +1,6 @@
-#include "vtkParaVoxelMemory.h"
+#include "HugePageMemory.h"
 
 #include "vtkDataArray.h"
-#include "vtkObjectFactory.h"
 #include "vtkSMPTools.h"
 #include "vtkStdString.h"
 #include "vtkStringArray.h"
@@ -12,14 +11,12 @@
 #include <limits>
 #include <new>
 
-vtkStandardNewMacro(vtkParaVoxelMemory);
-
 namespace
 {
 constexpr vtkTypeUInt64 HugePageBytes = vtkTypeUInt64(2) << 20;
 
-// Strings in memory of vtkParaVoxelMemory::Allocate follow a header slot that holds their count,
-// so that the array's free function (which gets only the strings' address) can destroy them.
+// Strings in memory of paravoxel::HugePageMemory::Allocate follow a header slot that holds their
+// count, so that the array's free function (which gets only the strings' address) can destroy them.
 void FreeStrings(void* memory)
 {
   vtkStdString* strings = static_cast<vtkStdString*>(memory);
@@ -36,7 +33,7 @@ void FreeStrings(void* memory)
 }
 }
 
-void* vtkParaVoxelMemory::Allocate(vtkTypeUInt64 bytes)
+void* paravoxel::HugePageMemory::Allocate(vtkTypeUInt64 bytes)
 {
   if (bytes > std::numeric_limits<std::size_t>::max() / 2)
   {
@@ -56,7 +53,7 @@ void* vtkParaVoxelMemory::Allocate(vtkTypeUInt64 bytes)
   return memory;
 }
 
-bool vtkParaVoxelMemory::SetNumberOfTuples(vtkDataArray* array, vtkIdType tuples)
+bool paravoxel::HugePageMemory::SetNumberOfTuples(vtkDataArray* array, vtkIdType tuples)
 {
   const vtkIdType values = tuples * array->GetNumberOfComponents();
   void* memory = Allocate(
@@ -72,7 +69,7 @@ bool vtkParaVoxelMemory::SetNumberOfTuples(vtkDataArray* array, vtkIdType tuples
   return array->GetNumberOfTuples() == tuples;
 }
 
-bool vtkParaVoxelMemory::SetNumberOfValues(vtkStringArray* array, vtkIdType values)
+bool paravoxel::HugePageMemory::SetNumberOfValues(vtkStringArray* array, vtkIdType values)
 {
   static_assert(sizeof(vtkStdString) >= sizeof(vtkIdType), "the count fits the header slot");
   void* memory = values > 0

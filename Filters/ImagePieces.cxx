@@ -1,4 +1,4 @@
-#include "vtkParaVoxelPieces.h"
+#include "ImagePieces.h"
 
 #include "vtkCellData.h"
 #include "vtkDataSetAttributes.h"
@@ -6,7 +6,6 @@
 #include "vtkImageData.h"
 #include "vtkInformation.h"
 #include "vtkInformationIntegerRequestKey.h"
-#include "vtkObjectFactory.h"
 #include "vtkParaVoxelArrayRanges.h"
 #include "vtkPointData.h"
 #include "vtkSMPTools.h"
@@ -16,8 +15,6 @@
 #include <algorithm>
 #include <cstring>
 #include <vector>
-
-vtkStandardNewMacro(vtkParaVoxelPieces);
 
 namespace
 {
@@ -65,11 +62,11 @@ vtkSmartPointer<vtkUnsignedCharArray> GhostArray(vtkIdType count)
 }
 }
 
-int vtkParaVoxelPieces::ComputePieceExtent(vtkInformation* pieceInformation,
+int paravoxel::ImagePieces::ComputePieceExtent(vtkInformation* pieceInformation,
   vtkInformation* splitInformation, int ghostLevels, const int wholeExtent[6], int pieceExtent[6])
 {
   std::copy(wholeExtent, wholeExtent + 6, pieceExtent);
-  const int pieces = vtkParaVoxelPieces::GetNumberOfPieces(pieceInformation);
+  const int pieces = paravoxel::ImagePieces::GetNumberOfPieces(pieceInformation);
   if (pieces > 1)
   {
     const int piece =
@@ -84,27 +81,27 @@ int vtkParaVoxelPieces::ComputePieceExtent(vtkInformation* pieceInformation,
   return pieces;
 }
 
-int vtkParaVoxelPieces::GetNumberOfPieces(vtkInformation* pieceInformation)
+int paravoxel::ImagePieces::GetNumberOfPieces(vtkInformation* pieceInformation)
 {
   return pieceInformation->Has(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES())
     ? pieceInformation->Get(vtkStreamingDemandDrivenPipeline::UPDATE_NUMBER_OF_PIECES())
     : 1;
 }
 
-void vtkParaVoxelPieces::ComputeOwnerPiece(vtkInformation* outInfo, vtkInformation* inInfo,
+void paravoxel::ImagePieces::ComputeOwnerPiece(vtkInformation* outInfo, vtkInformation* inInfo,
   const int dataExtent[6], int wholeExtent[6], int pieceExtent[6])
 {
   std::copy(dataExtent, dataExtent + 6, wholeExtent);
   std::copy(dataExtent, dataExtent + 6, pieceExtent);
-  if (vtkParaVoxelPieces::GetNumberOfPieces(outInfo) > 1 &&
+  if (paravoxel::ImagePieces::GetNumberOfPieces(outInfo) > 1 &&
     inInfo->Has(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT()))
   {
     inInfo->Get(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT(), wholeExtent);
-    vtkParaVoxelPieces::ComputePieceExtent(outInfo, inInfo, 0, wholeExtent, pieceExtent);
+    paravoxel::ImagePieces::ComputePieceExtent(outInfo, inInfo, 0, wholeExtent, pieceExtent);
   }
 }
 
-bool vtkParaVoxelPieces::ComputeOwnedExtent(const int wholeExtent[6], const int pieceExtent[6],
+bool paravoxel::ImagePieces::ComputeOwnedExtent(const int wholeExtent[6], const int pieceExtent[6],
   const int dataExtent[6], bool cells, int ownedExtent[6])
 {
   bool owned = true;
@@ -126,7 +123,7 @@ bool vtkParaVoxelPieces::ComputeOwnedExtent(const int wholeExtent[6], const int 
   return owned;
 }
 
-void vtkParaVoxelPieces::MarkGhosts(vtkImageData* image, const int zeroExtent[6])
+void paravoxel::ImagePieces::MarkGhosts(vtkImageData* image, const int zeroExtent[6])
 {
   const int* extent = image->GetExtent();
   if (std::equal(extent, extent + 6, zeroExtent))

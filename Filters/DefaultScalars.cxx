@@ -1,16 +1,13 @@
-#include "vtkParaVoxelArraySelection.h"
+#include "DefaultScalars.h"
 
 #include "vtkCellData.h"
 #include "vtkDataArray.h"
 #include "vtkDataObject.h"
 #include "vtkDataSet.h"
 #include "vtkInformation.h"
-#include "vtkObjectFactory.h"
 #include "vtkPointData.h"
 
-vtkStandardNewMacro(vtkParaVoxelArraySelection);
-
-vtkDataArray* vtkParaVoxelArraySelection::ActiveScalarsWhenUnnamed(
+vtkDataArray* paravoxel::DefaultScalars::ActiveScalarsWhenUnnamed(
   vtkInformation* selection, vtkDataSet* input, int& association)
 {
   if (!selection || !input || !selection->Has(vtkDataObject::FIELD_NAME()) ||

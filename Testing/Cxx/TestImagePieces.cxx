@@ -1,9 +1,9 @@
-// vtkParaVoxelPieces' ownership rule, on its own: for images of every shape (3D, flat along one or
-// two axes, thinner than the number of pieces) split into pieces as the pipeline splits them, every
-// point and every cell of the whole image is owned by exactly one piece, each piece owns only what
-// its input holds, and a single piece owns all it holds. Intensity Transform (statistics) and
+// paravoxel::ImagePieces' ownership rule, on its own: for images of every shape (3D, flat along one
+// or two axes, thinner than the number of pieces) split into pieces as the pipeline splits them,
+// every point and every cell of the whole image is owned by exactly one piece, each piece owns only
+// what its input holds, and a single piece owns all it holds. Intensity Transform (statistics) and
 // Exploded Voxels (work grid) take their owned blocks from this rule.
-#include "vtkParaVoxelPieces.h"
+#include "ImagePieces.h"
 
 #include "vtkExtentTranslator.h"
 #include "vtkInformation.h"
@@ -40,7 +40,7 @@ Extent Piece(const Extent& whole, int piece, int pieces, int ghostLevels)
 {
   auto request = PieceRequest(piece, pieces);
   Extent extent;
-  vtkParaVoxelPieces::ComputePieceExtent(
+  paravoxel::ImagePieces::ComputePieceExtent(
     request, request, ghostLevels, whole.data(), extent.data());
   return extent;
 }
@@ -58,7 +58,7 @@ std::map<std::array<int, 3>, int> CountOwners(
     const Extent zeroGhost = Piece(whole, piece, pieces, 0);
     const Extent data = Piece(whole, piece, pieces, ghostLevels);
     Extent owned;
-    if (!vtkParaVoxelPieces::ComputeOwnedExtent(
+    if (!paravoxel::ImagePieces::ComputeOwnedExtent(
           whole.data(), zeroGhost.data(), data.data(), cells, owned.data()))
     {
       continue;
@@ -106,7 +106,7 @@ std::vector<std::array<int, 3>> Elements(const Extent& whole, bool cells)
 }
 }
 
-TEST(ParaVoxelPieces, EveryPointAndCellHasExactlyOneOwner)
+TEST(ImagePieces, EveryPointAndCellHasExactlyOneOwner)
 {
   const Extent wholes[] = { { { -3, 5, 0, 6, 2, 9 } }, { { 0, 10, 0, 7, 0, 0 } },
     { { 0, 0, 0, 12, 0, 0 } }, { { 0, 2, 0, 3, 0, 4 } }, { { 0, 1, 0, 1, 0, 1 } },
@@ -139,7 +139,7 @@ TEST(ParaVoxelPieces, EveryPointAndCellHasExactlyOneOwner)
   }
 }
 
-TEST(ParaVoxelPieces, UpperPieceOwnsTheSharedPointLayer)
+TEST(ImagePieces, UpperPieceOwnsTheSharedPointLayer)
 {
   const Extent whole = { { 0, 10, 0, 0, 0, 0 } };
   const Extent lower = { { 0, 5, 0, 0, 0, 0 } };
@@ -148,52 +148,52 @@ TEST(ParaVoxelPieces, UpperPieceOwnsTheSharedPointLayer)
   const Extent lowerData = { { 0, 6, 0, 0, 0, 0 } };
   const Extent upperData = { { 4, 10, 0, 0, 0, 0 } };
   Extent owned;
-  ASSERT_TRUE(vtkParaVoxelPieces::ComputeOwnedExtent(
+  ASSERT_TRUE(paravoxel::ImagePieces::ComputeOwnedExtent(
     whole.data(), lower.data(), lowerData.data(), false, owned.data()));
   EXPECT_EQ(owned, (Extent{ { 0, 4, 0, 0, 0, 0 } }));
-  ASSERT_TRUE(vtkParaVoxelPieces::ComputeOwnedExtent(
+  ASSERT_TRUE(paravoxel::ImagePieces::ComputeOwnedExtent(
     whole.data(), upper.data(), upperData.data(), false, owned.data()));
   EXPECT_EQ(owned, (Extent{ { 5, 10, 0, 0, 0, 0 } }));
   // Cells are never shared; along the flat y and z axes, the one layer of cells has the
   // points' index.
-  ASSERT_TRUE(vtkParaVoxelPieces::ComputeOwnedExtent(
+  ASSERT_TRUE(paravoxel::ImagePieces::ComputeOwnedExtent(
     whole.data(), lower.data(), lowerData.data(), true, owned.data()));
   EXPECT_EQ(owned, (Extent{ { 0, 4, 0, 0, 0, 0 } }));
-  ASSERT_TRUE(vtkParaVoxelPieces::ComputeOwnedExtent(
+  ASSERT_TRUE(paravoxel::ImagePieces::ComputeOwnedExtent(
     whole.data(), upper.data(), upperData.data(), true, owned.data()));
   EXPECT_EQ(owned, (Extent{ { 5, 9, 0, 0, 0, 0 } }));
 }
 
-TEST(ParaVoxelPieces, OwnsOnlyWhatTheInputHolds)
+TEST(ImagePieces, OwnsOnlyWhatTheInputHolds)
 {
   const Extent whole = { { 0, 10, 0, 10, 0, 10 } };
   const Extent piece = { { 0, 10, 0, 10, 0, 5 } };
   Extent owned;
   // An input with less than the piece: what it holds of the piece.
   const Extent partial = { { 2, 8, 0, 10, 3, 4 } };
-  ASSERT_TRUE(vtkParaVoxelPieces::ComputeOwnedExtent(
+  ASSERT_TRUE(paravoxel::ImagePieces::ComputeOwnedExtent(
     whole.data(), piece.data(), partial.data(), false, owned.data()));
   EXPECT_EQ(owned, (Extent{ { 2, 8, 0, 10, 3, 4 } }));
-  ASSERT_TRUE(vtkParaVoxelPieces::ComputeOwnedExtent(
+  ASSERT_TRUE(paravoxel::ImagePieces::ComputeOwnedExtent(
     whole.data(), piece.data(), partial.data(), true, owned.data()));
   EXPECT_EQ(owned, (Extent{ { 2, 7, 0, 9, 3, 3 } }));
   // One point thick where the whole image is not: points, but no cell of the whole image.
   const Extent slice = { { 0, 10, 0, 10, 2, 2 } };
-  ASSERT_TRUE(vtkParaVoxelPieces::ComputeOwnedExtent(
+  ASSERT_TRUE(paravoxel::ImagePieces::ComputeOwnedExtent(
     whole.data(), piece.data(), slice.data(), false, owned.data()));
   EXPECT_EQ(owned, slice);
-  EXPECT_FALSE(vtkParaVoxelPieces::ComputeOwnedExtent(
+  EXPECT_FALSE(paravoxel::ImagePieces::ComputeOwnedExtent(
     whole.data(), piece.data(), slice.data(), true, owned.data()));
   // An empty piece (more pieces than the image can be split into) owns nothing.
   const Extent empty = { { 0, -1, 0, -1, 0, -1 } };
   for (bool cells : { false, true })
   {
-    EXPECT_FALSE(vtkParaVoxelPieces::ComputeOwnedExtent(
+    EXPECT_FALSE(paravoxel::ImagePieces::ComputeOwnedExtent(
       whole.data(), empty.data(), whole.data(), cells, owned.data()));
   }
 }
 
-TEST(ParaVoxelPieces, OwnerPieceOfAFiltersInput)
+TEST(ImagePieces, OwnerPieceOfAFiltersInput)
 {
   const Extent whole = { { 0, 20, 0, 10, 0, 10 } };
   const Extent data = { { 0, 11, 0, 10, 0, 10 } };
@@ -203,7 +203,7 @@ TEST(ParaVoxelPieces, OwnerPieceOfAFiltersInput)
   Extent pieceExtent;
   // Several pieces: the pipeline's whole extent and its zero-ghost split, whatever the input
   // holds.
-  vtkParaVoxelPieces::ComputeOwnerPiece(
+  paravoxel::ImagePieces::ComputeOwnerPiece(
     PieceRequest(0, 2), input, data.data(), wholeExtent.data(), pieceExtent.data());
   EXPECT_EQ(wholeExtent, whole);
   EXPECT_EQ(pieceExtent, Piece(whole, 0, 2, 0));
@@ -216,11 +216,11 @@ TEST(ParaVoxelPieces, OwnerPieceOfAFiltersInput)
   };
   for (const auto& single : singles)
   {
-    vtkParaVoxelPieces::ComputeOwnerPiece(
+    paravoxel::ImagePieces::ComputeOwnerPiece(
       single.first, single.second, data.data(), wholeExtent.data(), pieceExtent.data());
     EXPECT_EQ(wholeExtent, data);
     EXPECT_EQ(pieceExtent, data);
   }
-  EXPECT_EQ(vtkParaVoxelPieces::GetNumberOfPieces(PieceRequest(0, 0)), 1);
-  EXPECT_EQ(vtkParaVoxelPieces::GetNumberOfPieces(PieceRequest(2, 5)), 5);
+  EXPECT_EQ(paravoxel::ImagePieces::GetNumberOfPieces(PieceRequest(0, 0)), 1);
+  EXPECT_EQ(paravoxel::ImagePieces::GetNumberOfPieces(PieceRequest(2, 5)), 5);
 }
