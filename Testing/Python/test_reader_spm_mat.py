@@ -10,8 +10,7 @@ import numpy as np
 from nibabel.fileholders import FileHolder
 from vtkmodules.util.numpy_support import vtk_to_numpy
 
-import paravoxel
-from paravoxel_testing import ErrorCatcher, data_path, fail
+from paravoxel_testing import data_path, fail, read_archive
 
 
 def nibabel_affine(members, stem, with_mat=True):
@@ -23,12 +22,8 @@ def nibabel_affine(members, stem, with_mat=True):
 
 
 def read(archive, volume):
-    reader = paravoxel.vtkAnalyzeZipReader()
-    reader.SetWorldSpace(False)  # voxel order: voxel (i, j, k) is nibabel's dataobj[i, j, k]
-    catcher = ErrorCatcher(reader)
-    reader.SetFileName(data_path(archive))
-    reader.SetVolume(volume)
-    reader.Update()
+    # Voxel order: voxel (i, j, k) is nibabel's dataobj[i, j, k].
+    reader, catcher, _ = read_archive(data_path(archive), WorldSpace=False, Volume=volume)
     output = reader.GetOutput()
     matrix = vtk_to_numpy(output.GetFieldData().GetArray("VoxelToWorld")).reshape(4, 4)
     return output, matrix, catcher

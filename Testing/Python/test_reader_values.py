@@ -13,7 +13,7 @@ from nibabel.fileholders import FileHolder
 
 import paravoxel
 from paravoxel.images import image_to_numpy
-from paravoxel_testing import ErrorCatcher, data_path, fail
+from paravoxel_testing import data_path, fail, read_archive
 
 
 def nibabel_image(members, name, as_nifti_pair=False):
@@ -41,12 +41,8 @@ def nibabel_image(members, name, as_nifti_pair=False):
 
 
 def check_volume(archive, name, members, values_only):
-    reader = paravoxel.vtkAnalyzeZipReader()
-    reader.SetWorldSpace(False)  # voxel order: voxel (i, j, k) is nibabel's dataobj[i, j, k]
-    catcher = ErrorCatcher(reader)
-    reader.SetFileName(data_path(archive))
-    reader.SetVolume(name)
-    reader.Update()
+    # Voxel order: voxel (i, j, k) is nibabel's dataobj[i, j, k].
+    reader, catcher, _ = read_archive(data_path(archive), WorldSpace=False, Volume=name)
     if catcher.errors:
         fail("%s / %s: unexpected errors %s" % (archive, name, catcher.errors))
     output = reader.GetOutput()
