@@ -347,9 +347,16 @@ int vtkExplodedVoxelsFilter::RequestData(
   {
     scalars->GetRange(range, 0);
   }
+  // Labels beyond +-2^63 (uint64 arrays) are clamped just inside long long, where the cast is
+  // defined; a span that wide is refused by Initialize anyway.
+  const auto asLabel = [](double value)
+  {
+    const double limit = 9.2e18;
+    return static_cast<long long>(std::max(-limit, std::min(limit, value)));
+  };
   std::string regionError;
-  if (!regions.Initialize(regionRequest, static_cast<long long>(std::floor(range[0])),
-        static_cast<long long>(std::ceil(range[1])), regionError))
+  if (!regions.Initialize(
+        regionRequest, asLabel(std::floor(range[0])), asLabel(std::ceil(range[1])), regionError))
   {
     vtkErrorMacro(<< regionError);
     return 1;

@@ -639,6 +639,16 @@ TEST_F(ExplodedVoxels, ThresholdNormOrComponent)
   EXPECT_STREQ(output->GetCellData()->GetArray("rgb")->GetComponentName(1), "green");
 }
 
+TEST_F(ExplodedVoxels, Uint64LabelsBeyondLongLong)
+{
+  // fuzz_filters: a one-component integer array is a label image, whose label range was cast
+  // from double to long long, undefined beyond 2^63 (UBSan's report, Regressions/filters).
+  const Layout layout = Block(3, 2, 2);
+  const std::vector<unsigned long long> values = { 0, 1, 18446744073709551615ULL, 5,
+    9223372036854775808ULL, 0, 7, 0, 18446744073709551615ULL, 2, 0, 3 };
+  EXPECT_GT(CheckFaces(layout, MakeArray("v", 1, values), Options()), 0);
+}
+
 TEST_F(ExplodedVoxels, GapAndInteriorFaces)
 {
   const Layout layout = Block(4, 5, 3);
