@@ -182,36 +182,55 @@ output = check("empty selection", SEED, np.zeros(SEED.shape, dtype=bool), LowerT
 if output.GetNumberOfCells() or output.GetNumberOfPoints():
     fail("an empty selection should give an empty output")
 
-# A direction matrix with a reflection (left-handed axes): boxes follow the image axes and quads
-# still face out of their voxel.
-image = numpy_to_image(SEED, "v", spacing=(1.0, 2.0, 0.5), origin=(3.0, -1.0, 2.0))
-image.SetDirectionMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1)  # x and y swapped: determinant -1
-
-
-def physical(index):
-    position = [0.0, 0.0, 0.0]
-    image.TransformContinuousIndexToPhysicalPoint([float(v) for v in index], position)
-    return position
-
-
-direct = paravoxel.vtkExplodedVoxelsFilter()
-direct.SetInputData(image)
-direct.Update()
-result = direct.GetOutput()
-quads = vtk_to_numpy(result.GetPolys().GetConnectivityArray()).reshape(-1, 4)
-corners = vtk_to_numpy(result.GetPoints().GetData()).astype(np.float64)[quads]
-centres = np.array([physical(index) for index in
-                    vtk_to_numpy(result.GetCellData().GetArray("VoxelIndex")).tolist()])
-normals = np.cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 1])
-if result.GetNumberOfCells() != len(expected_voxel_faces(SEED != 0)) or \
-        np.any(np.einsum("ij,ij->i", normals, corners.mean(axis=1) - centres) <= 0):
-    fail("with a reflected direction matrix, quads should still face out of their voxels")
+# Direction matrices (world space gives oblique images a rotation, #15): a reflection (x and y
+# swapped, left-handed axes), an oblique rotation with z flipped, and a small tilt. Boxes follow
+# the image axes: every corner of every face lies on its voxel's box, in the image's own index
+# frame (numpy), the faces are exactly the seed's, quads face out of their voxel, and the bounds
+# are those of the boxes in world coordinates.
+c20, s20 = np.cos(np.radians(20)), np.sin(np.radians(20))
+c10, s10 = np.cos(np.radians(10)), np.sin(np.radians(10))
+DIRECTIONS = {
+    "reflected": (0, 1, 0, 1, 0, 0, 0, 0, 1),
+    "oblique, z flipped": (c20, -s20, 0, s20, c20, 0, 0, 0, -1),
+    "tilted": (1, 0, 0, 0, c10, -s10, 0, s10, c10),
+}
 offsets = np.array(np.meshgrid([-0.5, 0.5], [-0.5, 0.5], [-0.5, 0.5])).T.reshape(-1, 3)
-box_corners = np.array([physical(index + offset)
-                        for index in np.argwhere(SEED != 0) for offset in offsets])
-expected_bounds = np.column_stack([box_corners.min(axis=0), box_corners.max(axis=0)]).ravel()
-if not np.allclose(result.GetBounds(), expected_bounds, atol=1e-5):
-    fail("bounds %s with a direction matrix, expected %s" % (result.GetBounds(), expected_bounds))
+for what, direction in DIRECTIONS.items():
+    image = numpy_to_image(SEED, "v", spacing=(1.0, 2.0, 0.5), origin=(3.0, -1.0, 2.0))
+    image.SetDirectionMatrix(*direction)
+
+    def physical(index):
+        position = [0.0, 0.0, 0.0]
+        image.TransformContinuousIndexToPhysicalPoint([float(v) for v in index], position)
+        return position
+
+    def index_of(point):
+        index = [0.0, 0.0, 0.0]
+        image.TransformPhysicalPointToContinuousIndex([float(v) for v in point], index)
+        return index
+
+    direct = paravoxel.vtkExplodedVoxelsFilter()
+    direct.SetInputData(image)
+    direct.Update()
+    result = direct.GetOutput()
+    quads = vtk_to_numpy(result.GetPolys().GetConnectivityArray()).reshape(-1, 4)
+    corners = vtk_to_numpy(result.GetPoints().GetData()).astype(np.float64)[quads]
+    voxels = vtk_to_numpy(result.GetCellData().GetArray("VoxelIndex"))
+    centres = np.array([physical(index) for index in voxels.tolist()])
+    normals = np.cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 1])
+    if result.GetNumberOfCells() != len(expected_voxel_faces(SEED != 0)) or \
+            np.any(np.einsum("ij,ij->i", normals, corners.mean(axis=1) - centres) <= 0):
+        fail("%s direction matrix: quads should be the seed's faces, facing out of their voxels"
+             % what)
+    corner_indices = np.array([index_of(p) for p in corners.reshape(-1, 3)]).reshape(-1, 4, 3)
+    if not np.allclose(np.abs(corner_indices - voxels[:, None, :]), 0.5, atol=1e-5):
+        fail("%s direction matrix: face corners off their voxels' boxes" % what)
+    box_corners = np.array([physical(index + offset)
+                            for index in np.argwhere(SEED != 0) for offset in offsets])
+    expected_bounds = np.column_stack([box_corners.min(axis=0), box_corners.max(axis=0)]).ravel()
+    if not np.allclose(result.GetBounds(), expected_bounds, atol=1e-5):
+        fail("%s direction matrix: bounds %s, expected %s" % (what, result.GetBounds(),
+                                                              expected_bounds))
 
 # Errors: a clear message and an empty output.
 output, errors = explode(SEED, ThresholdComponent=2)
