@@ -11,6 +11,7 @@
 #include "vtkDataArray.h"
 #include "vtkDataObject.h"
 #include "vtkDataSetAttributes.h"
+#include "vtkDoubleArray.h"
 #include "vtkFieldData.h"
 #include "vtkImageData.h"
 #include "vtkImplicitFunction.h"
@@ -148,6 +149,16 @@ int vtkExplodedVoxelsFilter::FillInputPortInformation(int, vtkInformation* info)
   return 1;
 }
 
+vtkStringArray* vtkExplodedVoxelsFilter::GetLabelAnnotations()
+{
+  return this->LabelAnnotations;
+}
+
+vtkDoubleArray* vtkExplodedVoxelsFilter::GetLabelIndexedColors()
+{
+  return this->LabelIndexedColors;
+}
+
 int vtkExplodedVoxelsFilter::RequestInformation(
   vtkInformation*, vtkInformationVector** inputVector, vtkInformationVector*)
 {
@@ -172,6 +183,9 @@ int vtkExplodedVoxelsFilter::RequestInformation(
       names.push_back(held->GetValue(label));
     }
   }
+  // The colour map the GUI gives the output's displays: from the reader's keys only, as names
+  // found in field data alone come without their colours.
+  vtkParaVoxelLabels::GetAnnotations(inInfo, this->LabelAnnotations, this->LabelIndexedColors);
   for (const std::string& name : names)
   {
     if (!name.empty() &&

@@ -50,13 +50,16 @@
 #define vtkExplodedVoxelsFilter_h
 
 #include "ParaVoxelFiltersModule.h" // for export macro
+#include "vtkNew.h"                 // for the label annotations
 #include "vtkPolyDataAlgorithm.h"
 
 #include <string> // for the regions
 #include <vector> // for the regions
 
+class vtkDoubleArray;
 class vtkImplicitFunction;
 class vtkMultiProcessController;
+class vtkStringArray;
 
 class PARAVOXELFILTERS_EXPORT vtkExplodedVoxelsFilter : public vtkPolyDataAlgorithm
 {
@@ -173,6 +176,18 @@ public:
 
   ///@{
   /**
+   * The regions of the input's label volume as a categorical colour map takes them (lookup table
+   * `Annotations` and `IndexedColors`, see vtkParaVoxelLabels::GetAnnotations): (label, name)
+   * pairs, and R, G, B in [0, 1] per pair; empty when the input has no label sidecars. Filled by
+   * UpdateInformation(), from the input's
+   * vtkParaVoxelLabels keys; the ParaView GUI colours displays by them.
+   */
+  vtkStringArray* GetLabelAnnotations();
+  vtkDoubleArray* GetLabelIndexedColors();
+  ///@}
+
+  ///@{
+  /**
    * Pulls the regions apart: each region's boxes move by RegionExplosion x (region centroid -
    * centroid of all filled voxels), in world units. 0 (default): off. Faces between two regions
    * are then kept, so that each region is a closed solid. Needs a one-component integer array.
@@ -224,6 +239,8 @@ private:
 
   std::vector<std::string> Regions;
   std::vector<std::string> AvailableRegions;
+  vtkNew<vtkStringArray> LabelAnnotations;
+  vtkNew<vtkDoubleArray> LabelIndexedColors;
 };
 
 #endif

@@ -25,6 +25,12 @@
  * ParaView's vtkPVPostFilter and any filter) can list region names before any data is read
  * (`inInfo->Get(vtkParaVoxelLabels::LABEL_NAMES(), k)`,
  * `inInfo->Length(vtkParaVoxelLabels::LABEL_NAMES())`).
+ * LABEL_COLORS() travels the same way with the colours: R, G, B (0 to 255) of label k at entries
+ * 3k to 3k + 2, black where label k has none; a single -1 when no region is coloured.
+ *
+ * GetAnnotations() turns the two keys into what ParaView's categorical colour maps take (the
+ * `Annotations` and `IndexedColors` of a lookup table), so that the reader and Exploded Voxels
+ * can hand them to the GUI through information properties, in client-server mode too.
  */
 #ifndef vtkParaVoxelLabels_h
 #define vtkParaVoxelLabels_h
@@ -32,7 +38,11 @@
 #include "ParaVoxelFiltersModule.h" // for export macro
 #include "vtkObject.h"
 
+class vtkDoubleArray;
+class vtkInformation;
+class vtkInformationIntegerVectorKey;
 class vtkInformationStringVectorKey;
+class vtkStringArray;
 
 class PARAVOXELFILTERS_EXPORT vtkParaVoxelLabels : public vtkObject
 {
@@ -42,6 +52,20 @@ public:
 
   /** Names of the labels on the reader's output port information (see the class doc). */
   static vtkInformationStringVectorKey* LABEL_NAMES();
+
+  /** Colours of the labels on the reader's output port information (see the class doc). */
+  static vtkInformationIntegerVectorKey* LABEL_COLORS();
+
+  /**
+   * The regions that LABEL_NAMES() and LABEL_COLORS() in `info` describe, as a categorical colour
+   * map takes them: `annotations` gets (label, name) pairs, `indexedColors` R, G, B in [0, 1] per
+   * pair. The regions are the named labels, or when none is named every coloured label; a
+   * region without a name is annotated with its number, one without a colour is black (as
+   * paravoxel.labels.label_table and color_by_labels do). Both arrays end empty when `info`
+   * has neither key or they describe no region.
+   */
+  static void GetAnnotations(
+    vtkInformation* info, vtkStringArray* annotations, vtkDoubleArray* indexedColors);
 
   /** "LabelNames": the field data array of the names. */
   static const char* GetNamesArrayName() { return "LabelNames"; }

@@ -3,6 +3,7 @@
 #include "MemberBuffer.h"
 #include "vtkFieldData.h"
 #include "vtkInformation.h"
+#include "vtkInformationIntegerVectorKey.h"
 #include "vtkInformationStringVectorKey.h"
 #include "vtkIntArray.h"
 #include "vtkNew.h"
@@ -116,22 +117,36 @@ LabelTable LabelSidecars::Read(AnalyzeMemberStore& store, const AnalyzeVolumeInd
   return table;
 }
 
-void LabelSidecars::SetNamesInformation(const LabelTable& table, vtkInformation* outInfo)
+void LabelSidecars::SetInformation(const LabelTable& table, vtkInformation* outInfo)
 {
   vtkInformationStringVectorKey* key = vtkParaVoxelLabels::LABEL_NAMES();
   outInfo->Remove(key);
+  // One empty name, and one -1 colour, rather than no key: the pipeline copies a key downstream
+  // only when it is there, so this is what replaces a previous volume's labels in the filters
+  // after the reader.
   if (!table.HasNames())
   {
-    // One empty name rather than no key: the pipeline copies the key downstream only when it is
-    // there, so this is what replaces a previous volume's names in the filters after the reader.
     outInfo->Set(key, "", 0);
-    return;
   }
-  const std::vector<std::string> names = table.GetNames();
-  for (std::size_t label = 0; label < names.size(); ++label)
+  else
   {
-    outInfo->Set(key, names[label], static_cast<int>(label));
+    const std::vector<std::string> names = table.GetNames();
+    for (std::size_t label = 0; label < names.size(); ++label)
+    {
+      outInfo->Set(key, names[label], static_cast<int>(label));
+    }
   }
+  std::vector<int> colors{ -1 };
+  if (table.HasColors())
+  {
+    colors.clear();
+    for (std::size_t label = 0; label < table.GetNumberOfLabels(); ++label)
+    {
+      const LabelTable::Color color = table.GetColor(label);
+      colors.insert(colors.end(), color.begin(), color.end());
+    }
+  }
+  outInfo->Set(vtkParaVoxelLabels::LABEL_COLORS(), colors.data(), static_cast<int>(colors.size()));
 }
 
 void LabelSidecars::AddFieldData(const LabelTable& table, vtkFieldData* fieldData)

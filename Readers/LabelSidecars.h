@@ -52,9 +52,10 @@ public:
 
   /**
    * Put `table`'s names under vtkParaVoxelLabels::LABEL_NAMES() in `outInfo` (an output port's
-   * information); a single empty name when it names no region.
+   * information), a single empty name when it names no region; and its colours under
+   * vtkParaVoxelLabels::LABEL_COLORS(), a single -1 when it colours none.
    */
-  static void SetNamesInformation(const LabelTable& table, vtkInformation* outInfo);
+  static void SetInformation(const LabelTable& table, vtkInformation* outInfo);
 
   /**
    * Add the `LabelNames` and `LabelColors` arrays (those `table` has) and `NamedRegions` (when

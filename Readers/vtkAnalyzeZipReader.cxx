@@ -51,6 +51,8 @@ struct vtkAnalyzeZipReader::Internals
   paravoxel::AnalyzeTimeSteps TimeSteps;
   bool Ready = false;
   vtkNew<vtkStringArray> AvailableVolumes;
+  vtkNew<vtkStringArray> LabelAnnotations;
+  vtkNew<vtkDoubleArray> LabelIndexedColors;
   std::string CurrentVolume;
   std::map<std::string, paravoxel::LabelTable> Labels;   // by header member, for this archive
   std::map<std::string, std::array<double, 16>> Affines; // by header member, for this archive
@@ -363,6 +365,16 @@ const char* vtkAnalyzeZipReader::GetCurrentVolume()
   return this->Internal->CurrentVolume.c_str();
 }
 
+vtkStringArray* vtkAnalyzeZipReader::GetLabelAnnotations()
+{
+  return this->Internal->LabelAnnotations;
+}
+
+vtkDoubleArray* vtkAnalyzeZipReader::GetLabelIndexedColors()
+{
+  return this->Internal->LabelIndexedColors;
+}
+
 const char* vtkAnalyzeZipReader::GetFileOrientation()
 {
   return this->Internal->FileOrientation.c_str();
@@ -393,6 +405,9 @@ int vtkAnalyzeZipReader::RequestInformation(
   const int empty[6] = { 0, -1, 0, -1, 0, -1 };
   outInfo->Set(vtkStreamingDemandDrivenPipeline::WHOLE_EXTENT(), empty, 6);
   outInfo->Remove(vtkParaVoxelLabels::LABEL_NAMES());
+  outInfo->Remove(vtkParaVoxelLabels::LABEL_COLORS());
+  internal.LabelAnnotations->Initialize();
+  internal.LabelIndexedColors->Initialize();
   outInfo->Remove(vtkStreamingDemandDrivenPipeline::TIME_STEPS());
   outInfo->Remove(vtkStreamingDemandDrivenPipeline::TIME_RANGE());
 
@@ -457,7 +472,9 @@ int vtkAnalyzeZipReader::RequestInformation(
   vtkDataObject::SetPointDataActiveScalarInfo(
     outInfo, header.GetOutputScalarType(), header.GetNumberOfComponents());
   const paravoxel::LabelTable& labels = internal.LabelsOf(this, selected);
-  paravoxel::LabelSidecars::SetNamesInformation(labels, outInfo);
+  paravoxel::LabelSidecars::SetInformation(labels, outInfo);
+  vtkParaVoxelLabels::GetAnnotations(
+    outInfo, internal.LabelAnnotations, internal.LabelIndexedColors);
   this->NumberOfNamedRegions = static_cast<int>(labels.GetNumberOfNamedLabels());
   internal.Ready = true;
   return 1;

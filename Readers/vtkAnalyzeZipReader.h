@@ -75,6 +75,7 @@
 #include <memory>
 #include <string>
 
+class vtkDoubleArray;
 class vtkStringArray;
 
 class PARAVOXELREADERS_EXPORT vtkAnalyzeZipReader : public vtkImageAlgorithm
@@ -178,6 +179,17 @@ public:
    * Filled by UpdateInformation().
    */
   vtkGetMacro(NumberOfNamedRegions, int);
+
+  ///@{
+  /**
+   * The regions of a label volume as a categorical colour map takes them (lookup table
+   * `Annotations` and `IndexedColors`, see vtkParaVoxelLabels::GetAnnotations): (label, name)
+   * pairs, and R, G, B in [0, 1] per pair; empty when the volume has no label sidecars. Filled by
+   * UpdateInformation(); the ParaView GUI colours displays by them.
+   */
+  vtkStringArray* GetLabelAnnotations();
+  vtkDoubleArray* GetLabelIndexedColors();
+  ///@}
 
   /** The volume actually read by the last update (empty when it failed). */
   const char* GetCurrentVolume();

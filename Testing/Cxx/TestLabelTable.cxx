@@ -6,8 +6,10 @@
 #include "LabelSidecars.h"
 #include "LabelTable.h"
 
+#include "vtkDoubleArray.h"
 #include "vtkFieldData.h"
 #include "vtkInformation.h"
+#include "vtkInformationIntegerVectorKey.h"
 #include "vtkInformationStringVectorKey.h"
 #include "vtkNew.h"
 #include "vtkParaVoxelLabels.h"
@@ -432,16 +434,53 @@ TEST(LabelSidecarsOutput, FieldDataAndInformation)
   }
 
   vtkNew<vtkInformation> info;
-  LabelSidecars::SetNamesInformation(table, info);
+  LabelSidecars::SetInformation(table, info);
   vtkInformationStringVectorKey* key = vtkParaVoxelLabels::LABEL_NAMES();
   ASSERT_EQ(info->Length(key), 4);
   EXPECT_STREQ(info->Get(key, 1), "One");
   EXPECT_STREQ(info->Get(key, 2), "");
+  vtkInformationIntegerVectorKey* colorKey = vtkParaVoxelLabels::LABEL_COLORS();
+  ASSERT_EQ(info->Length(colorKey), 12);
+  for (int k = 0; k < 4; ++k)
+  {
+    for (int c = 0; c < 3; ++c)
+    {
+      EXPECT_EQ(info->Get(colorKey, 3 * k + c), bytes[256 * c + k]);
+    }
+  }
+  // What the GUI's categorical colour map gets: the named labels 1 and 3, with their colours.
+  vtkNew<vtkStringArray> annotations;
+  vtkNew<vtkDoubleArray> indexedColors;
+  vtkParaVoxelLabels::GetAnnotations(info, annotations, indexedColors);
+  ASSERT_EQ(annotations->GetNumberOfValues(), 4);
+  EXPECT_EQ(annotations->GetValue(0), "1");
+  EXPECT_EQ(annotations->GetValue(1), "One");
+  EXPECT_EQ(annotations->GetValue(2), "3");
+  EXPECT_EQ(annotations->GetValue(3), "Three");
+  ASSERT_EQ(indexedColors->GetNumberOfValues(), 6);
+  for (int c = 0; c < 3; ++c)
+  {
+    EXPECT_DOUBLE_EQ(indexedColors->GetValue(c), bytes[256 * c + 1] / 255.0);
+    EXPECT_DOUBLE_EQ(indexedColors->GetValue(3 + c), bytes[256 * c + 3] / 255.0);
+  }
   // Without names, one empty name replaces them (downstream too: a new volume must not keep the
-  // previous one's names).
-  LabelSidecars::SetNamesInformation(lut, info);
+  // previous one's names); every coloured label is then a region, annotated with its number.
+  LabelSidecars::SetInformation(lut, info);
   ASSERT_EQ(info->Length(key), 1);
   EXPECT_STREQ(info->Get(key, 0), "");
+  ASSERT_EQ(info->Length(colorKey), 768);
+  vtkParaVoxelLabels::GetAnnotations(info, annotations, indexedColors);
+  ASSERT_EQ(annotations->GetNumberOfValues(), 512);
+  EXPECT_EQ(annotations->GetValue(510), "255");
+  EXPECT_EQ(annotations->GetValue(511), "255");
+  EXPECT_DOUBLE_EQ(indexedColors->GetValue(767), bytes[767] / 255.0);
+  // Neither names nor colours: one -1 colour replaces the previous ones, and no region is left.
+  LabelSidecars::SetInformation(LabelTable(), info);
+  ASSERT_EQ(info->Length(colorKey), 1);
+  EXPECT_EQ(info->Get(colorKey, 0), -1);
+  vtkParaVoxelLabels::GetAnnotations(info, annotations, indexedColors);
+  EXPECT_EQ(annotations->GetNumberOfValues(), 0);
+  EXPECT_EQ(indexedColors->GetNumberOfValues(), 0);
   vtkNew<vtkFieldData> colorsOnly;
   LabelSidecars::AddFieldData(lut, colorsOnly);
   EXPECT_EQ(colorsOnly->GetNumberOfArrays(), 2);

@@ -183,6 +183,11 @@ def valid_fixtures(manifest):
             members["atlas/" + name] = f.read()
     write_zip("labels.zip", members)
     manifest["valid"].append({"archive": "labels.zip", "volumes": ["atlas/aal.nii.gz"]})
+    # For the GUI test of atlas colouring: the anatomy on the atlas's grid, in its own archive,
+    # whose `Intensity` must keep its own colour map beside the atlas's.
+    with open(os.path.join(MRICRON, "ch2.nii.gz"), "rb") as f:
+        write_zip("gui_anatomy.zip", {"anatomy/ch2.nii.gz": f.read()})
+    manifest["valid"].append({"archive": "gui_anatomy.zip", "volumes": ["anatomy/ch2.nii.gz"]})
 
     # An archive in the tutorial's layout with members that are not images, to be skipped.
     members = {"attention/README.txt": b"Attention to Visual Motion (stand-in)\n",

@@ -1,0 +1,116 @@
+#include "pqLabelAtlasColorBehavior.h"
+
+#include "pqApplicationCore.h"
+#include "pqDataRepresentation.h"
+#include "pqPipelineSource.h"
+#include "pqServerManagerModel.h"
+#include "vtkSMPVRepresentationProxy.h"
+#include "vtkSMProperty.h"
+#include "vtkSMPropertyHelper.h"
+#include "vtkSMProxy.h"
+
+#include <string>
+
+namespace
+{
+/** The array holding the label numbers in `source`'s output. */
+std::string LabelArrayName(vtkSMProxy* source)
+{
+  if (source->GetProperty("SelectInputScalars"))
+  {
+    // Exploded Voxels carries its Scalars to the output under their own name.
+    const char* name =
+      vtkSMPropertyHelper(source, "SelectInputScalars").GetInputArrayNameToProcess();
+    return name ? name : "";
+  }
+  return "Intensity";
+}
+} // namespace
+
+pqLabelAtlasColorBehavior::pqLabelAtlasColorBehavior(QObject* parent)
+  : QObject(parent)
+{
+}
+
+pqLabelAtlasColorBehavior::~pqLabelAtlasColorBehavior() = default;
+
+void pqLabelAtlasColorBehavior::startup()
+{
+  pqServerManagerModel* model = pqApplicationCore::instance()->getServerManagerModel();
+  QObject::connect(
+    model, &pqServerManagerModel::representationAdded, this, &pqLabelAtlasColorBehavior::watch);
+}
+
+void pqLabelAtlasColorBehavior::shutdown()
+{
+  pqServerManagerModel* model = pqApplicationCore::instance()->getServerManagerModel();
+  QObject::disconnect(model, nullptr, this, nullptr);
+}
+
+void pqLabelAtlasColorBehavior::watch(pqRepresentation* representation)
+{
+  auto* display = qobject_cast<pqDataRepresentation*>(representation);
+  if (!display || !display->getProxy()->GetProperty("UseSeparateColorMap"))
+  {
+    return;
+  }
+  QObject::connect(display, &pqDataRepresentation::colorArrayNameModified, this,
+    [this, display]() { this->colorByLabels(display, true); });
+  QObject::connect(display, &pqDataRepresentation::colorTransferFunctionModified, this,
+    [this, display]() { this->colorByLabels(display, false); });
+  // A filter's display may already colour by the array of its input's display (ParaView's
+  // inheritance), through the shared map.
+  this->colorByLabels(display, false);
+}
+
+void pqLabelAtlasColorBehavior::colorByLabels(pqDataRepresentation* display, bool inColoring)
+{
+  pqPipelineSource* input = display->getInput();
+  vtkSMProxy* source = input ? input->getProxy() : nullptr;
+  vtkSMProperty* annotations = source ? source->GetProperty("LabelAnnotations") : nullptr;
+  vtkSMProperty* indexedColors = source ? source->GetProperty("LabelIndexedColors") : nullptr;
+  if (!annotations || !indexedColors)
+  {
+    return;
+  }
+  // Filled on the server when the pipeline information was last updated.
+  source->UpdatePropertyInformation(annotations);
+  source->UpdatePropertyInformation(indexedColors);
+  if (vtkSMPropertyHelper(annotations).GetNumberOfElements() == 0)
+  {
+    return;
+  }
+  vtkSMProxy* proxy = display->getProxy();
+  vtkSMPropertyHelper colorArray(proxy, "ColorArrayName");
+  const char* arrayName = colorArray.GetInputArrayNameToProcess();
+  if (!arrayName || LabelArrayName(source) != arrayName)
+  {
+    return;
+  }
+
+  vtkSMPropertyHelper separate(proxy, "UseSeparateColorMap");
+  if (separate.GetAsInt() == 0)
+  {
+    separate.Set(1);
+    proxy->UpdateVTKObjects();
+    if (inColoring)
+    {
+      return; // ParaView picks the map next, the separate one now: colorTransferFunctionModified
+    }
+    vtkSMPVRepresentationProxy::SetScalarColoring(
+      proxy, arrayName, colorArray.GetInputArrayAssociation());
+  }
+  vtkSMProxy* lut = vtkSMPropertyHelper(proxy, "LookupTable", true).GetAsProxy();
+  if (!lut || vtkSMPropertyHelper(lut, "AnnotationsInitialized").GetAsInt() != 0)
+  {
+    return; // not chosen yet, or made (and maybe edited by the user) before
+  }
+  vtkSMPropertyHelper(lut, "IndexedLookup").Set(1);
+  vtkSMPropertyHelper(lut, "AnnotationsInitialized").Set(1);
+  lut->GetProperty("Annotations")->Copy(annotations);
+  lut->GetProperty("IndexedColors")->Copy(indexedColors);
+  // Values that are no region (the background of most atlases) in black, as color_by_labels.
+  const double black[3] = { 0.0, 0.0, 0.0 };
+  vtkSMPropertyHelper(lut, "NanColor").Set(black, 3);
+  lut->UpdateVTKObjects();
+}

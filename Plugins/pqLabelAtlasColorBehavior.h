@@ -1,0 +1,59 @@
+/**
+ * @class   pqLabelAtlasColorBehavior
+ * @brief   Colours the ParaView GUI's displays of a label atlas by its regions: a categorical
+ *          colour map with the atlas's own colours and the region names as annotations, so the
+ *          colour legend lists the names (what paravoxel.labels.color_by_labels does from
+ *          Python), without the user asking.
+ *
+ * A display qualifies when its source (the Analyze Zip Reader, or Exploded Voxels on one) has
+ * regions in its information properties LabelAnnotations / LabelIndexedColors (the reader fills
+ * them from the volume's label sidecars, on the server, so client-server sessions work too) and
+ * the display colours by the label array: the source's Scalars (SelectInputScalars) when it has
+ * them, else the reader's `Intensity`.
+ *
+ * Anatomy and atlases both name their array `Intensity`, and ParaView shares one colour map per
+ * array name, so the atlas display gets its own (UseSeparateColorMap): it never recolours another
+ * volume's display. UseSeparateColorMap is turned on as soon as the display colours by the label
+ * array, before ParaView picks the map (when the display is registered, and when its colour array
+ * changes, e.g. on switching from Outline to Slice), so the shared `Intensity` map is neither
+ * rescaled to the labels nor handed to the atlas. The separate map is then made categorical once;
+ * later edits in the Color Map Editor are kept.
+ *
+ * GUI only (a plugin auto-start component): pvpython and pvbatch keep ParaView's plain colouring,
+ * where color_by_labels() does this on request.
+ */
+#ifndef pqLabelAtlasColorBehavior_h
+#define pqLabelAtlasColorBehavior_h
+
+#include <QObject>
+
+class pqDataRepresentation;
+class pqRepresentation;
+
+class pqLabelAtlasColorBehavior : public QObject
+{
+  Q_OBJECT
+
+public:
+  pqLabelAtlasColorBehavior(QObject* parent = nullptr);
+  ~pqLabelAtlasColorBehavior() override;
+
+  /** Called when the plugin is loaded: watches the displays made from then on. */
+  void startup();
+  void shutdown();
+
+private Q_SLOTS:
+  void watch(pqRepresentation* representation);
+
+private:
+  /**
+   * Gives `representation` its own categorical colour map of the atlas's regions when it shows
+   * an atlas coloured by the label array. `inColoring`: called while ParaView is choosing the
+   * colour map (the colour array just changed), which will then take the separate one.
+   */
+  void colorByLabels(pqDataRepresentation* representation, bool inColoring);
+
+  Q_DISABLE_COPY(pqLabelAtlasColorBehavior)
+};
+
+#endif
