@@ -105,10 +105,12 @@ void pqLabelAtlasColorBehavior::colorByLabels(pqDataRepresentation* display, boo
   {
     return; // not chosen yet, or made (and maybe edited by the user) before
   }
-  vtkSMPropertyHelper(lut, "IndexedLookup").Set(1);
-  vtkSMPropertyHelper(lut, "AnnotationsInitialized").Set(1);
+  // Annotations first: turning IndexedLookup on with none makes the Color Map Editor generate
+  // its own, or ask the user in a dialog.
   lut->GetProperty("Annotations")->Copy(annotations);
   lut->GetProperty("IndexedColors")->Copy(indexedColors);
+  vtkSMPropertyHelper(lut, "AnnotationsInitialized").Set(1);
+  vtkSMPropertyHelper(lut, "IndexedLookup").Set(1);
   // Values that are no region (the background of most atlases) in black, as color_by_labels.
   const double black[3] = { 0.0, 0.0, 0.0 };
   vtkSMPropertyHelper(lut, "NanColor").Set(black, 3);
