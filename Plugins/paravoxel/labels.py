@@ -15,7 +15,10 @@ downstream of such a reader (a slice, Exploded Voxels...) can be coloured by the
 The colour map is ParaView's lookup table in categorical mode (Interpret Values As
 Categories): one annotation (value, region name) and one indexed colour per region, so the
 colour legend lists the regions by name. The macro Plugins/macros/ColorByLabels.py does the same
-for the active source in the GUI.
+for the active source in the GUI, where the plugin also does it on its own for new atlas
+displays, through a colour map of their own (pqLabelAtlasColorBehavior). Here, the lookup table
+is the display's: ParaView's one shared by every display of the array name (an anatomy's
+`Intensity` display changes with it), unless display.UseSeparateColorMap is turned on first.
 """
 
 NAMES_ARRAY = "LabelNames"
@@ -112,7 +115,9 @@ def color_by_labels(display, source=None, array="Intensity", view=None, only_pre
                          "its sidecars (.txt, .lut)?" % (NAMES_ARRAY, COLORS_ARRAY))
     association = "POINTS" if array in source.PointData.keys() else "CELLS"
     simple.ColorBy(display, (association, array))
-    lut = simple.GetColorTransferFunction(array)
+    # The map the display uses: ParaView's shared one for `array`, or its own when
+    # display.UseSeparateColorMap is on (as the GUI sets it for atlases).
+    lut = display.LookupTable
     lut.InterpretValuesAsCategories = 1
     lut.AnnotationsInitialized = 1
     annotations = []
