@@ -8,6 +8,7 @@
 #include "vtkSMProperty.h"
 #include "vtkSMPropertyHelper.h"
 #include "vtkSMProxy.h"
+#include "vtkSMSessionProxyManager.h"
 
 #include <string>
 
@@ -55,15 +56,15 @@ void pqLabelAtlasColorBehavior::watch(pqRepresentation* representation)
     return;
   }
   QObject::connect(display, &pqDataRepresentation::colorArrayNameModified, this,
-    [this, display]() { this->colorByLabels(display, true); });
+    [this, display]() { this->colorByLabels(display, Moment::ArrayChosen); });
   QObject::connect(display, &pqDataRepresentation::colorTransferFunctionModified, this,
-    [this, display]() { this->colorByLabels(display, false); });
+    [this, display]() { this->colorByLabels(display, Moment::MapChosen); });
   // A filter's display may already colour by the array of its input's display (ParaView's
   // inheritance), through the shared map.
-  this->colorByLabels(display, false);
+  this->colorByLabels(display, Moment::Shown);
 }
 
-void pqLabelAtlasColorBehavior::colorByLabels(pqDataRepresentation* display, bool inColoring)
+void pqLabelAtlasColorBehavior::colorByLabels(pqDataRepresentation* display, Moment moment)
 {
   pqPipelineSource* input = display->getInput();
   vtkSMProxy* source = input ? input->getProxy() : nullptr;
@@ -91,19 +92,33 @@ void pqLabelAtlasColorBehavior::colorByLabels(pqDataRepresentation* display, boo
   vtkSMPropertyHelper separate(proxy, "UseSeparateColorMap");
   if (separate.GetAsInt() == 0)
   {
+    if (moment == Moment::MapChosen)
+    {
+      return; // the user's choice, or ParaView's before Shown
+    }
     separate.Set(1);
     proxy->UpdateVTKObjects();
-    if (inColoring)
+    if (moment == Moment::ArrayChosen)
     {
-      return; // ParaView picks the map next, the separate one now: colorTransferFunctionModified
+      return; // ParaView chooses the map next, the separate one now: MapChosen
     }
-    vtkSMPVRepresentationProxy::SetScalarColoring(
-      proxy, arrayName, colorArray.GetInputArrayAssociation());
+    if (vtkSMPropertyHelper(proxy, "LookupTable", true).GetAsProxy())
+    {
+      // Already coloured through the shared map (a filter's display inherits its input
+      // display's colouring): switch to the separate one.
+      vtkSMPVRepresentationProxy::SetScalarColoring(
+        proxy, arrayName, colorArray.GetInputArrayAssociation());
+    }
   }
   vtkSMProxy* lut = vtkSMPropertyHelper(proxy, "LookupTable", true).GetAsProxy();
-  if (!lut || vtkSMPropertyHelper(lut, "AnnotationsInitialized").GetAsInt() != 0)
+  const char* lutName =
+    lut ? proxy->GetSessionProxyManager()->GetProxyName("lookup_tables", lut) : nullptr;
+  if (!lutName || std::string(lutName).rfind("Separate_", 0) != 0 ||
+    vtkSMPropertyHelper(lut, "AnnotationsInitialized").GetAsInt() != 0)
   {
-    return; // not chosen yet, or made (and maybe edited by the user) before
+    // Not chosen yet; a map other displays share (ParaView names a display's own map
+    // "Separate_<id>_<array>"); or made (and maybe edited by the user) before.
+    return;
   }
   // Annotations first: turning IndexedLookup on with none makes the Color Map Editor generate
   // its own, or ask the user in a dialog.

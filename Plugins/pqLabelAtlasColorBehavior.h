@@ -46,12 +46,20 @@ private Q_SLOTS:
   void watch(pqRepresentation* representation);
 
 private:
+  /** When colorByLabels is called. */
+  enum class Moment
+  {
+    Shown,       // the display was just made (it may colour through the shared map already)
+    ArrayChosen, // its colour array changed: ParaView chooses the colour map next
+    MapChosen    // its colour map changed
+  };
+
   /**
-   * Gives `representation` its own categorical colour map of the atlas's regions when it shows
-   * an atlas coloured by the label array. `inColoring`: called while ParaView is choosing the
-   * colour map (the colour array just changed), which will then take the separate one.
+   * Gives `display` its own categorical colour map of the atlas's regions when it shows an
+   * atlas coloured by the label array. Only a new display or a newly chosen colour array turns
+   * UseSeparateColorMap on: a user who turns it off keeps the shared map.
    */
-  void colorByLabels(pqDataRepresentation* representation, bool inColoring);
+  void colorByLabels(pqDataRepresentation* display, Moment moment);
 
   Q_DISABLE_COPY(pqLabelAtlasColorBehavior)
 };

@@ -3,11 +3,11 @@ label atlas by its regions without being asked, through a colour map of their ow
 shared `Intensity` colour map of an anatomy alone. The atlas (AAL with its mricron sidecars) is
 shown first, switched from Outline to Slice (ParaView then picks the colour array and map), then
 Exploded Voxels on it (whose display inherits the reader display's colouring); the anatomy (ch2)
-comes last. Expected regions and colours are parsed from the sidecars here, not by the reader."""
-import os
+comes last. Turning the atlas slice's separate colour map off then sticks. Expected regions and
+colours are parsed from the sidecars here, not by the reader."""
 import zipfile
 
-from paraview import servermanager, simple
+from paraview import simple
 
 from paravoxel_testing import data_path, fail, load_plugin, parse_mricron_labels, parse_mricron_lut
 
@@ -59,5 +59,14 @@ points = list(shared.RGBPoints)
 if (points[0], points[-4]) != tuple(anatomy_range):
     fail("the shared Intensity colour map spans %s, not the anatomy's %s" % (
         (points[0], points[-4]), anatomy_range))
+# A user who turns Use Separate Color Map off (what the toolbar button does) keeps the shared map,
+# which stays as it is.
+atlas_slice.UseSeparateColorMap = 0
+simple.ColorBy(atlas_slice, ("POINTS", "Intensity"))
+simple.Render(view)
+if atlas_slice.UseSeparateColorMap or atlas_slice.LookupTable != shared:
+    fail("turning the atlas slice's separate colour map off did not stick")
+if shared.InterpretValuesAsCategories or list(shared.Annotations):
+    fail("the shared Intensity colour map was made categorical after the user's choice")
 print("atlas colours: %d regions on the atlas's own categorical maps, the anatomy's Intensity map "
       "spans %s" % (len(expected_annotations) // 2, anatomy_range))
