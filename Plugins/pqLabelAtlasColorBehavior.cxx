@@ -2,7 +2,6 @@
 
 #include "pqApplicationCore.h"
 #include "pqDataRepresentation.h"
-#include "pqPipelineSource.h"
 #include "pqServerManagerModel.h"
 #include "vtkSMPVRepresentationProxy.h"
 #include "vtkSMProperty.h"
@@ -66,8 +65,9 @@ void pqLabelAtlasColorBehavior::watch(pqRepresentation* representation)
 
 void pqLabelAtlasColorBehavior::colorByLabels(pqDataRepresentation* display, Moment moment)
 {
-  pqPipelineSource* input = display->getInput();
-  vtkSMProxy* source = input ? input->getProxy() : nullptr;
+  vtkSMProxy* proxy = display->getProxy();
+  // From the property: a display just registered has no pqPipelineSource input yet.
+  vtkSMProxy* source = vtkSMPropertyHelper(proxy, "Input", true).GetAsProxy();
   vtkSMProperty* annotations = source ? source->GetProperty("LabelAnnotations") : nullptr;
   vtkSMProperty* indexedColors = source ? source->GetProperty("LabelIndexedColors") : nullptr;
   if (!annotations || !indexedColors)
@@ -81,7 +81,6 @@ void pqLabelAtlasColorBehavior::colorByLabels(pqDataRepresentation* display, Mom
   {
     return;
   }
-  vtkSMProxy* proxy = display->getProxy();
   vtkSMPropertyHelper colorArray(proxy, "ColorArrayName");
   const char* arrayName = colorArray.GetInputArrayNameToProcess();
   if (!arrayName || LabelArrayName(source) != arrayName)
@@ -94,31 +93,30 @@ void pqLabelAtlasColorBehavior::colorByLabels(pqDataRepresentation* display, Mom
   {
     if (moment == Moment::MapChosen)
     {
-      return; // the user's choice, or ParaView's before Shown
+      return; // the user's choice (or ParaView's, when it sets the map before Shown)
     }
     separate.Set(1);
     proxy->UpdateVTKObjects();
-    if (moment == Moment::ArrayChosen)
-    {
-      return; // ParaView chooses the map next, the separate one now: MapChosen
-    }
-    if (vtkSMPropertyHelper(proxy, "LookupTable", true).GetAsProxy())
-    {
-      // Already coloured through the shared map (a filter's display inherits its input
-      // display's colouring): switch to the separate one.
-      vtkSMPVRepresentationProxy::SetScalarColoring(
-        proxy, arrayName, colorArray.GetInputArrayAssociation());
-    }
   }
   vtkSMProxy* lut = vtkSMPropertyHelper(proxy, "LookupTable", true).GetAsProxy();
   const char* lutName =
     lut ? proxy->GetSessionProxyManager()->GetProxyName("lookup_tables", lut) : nullptr;
-  if (!lutName || std::string(lutName).rfind("Separate_", 0) != 0 ||
-    vtkSMPropertyHelper(lut, "AnnotationsInitialized").GetAsInt() != 0)
+  // ParaView names a display's own map "Separate_<id>_<array>"; never touch a shared one.
+  if (!lutName || std::string(lutName).rfind("Separate_", 0) != 0)
   {
-    // Not chosen yet; a map other displays share (ParaView names a display's own map
-    // "Separate_<id>_<array>"); or made (and maybe edited by the user) before.
+    if (moment != Moment::ArrayChosen) // then ParaView chooses the map next, by itself
+    {
+      // Choose the display's own map now: none is chosen yet, or the shared one (a filter's
+      // display inherits its input display's colouring; ParaView's own set-up of a new display
+      // takes the shared map whatever UseSeparateColorMap says). MapChosen follows.
+      vtkSMPVRepresentationProxy::SetScalarColoring(
+        proxy, arrayName, colorArray.GetInputArrayAssociation());
+    }
     return;
+  }
+  if (vtkSMPropertyHelper(lut, "AnnotationsInitialized").GetAsInt() != 0)
+  {
+    return; // made (and maybe edited by the user) before
   }
   // Annotations first: turning IndexedLookup on with none makes the Color Map Editor generate
   // its own, or ask the user in a dialog.

@@ -13,11 +13,12 @@
  *
  * Anatomy and atlases both name their array `Intensity`, and ParaView shares one colour map per
  * array name, so the atlas display gets its own (UseSeparateColorMap): it never recolours another
- * volume's display. UseSeparateColorMap is turned on as soon as the display colours by the label
- * array, before ParaView picks the map (when the display is registered, and when its colour array
- * changes, e.g. on switching from Outline to Slice), so the shared `Intensity` map is neither
- * rescaled to the labels nor handed to the atlas. The separate map is then made categorical once;
- * later edits in the Color Map Editor are kept.
+ * volume's display. The display is switched to its own map when it is made (ParaView's set-up
+ * may have handed it the shared map, unscaled yet) and when its colour array becomes the label
+ * array (e.g. on switching from Outline to Slice, before ParaView picks the map), so the shared
+ * `Intensity` map is neither made categorical nor rescaled to the labels. The display's own map
+ * is then made categorical once; later edits in the Color Map Editor are kept, and a user who
+ * turns Use Separate Color Map off keeps the shared map.
  *
  * GUI only (a plugin auto-start component): pvpython and pvbatch keep ParaView's plain colouring,
  * where color_by_labels() does this on request.
