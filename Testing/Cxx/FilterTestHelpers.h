@@ -1,17 +1,17 @@
 // What the Exploded Voxels and Intensity Transform tests share: the plugin's threading set-up and
 // runs with one and several threads, images built from plain values (with the test's own idea of
 // their geometry), a source that serves pieces with ghost layers as readers do under MPI, the
-// capture of errors and warnings, and bit-exact comparison of outputs.
+// capture of errors and warnings (MessageCollector.h), and bit-exact comparison of outputs.
 #ifndef FilterTestHelpers_h
 #define FilterTestHelpers_h
 
+#include "MessageCollector.h"
 #include "vtkParaVoxelThreading.h"
 
 #include "vtkAOSDataArrayTemplate.h"
 #include "vtkAlgorithm.h"
 #include "vtkCellArray.h"
 #include "vtkCellData.h"
-#include "vtkCommand.h"
 #include "vtkDataArray.h"
 #include "vtkDataObject.h"
 #include "vtkDataSetAttributes.h"
@@ -71,30 +71,6 @@ class FilterTest : public ::testing::Test
 {
 protected:
   static void SetUpTestSuite() { UseThreadedBackend(); }
-};
-
-/** Collects the error and warning messages of the objects it observes, instead of printing. */
-class MessageCollector : public vtkCommand
-{
-public:
-  static MessageCollector* New() { return new MessageCollector; }
-  void Execute(vtkObject*, unsigned long event, void* data) override
-  {
-    (event == vtkCommand::ErrorEvent ? this->Errors : this->Warnings)
-      .push_back(data ? static_cast<const char*>(data) : "");
-  }
-  void Observe(vtkObject* object)
-  {
-    object->AddObserver(vtkCommand::ErrorEvent, this);
-    object->AddObserver(vtkCommand::WarningEvent, this);
-  }
-  void Clear()
-  {
-    this->Errors.clear();
-    this->Warnings.clear();
-  }
-  std::vector<std::string> Errors;
-  std::vector<std::string> Warnings;
 };
 
 /** Every value type the filters dispatch on. */
