@@ -2,6 +2,7 @@
 // paravoxel::LabelSidecars (which members are sidecars, how they combine, what reaches the
 // output), on sidecars written in the tests.
 #include "AnalyzeVolumeIndex.h"
+#include "CaseName.h"
 #include "DiskMemberStore.h"
 #include "LabelSidecars.h"
 #include "LabelTable.h"
@@ -27,6 +28,7 @@ namespace
 using paravoxel::LabelSidecars;
 using paravoxel::LabelTable;
 using Color = LabelTable::Color;
+using paravoxel_test::CaseName;
 
 LabelTable Parse(const std::string& text, std::vector<std::string>& warnings)
 {
@@ -63,16 +65,6 @@ LabelTable ParseCleanLut(const std::vector<std::uint8_t>& bytes)
 
 namespace
 {
-// Names each case of a parametrised test after its Name.
-struct CaseName
-{
-  template <typename Case>
-  std::string operator()(const ::testing::TestParamInfo<Case>& info) const
-  {
-    return info.param.Name;
-  }
-};
-
 // A well-formed text in one of the formats, and what its table holds.
 struct WellFormedCase
 {
