@@ -157,6 +157,26 @@ struct Layout
   }
 };
 
+/** A block of nx x ny x nz voxels with the defaults: spacing 1, origin 0, extent from 0. */
+inline Layout Block(int nx, int ny, int nz)
+{
+  Layout layout;
+  layout.Voxels = { { nx, ny, nz } };
+  return layout;
+}
+
+/** A block of `voxels` with `spacing`, at `origin`, its extent from `first`. */
+inline Layout Block(const std::array<int, 3>& voxels, const std::array<double, 3>& spacing,
+  const std::array<double, 3>& origin, const std::array<int, 3>& first)
+{
+  Layout layout;
+  layout.Voxels = voxels;
+  layout.Spacing = spacing;
+  layout.Origin = origin;
+  layout.First = first;
+  return layout;
+}
+
 /** The image of `layout` with `values` (one tuple per voxel) as its active point or cell scalars.
  */
 inline vtkSmartPointer<vtkImageData> MakeImage(const Layout& layout, vtkDataArray* values)

@@ -23,6 +23,7 @@
 
 #include <cmath>
 #include <functional>
+#include <initializer_list>
 #include <limits>
 #include <random>
 #include <set>
@@ -507,6 +508,28 @@ vtkIdType CheckFaces(const Layout& layout, vtkDataArray* values, const Options& 
   return output->GetNumberOfCells();
 }
 
+/**
+ * CheckFaces of `values` on `layout` as point data and as cell data, with each of `gaps` and
+ * the other options at their defaults; then `more(layout, options)` for further checks of the
+ * same layout and gap.
+ */
+template <typename More>
+void CheckPointsAndCells(
+  Layout layout, vtkDataArray* values, std::initializer_list<double> gaps, More&& more)
+{
+  for (const bool cells : { false, true })
+  {
+    layout.Cells = cells;
+    for (const double gap : gaps)
+    {
+      Options options;
+      options.Gap = gap;
+      CheckFaces(layout, values, options);
+      more(layout, options);
+    }
+  }
+}
+
 /** `count` values in [0, levels) drawn from a fixed seed, as T. */
 template <typename T>
 std::vector<T> RandomValues(vtkIdType count, int levels, unsigned int seed)
@@ -518,13 +541,6 @@ std::vector<T> RandomValues(vtkIdType count, int levels, unsigned int seed)
     value = static_cast<T>(generator() % levels);
   }
   return values;
-}
-
-Layout Block(int nx, int ny, int nz)
-{
-  Layout layout;
-  layout.Voxels = { { nx, ny, nz } };
-  return layout;
 }
 
 // The tutorial's 3 x 3 x 3 pattern, [I][J][K].
@@ -668,21 +684,10 @@ TEST_F(ExplodedVoxels, GapAndInteriorFaces)
 
 TEST_F(ExplodedVoxels, SpacingOriginAndExtent)
 {
-  Layout layout = Block(5, 3, 4);
-  layout.Spacing = { { 0.5, 2.0, 1.25 } };
-  layout.Origin = { { -3.0, 1.5, 10.0 } };
-  layout.First = { { 2, -3, 7 } };
+  Layout layout =
+    Block({ { 5, 3, 4 } }, { { 0.5, 2.0, 1.25 } }, { { -3.0, 1.5, 10.0 } }, { { 2, -3, 7 } });
   const auto values = MakeArray("v", 1, RandomValues<double>(layout.NumberOfVoxels(), 3, 5));
-  for (const bool cells : { false, true })
-  {
-    layout.Cells = cells;
-    for (const double gap : { 0.0, 0.3 })
-    {
-      Options options;
-      options.Gap = gap;
-      CheckFaces(layout, values, options);
-    }
-  }
+  CheckPointsAndCells(layout, values, { 0.0, 0.3 }, [](const Layout&, const Options&) {});
 }
 
 TEST_F(ExplodedVoxels, DirectionMatrices)
@@ -699,10 +704,8 @@ TEST_F(ExplodedVoxels, DirectionMatrices)
     { { 0, 0, 1, 1, 0, 0, 0, 1, 0 } },
     { { 0, 1, 0, 1, 0, 0, 0, 0, -1 } },
   };
-  Layout layout = Block(4, 3, 5);
-  layout.Spacing = { { 1.5, 0.75, 1.0 } };
-  layout.Origin = { { 1.0, -2.0, 0.5 } };
-  layout.First = { { 1, 0, -2 } };
+  Layout layout =
+    Block({ { 4, 3, 5 } }, { { 1.5, 0.75, 1.0 } }, { { 1.0, -2.0, 0.5 } }, { { 1, 0, -2 } });
   const auto values = MakeArray("v", 1, RandomValues<float>(layout.NumberOfVoxels(), 2, 21));
   vtkNew<vtkPlane> cutPlane;
   cutPlane->SetOrigin(2.03, -0.51, 1.27);
@@ -712,25 +715,19 @@ TEST_F(ExplodedVoxels, DirectionMatrices)
   for (const auto& direction : directions)
   {
     layout.Direction = direction;
-    for (const bool cells : { false, true })
-    {
-      layout.Cells = cells;
-      for (const double gap : { 0.0, 0.2 })
+    CheckPointsAndCells(layout, values, { 0.0, 0.2 },
+      [&](const Layout& placed, const Options& plain)
       {
-        Options options;
-        options.Gap = gap;
-        CheckFaces(layout, values, options);
-        options.OnlyTowardViewPoint = true;
-        options.ViewPoint = { { -4.03, 3.07, 2.11 } };
-        CheckFaces(layout, values, options);
+        Options towardViewPoint = plain;
+        towardViewPoint.OnlyTowardViewPoint = true;
+        towardViewPoint.ViewPoint = { { -4.03, 3.07, 2.11 } };
+        CheckFaces(placed, values, towardViewPoint);
         // The cut is judged at each voxel's world centre, wherever the direction puts it.
-        options = Options();
-        options.Gap = gap;
-        options.Cut = cutPlane;
-        options.CutValue = cutPlaneValue;
-        EXPECT_GT(CheckFaces(layout, values, options), 0);
-      }
-    }
+        Options cut = plain;
+        cut.Cut = cutPlane;
+        cut.CutValue = cutPlaneValue;
+        EXPECT_GT(CheckFaces(placed, values, cut), 0);
+      });
   }
 }
 

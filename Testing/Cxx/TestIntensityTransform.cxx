@@ -269,13 +269,6 @@ vtkSmartPointer<vtkIntensityTransformFilter> Check(
   return filter;
 }
 
-Layout Block(int nx, int ny, int nz)
-{
-  Layout layout;
-  layout.Voxels = { { nx, ny, nz } };
-  return layout;
-}
-
 /**
  * A brain-like volume: a third of air (small noise around 2), tissue spread over [150, 900],
  * as T.
@@ -292,6 +285,25 @@ std::vector<T> BrainLike(vtkIdType count, unsigned int seed)
                                                      : 150.0 + 750.0 * uniform(generator));
   }
   return values;
+}
+
+/**
+ * Brain-like arrays `name` on `layout` for the three paths of the statistics: int16 (the value
+ * histogram), int32 multiplied by `spread` (a wide span: the radix selection) and float32 (the
+ * radix selection and the fixed-point mean), each from its own seed.
+ */
+std::array<vtkSmartPointer<vtkDataArray>, 3> EachStatisticsPath(const Layout& layout,
+  const char* name, int spread, unsigned int shortSeed, unsigned int intSeed,
+  unsigned int floatSeed)
+{
+  std::vector<int> wide = BrainLike<int>(layout.NumberOfVoxels(), intSeed);
+  for (int& value : wide)
+  {
+    value *= spread;
+  }
+  return { { MakeArray(name, 1, BrainLike<short>(layout.NumberOfVoxels(), shortSeed)),
+    MakeArray(name, 1, wide),
+    MakeArray(name, 1, BrainLike<float>(layout.NumberOfVoxels(), floatSeed)) } };
 }
 
 /** The settings each parameter test runs: every parameter changed, alone and together. */
@@ -386,18 +398,8 @@ TEST_F(IntensityTransform, DefaultsOnBrainLikeVolumes)
 
 TEST_F(IntensityTransform, EveryParameter)
 {
-  // int16 goes through the value histogram, int32 with a wide span and float32 through the radix
-  // selection and the fixed-point mean.
   const Layout layout = Block(11, 9, 7);
-  std::vector<int> wide = BrainLike<int>(layout.NumberOfVoxels(), 3);
-  for (int& value : wide)
-  {
-    value *= 300;
-  }
-  const auto shorts = MakeArray("Intensity", 1, BrainLike<short>(layout.NumberOfVoxels(), 4));
-  const auto ints = MakeArray("Intensity", 1, wide);
-  const auto floats = MakeArray("Intensity", 1, BrainLike<float>(layout.NumberOfVoxels(), 5));
-  for (vtkDataArray* values : { shorts.Get(), ints.Get(), floats.Get() })
+  for (vtkDataArray* values : EachStatisticsPath(layout, "Intensity", 300, 4, 3, 5))
   {
     for (const auto& named : ParameterSettings())
     {
@@ -832,15 +834,7 @@ TEST_F(IntensityTransform, ManyValuesOnManyThreads)
   // Enough rows for many tasks per pass on every thread; each path's result must not depend on
   // the number of threads (checked bit for bit) and match the reference.
   const Layout layout = Block(40, 64, 64);
-  std::vector<int> wide = BrainLike<int>(layout.NumberOfVoxels(), 131);
-  for (int& value : wide)
-  {
-    value *= 1000;
-  }
-  const auto floats = MakeArray("v", 1, BrainLike<float>(layout.NumberOfVoxels(), 132));
-  const auto shorts = MakeArray("v", 1, BrainLike<short>(layout.NumberOfVoxels(), 133));
-  const auto ints = MakeArray("v", 1, wide);
-  for (vtkDataArray* values : { floats.Get(), shorts.Get(), ints.Get() })
+  for (vtkDataArray* values : EachStatisticsPath(layout, "v", 1000, 133, 131, 132))
   {
     for (const Settings& settings : { Settings(), Percentiles(1.0, 99.0) })
     {
