@@ -419,12 +419,21 @@ vtkSmartPointer<OutputT> UpdateWithThreads(vtkAlgorithm* algorithm, MessageColle
   return outputs[1];
 }
 
+/** An input a filter must refuse: one error holding `Words`, and an empty output. */
+struct InputError
+{
+  vtkSmartPointer<vtkDataObject> Input;
+  int Association;
+  const char* Name; // the array to process; null: the input's scalars
+  const char* Words;
+};
+
 /**
- * For the filters' error cases: `image` gains a field-data array "field" (`count` ones), an array
- * that is neither point nor cell data; the returned 3 x 3 x 3 image has no array at all.
+ * The input errors every filter reports alike, on `image`, which gains a field-data array
+ * "field" (`count` ones): an array that is not there, an array that is neither point nor cell
+ * data, and (a 3 x 3 x 3 image) no array at all.
  */
-inline vtkSmartPointer<vtkImageData> AddFieldArrayAndMakeImageWithoutScalars(
-  vtkImageData* image, vtkIdType count)
+inline std::vector<InputError> CommonInputErrors(vtkImageData* image, vtkIdType count)
 {
   vtkNew<vtkFloatArray> field;
   field->SetName("field");
@@ -433,7 +442,9 @@ inline vtkSmartPointer<vtkImageData> AddFieldArrayAndMakeImageWithoutScalars(
   image->GetFieldData()->AddArray(field);
   auto noScalars = vtkSmartPointer<vtkImageData>::New();
   noScalars->SetDimensions(3, 3, 3);
-  return noScalars;
+  return { { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "nothing", "array named 'nothing'" },
+    { image, vtkDataObject::FIELD_ASSOCIATION_NONE, "field", "is neither point data nor cell" },
+    { noScalars, -1, nullptr, "no scalars" } };
 }
 
 /**
@@ -452,26 +463,26 @@ void ExpectNothingFromNothing(vtkAlgorithm* filter, MessageCollector* messages)
 }
 
 /**
- * Runs `filter` (with UpdateWithThreads) on `input`, on the array `name` of `association` when a
- * name is given, and checks that it reports exactly one error, containing `words`; returns the
- * output for the caller's checks of its emptiness.
+ * Runs `filter` (with UpdateWithThreads) on `error.Input`, on the array `error.Name` of
+ * `error.Association` when a name is given, and checks that it reports exactly one error,
+ * containing `error.Words`, and gives an empty output.
  */
 template <typename OutputT>
-vtkSmartPointer<OutputT> ExpectOneError(vtkAlgorithm* filter, MessageCollector* messages,
-  vtkDataObject* input, int association, const char* name, const char* words)
+void ExpectOneError(vtkAlgorithm* filter, MessageCollector* messages, const InputError& error)
 {
-  filter->SetInputDataObject(input);
-  if (name)
+  filter->SetInputDataObject(error.Input);
+  if (error.Name)
   {
-    filter->SetInputArrayToProcess(0, 0, 0, association, name);
+    filter->SetInputArrayToProcess(0, 0, 0, error.Association, error.Name);
   }
   auto output = UpdateWithThreads<OutputT>(filter, messages);
-  EXPECT_EQ(messages->Errors.size(), 1u) << words;
+  EXPECT_EQ(messages->Errors.size(), 1u) << error.Words;
   if (!messages->Errors.empty())
   {
-    EXPECT_NE(messages->Errors[0].find(words), std::string::npos) << messages->Errors[0];
+    EXPECT_NE(messages->Errors[0].find(error.Words), std::string::npos) << messages->Errors[0];
   }
-  return output;
+  EXPECT_EQ(output->GetNumberOfPoints(), 0) << error.Words;
+  EXPECT_EQ(output->GetNumberOfCells(), 0) << error.Words;
 }
 }
 

@@ -950,33 +950,17 @@ TEST_F(ExplodedVoxels, ErrorsGiveAnEmptyOutput)
   const Layout layout = Block(3, 3, 3);
   const auto rgb = MakeArray("rgb", 3, std::vector<float>(81, 1.0f));
   auto image = MakeImage(layout, rgb);
-  const auto noScalars = AddFieldArrayAndMakeImageWithoutScalars(image, 27);
-
-  struct ErrorCase
+  for (const InputError& error : CommonInputErrors(image, 27))
   {
-    vtkImageData* Input;
-    int Association;
-    const char* Name;
-    int Component;
-    const char* Words;
-  };
-  const ErrorCase cases[] = {
-    { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "nothing", -1, "array named 'nothing'" },
-    { image, vtkDataObject::FIELD_ASSOCIATION_NONE, "field", -1, "neither point data nor cell" },
-    { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "rgb", 3, "ThresholdComponent 3" },
-    { noScalars, -1, nullptr, -1, "no scalars" },
-  };
-  for (const ErrorCase& error : cases)
-  {
-    Options options;
-    options.Component = error.Component;
     vtkNew<MessageCollector> messages;
-    auto filter = MakeFilter(options, messages);
-    auto output = ExpectOneError<vtkPolyData>(
-      filter, messages, error.Input, error.Association, error.Name, error.Words);
-    EXPECT_EQ(output->GetNumberOfCells(), 0);
-    EXPECT_EQ(output->GetNumberOfPoints(), 0);
+    ExpectOneError<vtkPolyData>(MakeFilter(Options(), messages), messages, error);
   }
+  // A component the array does not have.
+  Options component;
+  component.Component = 3;
+  vtkNew<MessageCollector> messages;
+  ExpectOneError<vtkPolyData>(MakeFilter(component, messages), messages,
+    { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "rgb", "ThresholdComponent 3" });
 }
 
 TEST_F(ExplodedVoxels, AbortGivesAnEmptyOutput)

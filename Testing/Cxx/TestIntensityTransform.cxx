@@ -657,34 +657,19 @@ TEST_F(IntensityTransform, ErrorsGiveAnEmptyOutput)
   auto image = MakeImage(layout, grey);
   image->GetPointData()->AddArray(
     MakeArray("rgb", 3, std::vector<double>(3 * layout.NumberOfVoxels(), 1.0)));
-  const auto noScalars = AddFieldArrayAndMakeImageWithoutScalars(image, layout.NumberOfVoxels());
-
-  struct ErrorCase
+  std::vector<InputError> errors = CommonInputErrors(image, layout.NumberOfVoxels());
+  errors.push_back({ image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "rgb", "3 components" });
+  for (const InputError& error : errors)
   {
-    vtkImageData* Input;
-    int Association;
-    const char* Name;
-    const char* ResultName;
-    const char* Words;
-  };
-  const ErrorCase cases[] = {
-    { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "rgb", "Transformed", "3 components" },
-    { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "nothing", "Transformed",
-      "array named 'nothing'" },
-    { image, vtkDataObject::FIELD_ASSOCIATION_NONE, "field", "Transformed", "neither point" },
-    { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "grey", "", "ResultArrayName" },
-    { noScalars, -1, nullptr, "Transformed", "no scalars" },
-  };
-  for (const ErrorCase& error : cases)
-  {
-    Settings settings;
-    settings.ResultName = error.ResultName;
     vtkNew<MessageCollector> messages;
-    auto filter = MakeFilter(settings, messages);
-    auto output = ExpectOneError<vtkImageData>(
-      filter, messages, error.Input, error.Association, error.Name, error.Words);
-    EXPECT_EQ(output->GetNumberOfPoints(), 0) << error.Words;
+    ExpectOneError<vtkImageData>(MakeFilter(Settings(), messages), messages, error);
   }
+  // No name for the result.
+  Settings unnamed;
+  unnamed.ResultName = "";
+  vtkNew<MessageCollector> messages;
+  ExpectOneError<vtkImageData>(MakeFilter(unnamed, messages), messages,
+    { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "grey", "ResultArrayName" });
 }
 
 TEST_F(IntensityTransform, NaNCurveParametersAreErrors)
