@@ -73,6 +73,20 @@ protected:
   static void SetUpTestSuite() { UseThreadedBackend(); }
 };
 
+/**
+ * A new filter of the kind `Settings::Filter`, set up by `settings.ApplyTo(filter)` (each test's
+ * settings know their filter's properties), its messages collected.
+ */
+template <typename Settings>
+vtkSmartPointer<typename Settings::Filter> MakeFilter(
+  const Settings& settings, MessageCollector* messages)
+{
+  auto filter = vtkSmartPointer<typename Settings::Filter>::New();
+  settings.ApplyTo(filter);
+  messages->Observe(filter);
+  return filter;
+}
+
 /** Every value type the filters dispatch on. */
 using ScalarTypes = ::testing::Types<char, signed char, unsigned char, short, unsigned short, int,
   unsigned int, long, unsigned long, long long, unsigned long long, float, double>;

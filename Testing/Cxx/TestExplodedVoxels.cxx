@@ -45,6 +45,8 @@ using FaceKey = std::array<int, 4>;
 /** What the filter is asked for, as the reference applies it. */
 struct Options
 {
+  using Filter = vtkExplodedVoxelsFilter;
+
   double Lower = 0.0;
   double Upper = Infinity;
   int Component = -1;
@@ -64,6 +66,23 @@ struct Options
     return 0.5 * (1.0 - (this->KeepInteriorFaces ? std::max(gap, 0.01) : gap));
   }
   bool SeparateBoxes() const { return this->HalfSize() < 0.5; }
+
+  /**
+   * Sets these options on `filter`, in the order of the panel (ExplodedVoxels.xml): the
+   * component, the thresholds on it, then the faces.
+   */
+  void ApplyTo(Filter* filter) const
+  {
+    filter->SetThresholdComponent(this->Component);
+    filter->SetLowerThreshold(this->Lower);
+    filter->SetUpperThreshold(this->Upper);
+    filter->SetGap(this->Gap);
+    filter->SetKeepInteriorFaces(this->KeepInteriorFaces);
+    filter->SetCutFunction(this->Cut);
+    filter->SetInvertCut(this->InvertCut);
+    filter->SetOnlyFacesTowardViewPoint(this->OnlyTowardViewPoint);
+    filter->SetViewPoint(this->ViewPoint.data());
+  }
 };
 
 /** The faces the filter should make for `values` on the voxels of `layout`. */
@@ -463,24 +482,6 @@ void CompareFaces(std::vector<FaceKey> faces, const Reference& reference, Proble
       problems.Add("extra face (", key[0], ", ", key[1], ", ", key[2], ") side ", key[3]);
     }
   }
-}
-
-/** A filter set up with `options`, its messages collected. */
-vtkSmartPointer<vtkExplodedVoxelsFilter> MakeFilter(
-  const Options& options, MessageCollector* messages)
-{
-  auto filter = vtkSmartPointer<vtkExplodedVoxelsFilter>::New();
-  filter->SetLowerThreshold(options.Lower);
-  filter->SetUpperThreshold(options.Upper);
-  filter->SetThresholdComponent(options.Component);
-  filter->SetGap(options.Gap);
-  filter->SetKeepInteriorFaces(options.KeepInteriorFaces);
-  filter->SetCutFunction(options.Cut);
-  filter->SetInvertCut(options.InvertCut);
-  filter->SetOnlyFacesTowardViewPoint(options.OnlyTowardViewPoint);
-  filter->SetViewPoint(options.ViewPoint.data());
-  messages->Observe(filter);
-  return filter;
 }
 
 /**

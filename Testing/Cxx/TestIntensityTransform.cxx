@@ -30,6 +30,8 @@ constexpr double Infinity = std::numeric_limits<double>::infinity();
 /** The filter's parameters, as the reference applies them. */
 struct Settings
 {
+  using Filter = vtkIntensityTransformFilter;
+
   double Floor = 0.1;
   double Gamma = 0.4;
   double Contrast = 2.0;
@@ -38,6 +40,22 @@ struct Settings
   std::array<double, 2> Custom = { { 0.0, 1.0 } };
   std::array<double, 2> Percentiles = { { 1.0, 99.0 } };
   std::string ResultName = "Transformed";
+
+  /**
+   * Sets these settings on `filter`, in the order of the panel (IntensityTransform.xml): the
+   * normalization, then the curve.
+   */
+  void ApplyTo(Filter* filter) const
+  {
+    filter->SetNormalizationMode(this->Mode);
+    filter->SetCustomRange(this->Custom.data());
+    filter->SetPercentileRange(this->Percentiles.data());
+    filter->SetFloor(this->Floor);
+    filter->SetGamma(this->Gamma);
+    filter->SetContrast(this->Contrast);
+    filter->SetOffset(this->Offset);
+    filter->SetResultArrayName(this->ResultName.c_str());
+  }
 };
 
 Settings Percentiles(double low, double high)
@@ -140,23 +158,6 @@ std::vector<double> AsDoubles(vtkDataArray* array)
     values[n] = array->GetComponent(n, 0);
   }
   return values;
-}
-
-/** A filter set up with `settings`, its messages collected. */
-vtkSmartPointer<vtkIntensityTransformFilter> MakeFilter(
-  const Settings& settings, MessageCollector* messages)
-{
-  auto filter = vtkSmartPointer<vtkIntensityTransformFilter>::New();
-  filter->SetFloor(settings.Floor);
-  filter->SetGamma(settings.Gamma);
-  filter->SetContrast(settings.Contrast);
-  filter->SetOffset(settings.Offset);
-  filter->SetNormalizationMode(settings.Mode);
-  filter->SetCustomRange(settings.Custom.data());
-  filter->SetPercentileRange(settings.Percentiles.data());
-  filter->SetResultArrayName(settings.ResultName.c_str());
-  messages->Observe(filter);
-  return filter;
 }
 
 /**
