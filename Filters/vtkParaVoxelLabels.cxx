@@ -2,10 +2,7 @@
 
 #include "vtkInformation.h"
 #include "vtkInformationStringVectorKey.h"
-#include "vtkObjectFactory.h"
 #include "vtkStreamingDemandDrivenPipeline.h"
-
-vtkStandardNewMacro(vtkParaVoxelLabels);
 
 namespace
 {

@@ -23,6 +23,7 @@
 
 #include <cmath>
 #include <functional>
+#include <initializer_list>
 #include <limits>
 #include <random>
 #include <set>
@@ -44,6 +45,8 @@ using FaceKey = std::array<int, 4>;
 /** What the filter is asked for, as the reference applies it. */
 struct Options
 {
+  using Filter = vtkExplodedVoxelsFilter;
+
   double Lower = 0.0;
   double Upper = Infinity;
   int Component = -1;
@@ -63,6 +66,23 @@ struct Options
     return 0.5 * (1.0 - (this->KeepInteriorFaces ? std::max(gap, 0.01) : gap));
   }
   bool SeparateBoxes() const { return this->HalfSize() < 0.5; }
+
+  /**
+   * Sets these options on `filter`, in the order of the panel (ExplodedVoxels.xml): the
+   * component, the thresholds on it, then the faces.
+   */
+  void ApplyTo(Filter* filter) const
+  {
+    filter->SetThresholdComponent(this->Component);
+    filter->SetLowerThreshold(this->Lower);
+    filter->SetUpperThreshold(this->Upper);
+    filter->SetGap(this->Gap);
+    filter->SetKeepInteriorFaces(this->KeepInteriorFaces);
+    filter->SetCutFunction(this->Cut);
+    filter->SetInvertCut(this->InvertCut);
+    filter->SetOnlyFacesTowardViewPoint(this->OnlyTowardViewPoint);
+    filter->SetViewPoint(this->ViewPoint.data());
+  }
 };
 
 /** The faces the filter should make for `values` on the voxels of `layout`. */
@@ -464,24 +484,6 @@ void CompareFaces(std::vector<FaceKey> faces, const Reference& reference, Proble
   }
 }
 
-/** A filter set up with `options`, its messages collected. */
-vtkSmartPointer<vtkExplodedVoxelsFilter> MakeFilter(
-  const Options& options, MessageCollector* messages)
-{
-  auto filter = vtkSmartPointer<vtkExplodedVoxelsFilter>::New();
-  filter->SetLowerThreshold(options.Lower);
-  filter->SetUpperThreshold(options.Upper);
-  filter->SetThresholdComponent(options.Component);
-  filter->SetGap(options.Gap);
-  filter->SetKeepInteriorFaces(options.KeepInteriorFaces);
-  filter->SetCutFunction(options.Cut);
-  filter->SetInvertCut(options.InvertCut);
-  filter->SetOnlyFacesTowardViewPoint(options.OnlyTowardViewPoint);
-  filter->SetViewPoint(options.ViewPoint.data());
-  messages->Observe(filter);
-  return filter;
-}
-
 /**
  * Explodes `values` on `layout` with `options` (1 and several threads), checks every face
  * against the reference and returns the number of faces; no error or warning is expected.
@@ -507,6 +509,28 @@ vtkIdType CheckFaces(const Layout& layout, vtkDataArray* values, const Options& 
   return output->GetNumberOfCells();
 }
 
+/**
+ * CheckFaces of `values` on `layout` as point data and as cell data, with each of `gaps` and
+ * the other options at their defaults; then `more(layout, options)` for further checks of the
+ * same layout and gap.
+ */
+template <typename More>
+void CheckPointsAndCells(
+  Layout layout, vtkDataArray* values, std::initializer_list<double> gaps, More&& more)
+{
+  for (const bool cells : { false, true })
+  {
+    layout.Cells = cells;
+    for (const double gap : gaps)
+    {
+      Options options;
+      options.Gap = gap;
+      CheckFaces(layout, values, options);
+      more(layout, options);
+    }
+  }
+}
+
 /** `count` values in [0, levels) drawn from a fixed seed, as T. */
 template <typename T>
 std::vector<T> RandomValues(vtkIdType count, int levels, unsigned int seed)
@@ -518,13 +542,6 @@ std::vector<T> RandomValues(vtkIdType count, int levels, unsigned int seed)
     value = static_cast<T>(generator() % levels);
   }
   return values;
-}
-
-Layout Block(int nx, int ny, int nz)
-{
-  Layout layout;
-  layout.Voxels = { { nx, ny, nz } };
-  return layout;
 }
 
 // The tutorial's 3 x 3 x 3 pattern, [I][J][K].
@@ -668,21 +685,10 @@ TEST_F(ExplodedVoxels, GapAndInteriorFaces)
 
 TEST_F(ExplodedVoxels, SpacingOriginAndExtent)
 {
-  Layout layout = Block(5, 3, 4);
-  layout.Spacing = { { 0.5, 2.0, 1.25 } };
-  layout.Origin = { { -3.0, 1.5, 10.0 } };
-  layout.First = { { 2, -3, 7 } };
+  Layout layout =
+    Block({ { 5, 3, 4 } }, { { 0.5, 2.0, 1.25 } }, { { -3.0, 1.5, 10.0 } }, { { 2, -3, 7 } });
   const auto values = MakeArray("v", 1, RandomValues<double>(layout.NumberOfVoxels(), 3, 5));
-  for (const bool cells : { false, true })
-  {
-    layout.Cells = cells;
-    for (const double gap : { 0.0, 0.3 })
-    {
-      Options options;
-      options.Gap = gap;
-      CheckFaces(layout, values, options);
-    }
-  }
+  CheckPointsAndCells(layout, values, { 0.0, 0.3 }, [](const Layout&, const Options&) {});
 }
 
 TEST_F(ExplodedVoxels, DirectionMatrices)
@@ -699,10 +705,8 @@ TEST_F(ExplodedVoxels, DirectionMatrices)
     { { 0, 0, 1, 1, 0, 0, 0, 1, 0 } },
     { { 0, 1, 0, 1, 0, 0, 0, 0, -1 } },
   };
-  Layout layout = Block(4, 3, 5);
-  layout.Spacing = { { 1.5, 0.75, 1.0 } };
-  layout.Origin = { { 1.0, -2.0, 0.5 } };
-  layout.First = { { 1, 0, -2 } };
+  Layout layout =
+    Block({ { 4, 3, 5 } }, { { 1.5, 0.75, 1.0 } }, { { 1.0, -2.0, 0.5 } }, { { 1, 0, -2 } });
   const auto values = MakeArray("v", 1, RandomValues<float>(layout.NumberOfVoxels(), 2, 21));
   vtkNew<vtkPlane> cutPlane;
   cutPlane->SetOrigin(2.03, -0.51, 1.27);
@@ -712,25 +716,19 @@ TEST_F(ExplodedVoxels, DirectionMatrices)
   for (const auto& direction : directions)
   {
     layout.Direction = direction;
-    for (const bool cells : { false, true })
-    {
-      layout.Cells = cells;
-      for (const double gap : { 0.0, 0.2 })
+    CheckPointsAndCells(layout, values, { 0.0, 0.2 },
+      [&](const Layout& placed, const Options& plain)
       {
-        Options options;
-        options.Gap = gap;
-        CheckFaces(layout, values, options);
-        options.OnlyTowardViewPoint = true;
-        options.ViewPoint = { { -4.03, 3.07, 2.11 } };
-        CheckFaces(layout, values, options);
+        Options towardViewPoint = plain;
+        towardViewPoint.OnlyTowardViewPoint = true;
+        towardViewPoint.ViewPoint = { { -4.03, 3.07, 2.11 } };
+        CheckFaces(placed, values, towardViewPoint);
         // The cut is judged at each voxel's world centre, wherever the direction puts it.
-        options = Options();
-        options.Gap = gap;
-        options.Cut = cutPlane;
-        options.CutValue = cutPlaneValue;
-        EXPECT_GT(CheckFaces(layout, values, options), 0);
-      }
-    }
+        Options cut = plain;
+        cut.Cut = cutPlane;
+        cut.CutValue = cutPlaneValue;
+        EXPECT_GT(CheckFaces(placed, values, cut), 0);
+      });
   }
 }
 
@@ -953,33 +951,17 @@ TEST_F(ExplodedVoxels, ErrorsGiveAnEmptyOutput)
   const Layout layout = Block(3, 3, 3);
   const auto rgb = MakeArray("rgb", 3, std::vector<float>(81, 1.0f));
   auto image = MakeImage(layout, rgb);
-  const auto noScalars = AddFieldArrayAndMakeImageWithoutScalars(image, 27);
-
-  struct ErrorCase
+  for (const InputError& error : CommonInputErrors(image, 27))
   {
-    vtkImageData* Input;
-    int Association;
-    const char* Name;
-    int Component;
-    const char* Words;
-  };
-  const ErrorCase cases[] = {
-    { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "nothing", -1, "array named 'nothing'" },
-    { image, vtkDataObject::FIELD_ASSOCIATION_NONE, "field", -1, "neither point data nor cell" },
-    { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "rgb", 3, "ThresholdComponent 3" },
-    { noScalars, -1, nullptr, -1, "no scalars" },
-  };
-  for (const ErrorCase& error : cases)
-  {
-    Options options;
-    options.Component = error.Component;
     vtkNew<MessageCollector> messages;
-    auto filter = MakeFilter(options, messages);
-    auto output = ExpectOneError<vtkPolyData>(
-      filter, messages, error.Input, error.Association, error.Name, error.Words);
-    EXPECT_EQ(output->GetNumberOfCells(), 0);
-    EXPECT_EQ(output->GetNumberOfPoints(), 0);
+    ExpectOneError<vtkPolyData>(MakeFilter(Options(), messages), messages, error);
   }
+  // A component the array does not have.
+  Options component;
+  component.Component = 3;
+  vtkNew<MessageCollector> messages;
+  ExpectOneError<vtkPolyData>(MakeFilter(component, messages), messages,
+    { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "rgb", "ThresholdComponent 3" });
 }
 
 TEST_F(ExplodedVoxels, AbortGivesAnEmptyOutput)

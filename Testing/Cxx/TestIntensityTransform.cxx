@@ -30,6 +30,8 @@ constexpr double Infinity = std::numeric_limits<double>::infinity();
 /** The filter's parameters, as the reference applies them. */
 struct Settings
 {
+  using Filter = vtkIntensityTransformFilter;
+
   double Floor = 0.1;
   double Gamma = 0.4;
   double Contrast = 2.0;
@@ -38,6 +40,22 @@ struct Settings
   std::array<double, 2> Custom = { { 0.0, 1.0 } };
   std::array<double, 2> Percentiles = { { 1.0, 99.0 } };
   std::string ResultName = "Transformed";
+
+  /**
+   * Sets these settings on `filter`, in the order of the panel (IntensityTransform.xml): the
+   * normalization, then the curve.
+   */
+  void ApplyTo(Filter* filter) const
+  {
+    filter->SetNormalizationMode(this->Mode);
+    filter->SetCustomRange(this->Custom.data());
+    filter->SetPercentileRange(this->Percentiles.data());
+    filter->SetFloor(this->Floor);
+    filter->SetGamma(this->Gamma);
+    filter->SetContrast(this->Contrast);
+    filter->SetOffset(this->Offset);
+    filter->SetResultArrayName(this->ResultName.c_str());
+  }
 };
 
 Settings Percentiles(double low, double high)
@@ -140,23 +158,6 @@ std::vector<double> AsDoubles(vtkDataArray* array)
     values[n] = array->GetComponent(n, 0);
   }
   return values;
-}
-
-/** A filter set up with `settings`, its messages collected. */
-vtkSmartPointer<vtkIntensityTransformFilter> MakeFilter(
-  const Settings& settings, MessageCollector* messages)
-{
-  auto filter = vtkSmartPointer<vtkIntensityTransformFilter>::New();
-  filter->SetFloor(settings.Floor);
-  filter->SetGamma(settings.Gamma);
-  filter->SetContrast(settings.Contrast);
-  filter->SetOffset(settings.Offset);
-  filter->SetNormalizationMode(settings.Mode);
-  filter->SetCustomRange(settings.Custom.data());
-  filter->SetPercentileRange(settings.Percentiles.data());
-  filter->SetResultArrayName(settings.ResultName.c_str());
-  messages->Observe(filter);
-  return filter;
 }
 
 /**
@@ -269,13 +270,6 @@ vtkSmartPointer<vtkIntensityTransformFilter> Check(
   return filter;
 }
 
-Layout Block(int nx, int ny, int nz)
-{
-  Layout layout;
-  layout.Voxels = { { nx, ny, nz } };
-  return layout;
-}
-
 /**
  * A brain-like volume: a third of air (small noise around 2), tissue spread over [150, 900],
  * as T.
@@ -292,6 +286,25 @@ std::vector<T> BrainLike(vtkIdType count, unsigned int seed)
                                                      : 150.0 + 750.0 * uniform(generator));
   }
   return values;
+}
+
+/**
+ * Brain-like arrays `name` on `layout` for the three paths of the statistics: int16 (the value
+ * histogram), int32 multiplied by `spread` (a wide span: the radix selection) and float32 (the
+ * radix selection and the fixed-point mean), each from its own seed.
+ */
+std::array<vtkSmartPointer<vtkDataArray>, 3> EachStatisticsPath(const Layout& layout,
+  const char* name, int spread, unsigned int shortSeed, unsigned int intSeed,
+  unsigned int floatSeed)
+{
+  std::vector<int> wide = BrainLike<int>(layout.NumberOfVoxels(), intSeed);
+  for (int& value : wide)
+  {
+    value *= spread;
+  }
+  return { { MakeArray(name, 1, BrainLike<short>(layout.NumberOfVoxels(), shortSeed)),
+    MakeArray(name, 1, wide),
+    MakeArray(name, 1, BrainLike<float>(layout.NumberOfVoxels(), floatSeed)) } };
 }
 
 /** The settings each parameter test runs: every parameter changed, alone and together. */
@@ -386,18 +399,8 @@ TEST_F(IntensityTransform, DefaultsOnBrainLikeVolumes)
 
 TEST_F(IntensityTransform, EveryParameter)
 {
-  // int16 goes through the value histogram, int32 with a wide span and float32 through the radix
-  // selection and the fixed-point mean.
   const Layout layout = Block(11, 9, 7);
-  std::vector<int> wide = BrainLike<int>(layout.NumberOfVoxels(), 3);
-  for (int& value : wide)
-  {
-    value *= 300;
-  }
-  const auto shorts = MakeArray("Intensity", 1, BrainLike<short>(layout.NumberOfVoxels(), 4));
-  const auto ints = MakeArray("Intensity", 1, wide);
-  const auto floats = MakeArray("Intensity", 1, BrainLike<float>(layout.NumberOfVoxels(), 5));
-  for (vtkDataArray* values : { shorts.Get(), ints.Get(), floats.Get() })
+  for (vtkDataArray* values : EachStatisticsPath(layout, "Intensity", 300, 4, 3, 5))
   {
     for (const auto& named : ParameterSettings())
     {
@@ -655,34 +658,19 @@ TEST_F(IntensityTransform, ErrorsGiveAnEmptyOutput)
   auto image = MakeImage(layout, grey);
   image->GetPointData()->AddArray(
     MakeArray("rgb", 3, std::vector<double>(3 * layout.NumberOfVoxels(), 1.0)));
-  const auto noScalars = AddFieldArrayAndMakeImageWithoutScalars(image, layout.NumberOfVoxels());
-
-  struct ErrorCase
+  std::vector<InputError> errors = CommonInputErrors(image, layout.NumberOfVoxels());
+  errors.push_back({ image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "rgb", "3 components" });
+  for (const InputError& error : errors)
   {
-    vtkImageData* Input;
-    int Association;
-    const char* Name;
-    const char* ResultName;
-    const char* Words;
-  };
-  const ErrorCase cases[] = {
-    { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "rgb", "Transformed", "3 components" },
-    { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "nothing", "Transformed",
-      "array named 'nothing'" },
-    { image, vtkDataObject::FIELD_ASSOCIATION_NONE, "field", "Transformed", "neither point" },
-    { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "grey", "", "ResultArrayName" },
-    { noScalars, -1, nullptr, "Transformed", "no scalars" },
-  };
-  for (const ErrorCase& error : cases)
-  {
-    Settings settings;
-    settings.ResultName = error.ResultName;
     vtkNew<MessageCollector> messages;
-    auto filter = MakeFilter(settings, messages);
-    auto output = ExpectOneError<vtkImageData>(
-      filter, messages, error.Input, error.Association, error.Name, error.Words);
-    EXPECT_EQ(output->GetNumberOfPoints(), 0) << error.Words;
+    ExpectOneError<vtkImageData>(MakeFilter(Settings(), messages), messages, error);
   }
+  // No name for the result.
+  Settings unnamed;
+  unnamed.ResultName = "";
+  vtkNew<MessageCollector> messages;
+  ExpectOneError<vtkImageData>(MakeFilter(unnamed, messages), messages,
+    { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "grey", "ResultArrayName" });
 }
 
 TEST_F(IntensityTransform, NaNCurveParametersAreErrors)
@@ -832,15 +820,7 @@ TEST_F(IntensityTransform, ManyValuesOnManyThreads)
   // Enough rows for many tasks per pass on every thread; each path's result must not depend on
   // the number of threads (checked bit for bit) and match the reference.
   const Layout layout = Block(40, 64, 64);
-  std::vector<int> wide = BrainLike<int>(layout.NumberOfVoxels(), 131);
-  for (int& value : wide)
-  {
-    value *= 1000;
-  }
-  const auto floats = MakeArray("v", 1, BrainLike<float>(layout.NumberOfVoxels(), 132));
-  const auto shorts = MakeArray("v", 1, BrainLike<short>(layout.NumberOfVoxels(), 133));
-  const auto ints = MakeArray("v", 1, wide);
-  for (vtkDataArray* values : { floats.Get(), shorts.Get(), ints.Get() })
+  for (vtkDataArray* values : EachStatisticsPath(layout, "v", 1000, 133, 131, 132))
   {
     for (const Settings& settings : { Settings(), Percentiles(1.0, 99.0) })
     {
