@@ -24,7 +24,11 @@
 #include <set>
 #include <sstream>
 
+// Apart from the Intensity Transform tests' reference (IntensityTransformReference.h): the same
+// names would stand for other things.
 namespace paravoxel_test
+{
+namespace exploded_voxels
 {
 using Point = std::array<double, 3>;
 
@@ -533,6 +537,7 @@ std::vector<T> RandomValues(vtkIdType count, int levels, unsigned int seed)
     value = static_cast<T>(generator() % levels);
   }
   return values;
+}
 }
 }
 

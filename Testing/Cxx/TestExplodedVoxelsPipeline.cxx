@@ -14,6 +14,7 @@ namespace
 // The filter tests' shared fixture and helpers (FilterTestHelpers.h), and the Exploded Voxels
 // options, reference and checks (ExplodedVoxelsReference.h).
 using namespace paravoxel_test;
+using namespace paravoxel_test::exploded_voxels;
 using ExplodedVoxels = FilterTest;
 using ParaVoxelThreading = FilterTest;
 }
