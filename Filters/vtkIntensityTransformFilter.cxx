@@ -298,15 +298,17 @@ bool vtkIntensityTransformFilter::HasCurve(vtkDataArray* scalars, long long coun
 }
 
 //------------------------------------------------------------------------------
+std::array<vtkIntensityTransformFilter::CurveParameter, 4>
+vtkIntensityTransformFilter::GetCurveParameters() const
+{
+  return { { { "Floor", this->Floor }, { "Gamma", this->Gamma }, { "Contrast", this->Contrast },
+    { "Offset", this->Offset } } };
+}
+
+//------------------------------------------------------------------------------
 const char* vtkIntensityTransformFilter::FindNaNParameter() const
 {
-  const struct
-  {
-    const char* Name;
-    double Value;
-  } parameters[] = { { "Floor", this->Floor }, { "Gamma", this->Gamma },
-    { "Contrast", this->Contrast }, { "Offset", this->Offset } };
-  for (const auto& parameter : parameters)
+  for (const CurveParameter& parameter : this->GetCurveParameters())
   {
     if (std::isnan(parameter.Value))
     {
@@ -319,10 +321,10 @@ const char* vtkIntensityTransformFilter::FindNaNParameter() const
 void vtkIntensityTransformFilter::PrintSelf(ostream& os, vtkIndent indent)
 {
   this->Superclass::PrintSelf(os, indent);
-  os << indent << "Floor: " << this->Floor << "\n";
-  os << indent << "Gamma: " << this->Gamma << "\n";
-  os << indent << "Contrast: " << this->Contrast << "\n";
-  os << indent << "Offset: " << this->Offset << "\n";
+  for (const CurveParameter& parameter : this->GetCurveParameters())
+  {
+    os << indent << parameter.Name << ": " << parameter.Value << "\n";
+  }
   os << indent << "NormalizationMode: " << this->NormalizationMode << "\n";
   os << indent << "CustomRange: " << this->CustomRange[0] << ", " << this->CustomRange[1] << "\n";
   os << indent << "PercentileRange: " << this->PercentileRange[0] << ", "

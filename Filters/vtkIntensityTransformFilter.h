@@ -45,6 +45,8 @@
 #include "ParaVoxelFiltersModule.h" // for export macro
 #include "vtkDataSetAlgorithm.h"
 
+#include <array> // for std::array
+
 class vtkDataArray;
 class vtkImageData;
 class vtkMultiProcessController;
@@ -181,7 +183,15 @@ private:
    */
   vtkDataArray* FindScalars(
     vtkInformationVector** inputVector, vtkImageData* input, int& association);
-  // The name of the first of Floor, Gamma, Contrast and Offset that is NaN, or null.
+  struct CurveParameter
+  {
+    const char* Name;
+    double Value;
+  };
+  // Floor, Gamma, Contrast and Offset with their names: what FindNaNParameter checks and
+  // PrintSelf prints.
+  std::array<CurveParameter, 4> GetCurveParameters() const;
+  // The name of the first of the curve parameters that is NaN, or null.
   const char* FindNaNParameter() const;
   /**
    * Whether LastNormalizationRange, over `count` counted values, gives a curve; else the result

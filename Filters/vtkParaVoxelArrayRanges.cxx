@@ -7,7 +7,6 @@
 #include "vtkInformationDoubleVectorKey.h"
 #include "vtkInformationInformationVectorKey.h"
 #include "vtkInformationVector.h"
-#include "vtkObjectFactory.h"
 #include "vtkSMPThreadLocal.h"
 #include "vtkSMPTools.h"
 #include "vtkType.h"
@@ -17,8 +16,6 @@
 #include <limits>
 #include <type_traits>
 #include <vector>
-
-vtkStandardNewMacro(vtkParaVoxelArrayRanges);
 
 namespace
 {

@@ -23,8 +23,8 @@ class vtkDataArray;
 class PARAVOXELFILTERS_EXPORT vtkParaVoxelArrayRanges : public vtkObject
 {
 public:
-  static vtkParaVoxelArrayRanges* New();
-  vtkTypeMacro(vtkParaVoxelArrayRanges, vtkObject);
+  // Static members only, reached through the class (from Python too): no New(), no instances.
+  vtkAbstractTypeMacro(vtkParaVoxelArrayRanges, vtkObject);
 
   /**
    * Compute and store the ranges of `array` (nothing for an empty array, whose range VTK leaves
@@ -32,14 +32,6 @@ public:
    * array is modified through its API.
    */
   static void Cache(vtkDataArray* array);
-
-protected:
-  vtkParaVoxelArrayRanges() = default;
-  ~vtkParaVoxelArrayRanges() override = default;
-
-private:
-  vtkParaVoxelArrayRanges(const vtkParaVoxelArrayRanges&) = delete;
-  void operator=(const vtkParaVoxelArrayRanges&) = delete;
 };
 
 #endif

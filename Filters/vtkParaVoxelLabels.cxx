@@ -4,14 +4,11 @@
 #include "vtkInformation.h"
 #include "vtkInformationIntegerVectorKey.h"
 #include "vtkInformationStringVectorKey.h"
-#include "vtkObjectFactory.h"
 #include "vtkStreamingDemandDrivenPipeline.h"
 #include "vtkStringArray.h"
 
 #include <string>
 #include <vector>
-
-vtkStandardNewMacro(vtkParaVoxelLabels);
 
 namespace
 {

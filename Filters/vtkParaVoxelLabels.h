@@ -47,8 +47,8 @@ class vtkStringArray;
 class PARAVOXELFILTERS_EXPORT vtkParaVoxelLabels : public vtkObject
 {
 public:
-  static vtkParaVoxelLabels* New();
-  vtkTypeMacro(vtkParaVoxelLabels, vtkObject);
+  // Static members only, reached through the class (from Python too): no New(), no instances.
+  vtkAbstractTypeMacro(vtkParaVoxelLabels, vtkObject);
 
   /** Names of the labels on the reader's output port information (see the class doc). */
   static vtkInformationStringVectorKey* LABEL_NAMES();
@@ -75,14 +75,6 @@ public:
 
   /** "NamedRegions": the field data array of the number of named labels. */
   static const char* GetNamedRegionsArrayName() { return "NamedRegions"; }
-
-protected:
-  vtkParaVoxelLabels() = default;
-  ~vtkParaVoxelLabels() override = default;
-
-private:
-  vtkParaVoxelLabels(const vtkParaVoxelLabels&) = delete;
-  void operator=(const vtkParaVoxelLabels&) = delete;
 };
 
 #endif

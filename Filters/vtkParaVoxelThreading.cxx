@@ -1,12 +1,9 @@
 #include "vtkParaVoxelThreading.h"
 
-#include "vtkObjectFactory.h"
 #include "vtkSMPTools.h"
 
 #include <cstdlib>
 #include <cstring>
-
-vtkStandardNewMacro(vtkParaVoxelThreading);
 
 const char* vtkParaVoxelThreading::UseThreadedBackend()
 {

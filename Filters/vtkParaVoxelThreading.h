@@ -18,8 +18,8 @@
 class PARAVOXELFILTERS_EXPORT vtkParaVoxelThreading : public vtkObject
 {
 public:
-  static vtkParaVoxelThreading* New();
-  vtkTypeMacro(vtkParaVoxelThreading, vtkObject);
+  // Static members only, reached through the class (from Python too): no New(), no instances.
+  vtkAbstractTypeMacro(vtkParaVoxelThreading, vtkObject);
 
   /**
    * Select the STDThread backend unless VTK_SMP_BACKEND_IN_USE is set. Returns the name of the
@@ -31,14 +31,6 @@ public:
    * Number of threads vtkSMPTools will use with the backend in use.
    */
   static int GetNumberOfThreads();
-
-protected:
-  vtkParaVoxelThreading() = default;
-  ~vtkParaVoxelThreading() override = default;
-
-private:
-  vtkParaVoxelThreading(const vtkParaVoxelThreading&) = delete;
-  void operator=(const vtkParaVoxelThreading&) = delete;
 };
 
 #endif

@@ -43,9 +43,13 @@ public:
    * The member's whole content into `out`, the archive's own compression undone and its
    * CRC-32 checked (a gzip member is returned still gzipped). Members larger than
    * `maximumSize` are refused before anything is read. Returns false with `error` set.
+   *
+   * This one reads the member's stream, as it is: right for plain files, which carry no
+   * checksum (gzip ones are checked by their own trailers); an archive that records one
+   * overrides it to check it.
    */
   virtual bool ReadMember(
-    const std::string& name, std::uint64_t maximumSize, MemberBuffer& out, std::string& error) = 0;
+    const std::string& name, std::uint64_t maximumSize, MemberBuffer& out, std::string& error);
 
   /** A stream over the member's (decompressed) bytes, or null with `error` set. */
   virtual std::unique_ptr<AnalyzeMemberStream> OpenMember(

@@ -271,23 +271,24 @@ bool AnalyzeVolumeIndex::Resolve(const std::string& name, Volume& volume, std::s
         "member '" + name + "' is not an Analyze/NIfTI volume (.hdr, .img, .nii, or .gz forms)";
       return false;
     case Kind::Image:
-      volume.ImageMember = name;
-      volume.HeaderMember = this->FindPartner(name, false);
-      if (volume.HeaderMember.empty())
-      {
-        error = "image '" + name + "' has no matching header '" + parsed.Stem + ".hdr'";
-        return false;
-      }
-      break;
     case Kind::Header:
-      volume.HeaderMember = name;
-      volume.ImageMember = this->FindPartner(name, true);
-      if (volume.ImageMember.empty())
+    {
+      // One half of a pair: the other half has the same stem.
+      const bool isImage = parsed.Type == Kind::Image;
+      const std::string partner = this->FindPartner(name, !isImage);
+      if (partner.empty())
       {
-        error = "header '" + name + "' has no matching image '" + parsed.Stem + ".img'";
+        const std::string own = isImage ? "image" : "header";
+        const std::string other = isImage ? "header" : "image";
+        const std::string otherExtension = isImage ? ".hdr" : ".img";
+        error = own + " '" + name + "' has no matching " + other + " '" + parsed.Stem +
+          otherExtension + "'";
         return false;
       }
+      volume.ImageMember = isImage ? name : partner;
+      volume.HeaderMember = isImage ? partner : name;
       break;
+    }
     case Kind::Single:
       volume.HeaderMember = name;
       volume.ImageMember = name;

@@ -1,7 +1,5 @@
 #include "DiskMemberStore.h"
 
-#include "MemberBuffer.h"
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -84,24 +82,6 @@ bool DiskMemberStore::GetMemberSize(
     return false;
   }
   return true;
-}
-
-bool DiskMemberStore::ReadMember(
-  const std::string& name, std::uint64_t maximumSize, MemberBuffer& out, std::string& error)
-{
-  std::uint64_t size = 0;
-  if (!this->GetMemberSize(name, size, error))
-  {
-    return false;
-  }
-  if (size > maximumSize)
-  {
-    error = "it is " + std::to_string(size) + " bytes, more than the " +
-      std::to_string(maximumSize) + " bytes it may have";
-    return false;
-  }
-  auto stream = this->OpenMember(name, error);
-  return stream && out.Allocate(size, error) && stream->ReadFully(out.GetData(), size, error);
 }
 
 std::unique_ptr<AnalyzeMemberStream> DiskMemberStore::OpenMember(

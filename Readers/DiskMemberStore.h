@@ -1,7 +1,8 @@
 /**
  * @class   DiskMemberStore
  * @brief   The files of one folder on disk, seen as members, so that plain .hdr/.img/.nii
- *          files are read by the same code as archive members.
+ *          files are read by the same code as archive members. Plain files carry no checksum:
+ *          ReadMember() reads their bytes as they are.
  */
 #ifndef paravoxel_DiskMemberStore_h
 #define paravoxel_DiskMemberStore_h
@@ -22,10 +23,6 @@ public:
   static std::unique_ptr<DiskMemberStore> OpenFolderOf(const std::string& path, std::string& error);
 
   bool GetMemberSize(const std::string& name, std::uint64_t& size, std::string& error) override;
-  /** Plain files carry no checksum: their bytes are read as they are (gzip ones are checked
-   * by their own trailers). */
-  bool ReadMember(const std::string& name, std::uint64_t maximumSize, MemberBuffer& out,
-    std::string& error) override;
   std::unique_ptr<AnalyzeMemberStream> OpenMember(
     const std::string& name, std::string& error) override;
 

@@ -1,17 +1,17 @@
 // What the Exploded Voxels and Intensity Transform tests share: the plugin's threading set-up and
 // runs with one and several threads, images built from plain values (with the test's own idea of
 // their geometry), a source that serves pieces with ghost layers as readers do under MPI, the
-// capture of errors and warnings, and bit-exact comparison of outputs.
+// capture of errors and warnings (MessageCollector.h), and bit-exact comparison of outputs.
 #ifndef FilterTestHelpers_h
 #define FilterTestHelpers_h
 
+#include "MessageCollector.h"
 #include "vtkParaVoxelThreading.h"
 
 #include "vtkAOSDataArrayTemplate.h"
 #include "vtkAlgorithm.h"
 #include "vtkCellArray.h"
 #include "vtkCellData.h"
-#include "vtkCommand.h"
 #include "vtkDataArray.h"
 #include "vtkDataObject.h"
 #include "vtkDataSetAttributes.h"
@@ -73,29 +73,19 @@ protected:
   static void SetUpTestSuite() { UseThreadedBackend(); }
 };
 
-/** Collects the error and warning messages of the objects it observes, instead of printing. */
-class MessageCollector : public vtkCommand
+/**
+ * A new filter of the kind `Settings::Filter`, set up by `settings.ApplyTo(filter)` (each test's
+ * settings know their filter's properties), its messages collected.
+ */
+template <typename Settings>
+vtkSmartPointer<typename Settings::Filter> MakeFilter(
+  const Settings& settings, MessageCollector* messages)
 {
-public:
-  static MessageCollector* New() { return new MessageCollector; }
-  void Execute(vtkObject*, unsigned long event, void* data) override
-  {
-    (event == vtkCommand::ErrorEvent ? this->Errors : this->Warnings)
-      .push_back(data ? static_cast<const char*>(data) : "");
-  }
-  void Observe(vtkObject* object)
-  {
-    object->AddObserver(vtkCommand::ErrorEvent, this);
-    object->AddObserver(vtkCommand::WarningEvent, this);
-  }
-  void Clear()
-  {
-    this->Errors.clear();
-    this->Warnings.clear();
-  }
-  std::vector<std::string> Errors;
-  std::vector<std::string> Warnings;
-};
+  auto filter = vtkSmartPointer<typename Settings::Filter>::New();
+  settings.ApplyTo(filter);
+  messages->Observe(filter);
+  return filter;
+}
 
 /** Every value type the filters dispatch on. */
 using ScalarTypes = ::testing::Types<char, signed char, unsigned char, short, unsigned short, int,
@@ -180,6 +170,26 @@ struct Layout
     return extent;
   }
 };
+
+/** A block of nx x ny x nz voxels with the defaults: spacing 1, origin 0, extent from 0. */
+inline Layout Block(int nx, int ny, int nz)
+{
+  Layout layout;
+  layout.Voxels = { { nx, ny, nz } };
+  return layout;
+}
+
+/** A block of `voxels` with `spacing`, at `origin`, its extent from `first`. */
+inline Layout Block(const std::array<int, 3>& voxels, const std::array<double, 3>& spacing,
+  const std::array<double, 3>& origin, const std::array<int, 3>& first)
+{
+  Layout layout;
+  layout.Voxels = voxels;
+  layout.Spacing = spacing;
+  layout.Origin = origin;
+  layout.First = first;
+  return layout;
+}
 
 /** The image of `layout` with `values` (one tuple per voxel) as its active point or cell scalars.
  */
@@ -423,12 +433,21 @@ vtkSmartPointer<OutputT> UpdateWithThreads(vtkAlgorithm* algorithm, MessageColle
   return outputs[1];
 }
 
+/** An input a filter must refuse: one error holding `Words`, and an empty output. */
+struct InputError
+{
+  vtkSmartPointer<vtkDataObject> Input;
+  int Association;
+  const char* Name; // the array to process; null: the input's scalars
+  const char* Words;
+};
+
 /**
- * For the filters' error cases: `image` gains a field-data array "field" (`count` ones), an array
- * that is neither point nor cell data; the returned 3 x 3 x 3 image has no array at all.
+ * The input errors every filter reports alike, on `image`, which gains a field-data array
+ * "field" (`count` ones): an array that is not there, an array that is neither point nor cell
+ * data, and (a 3 x 3 x 3 image) no array at all.
  */
-inline vtkSmartPointer<vtkImageData> AddFieldArrayAndMakeImageWithoutScalars(
-  vtkImageData* image, vtkIdType count)
+inline std::vector<InputError> CommonInputErrors(vtkImageData* image, vtkIdType count)
 {
   vtkNew<vtkFloatArray> field;
   field->SetName("field");
@@ -437,7 +456,9 @@ inline vtkSmartPointer<vtkImageData> AddFieldArrayAndMakeImageWithoutScalars(
   image->GetFieldData()->AddArray(field);
   auto noScalars = vtkSmartPointer<vtkImageData>::New();
   noScalars->SetDimensions(3, 3, 3);
-  return noScalars;
+  return { { image, vtkDataObject::FIELD_ASSOCIATION_POINTS, "nothing", "array named 'nothing'" },
+    { image, vtkDataObject::FIELD_ASSOCIATION_NONE, "field", "is neither point data nor cell" },
+    { noScalars, -1, nullptr, "no scalars" } };
 }
 
 /**
@@ -456,26 +477,26 @@ void ExpectNothingFromNothing(vtkAlgorithm* filter, MessageCollector* messages)
 }
 
 /**
- * Runs `filter` (with UpdateWithThreads) on `input`, on the array `name` of `association` when a
- * name is given, and checks that it reports exactly one error, containing `words`; returns the
- * output for the caller's checks of its emptiness.
+ * Runs `filter` (with UpdateWithThreads) on `error.Input`, on the array `error.Name` of
+ * `error.Association` when a name is given, and checks that it reports exactly one error,
+ * containing `error.Words`, and gives an empty output.
  */
 template <typename OutputT>
-vtkSmartPointer<OutputT> ExpectOneError(vtkAlgorithm* filter, MessageCollector* messages,
-  vtkDataObject* input, int association, const char* name, const char* words)
+void ExpectOneError(vtkAlgorithm* filter, MessageCollector* messages, const InputError& error)
 {
-  filter->SetInputDataObject(input);
-  if (name)
+  filter->SetInputDataObject(error.Input);
+  if (error.Name)
   {
-    filter->SetInputArrayToProcess(0, 0, 0, association, name);
+    filter->SetInputArrayToProcess(0, 0, 0, error.Association, error.Name);
   }
   auto output = UpdateWithThreads<OutputT>(filter, messages);
-  EXPECT_EQ(messages->Errors.size(), 1u) << words;
+  EXPECT_EQ(messages->Errors.size(), 1u) << error.Words;
   if (!messages->Errors.empty())
   {
-    EXPECT_NE(messages->Errors[0].find(words), std::string::npos) << messages->Errors[0];
+    EXPECT_NE(messages->Errors[0].find(error.Words), std::string::npos) << messages->Errors[0];
   }
-  return output;
+  EXPECT_EQ(output->GetNumberOfPoints(), 0) << error.Words;
+  EXPECT_EQ(output->GetNumberOfCells(), 0) << error.Words;
 }
 }
 

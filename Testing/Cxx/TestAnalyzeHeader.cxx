@@ -2,6 +2,7 @@
 // worked out by hand from the Analyze 7.5 / NIfTI-1 layouts, independently of the parser.
 #include "AnalyzeHeader.h"
 #include "AnalyzeHeaderFields.h"
+#include "CaseName.h"
 
 #include "vtkType.h"
 
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <limits>
 
 namespace
@@ -284,40 +286,6 @@ TEST(AnalyzeHeader, RgbAndNiftiIntegerTypes)
   }
 }
 
-TEST(AnalyzeHeader, RefusesBrokenHeadersWithReasons)
-{
-  paravoxel::AnalyzeHeader header;
-  std::string error;
-  HeaderBytes bytes(false);
-  EXPECT_FALSE(header.Parse(bytes.Bytes.data(), 200, error));
-  EXPECT_NE(error.find("200 bytes"), std::string::npos) << error;
-
-  HeaderBytes wrongSize(false);
-  wrongSize.Put<std::int32_t>(0, 349);
-  EXPECT_FALSE(wrongSize.Parse(header, error));
-  EXPECT_NE(error.find("sizeof_hdr"), std::string::npos) << error;
-
-  HeaderBytes rank(false);
-  rank.Put<std::int16_t>(40, 0);
-  EXPECT_FALSE(rank.Parse(header, error));
-  EXPECT_NE(error.find("dim[0]"), std::string::npos) << error;
-
-  HeaderBytes negative(false);
-  negative.Put<std::int16_t>(44, -3);
-  EXPECT_FALSE(negative.Parse(header, error));
-  EXPECT_NE(error.find("dim[2] is -3"), std::string::npos) << error;
-
-  HeaderBytes complex(false);
-  complex.Put<std::int16_t>(70, 32);
-  EXPECT_FALSE(complex.Parse(header, error));
-  EXPECT_NE(error.find("complex64"), std::string::npos) << error;
-
-  HeaderBytes offset(false);
-  offset.Put<float>(108, -5.0f);
-  EXPECT_FALSE(offset.Parse(header, error));
-  EXPECT_NE(error.find("vox_offset"), std::string::npos) << error;
-}
-
 TEST(AnalyzeHeader, BadVoxelSizesBecomeOneWithWarnings)
 {
   HeaderBytes bytes(false);
@@ -377,32 +345,63 @@ TEST(AnalyzeHeader, ReadsNifti2WithWideFields)
   }
 }
 
-TEST(AnalyzeHeader, RefusesBrokenNifti2HeadersWithReasons)
+namespace
 {
+// A header broken in one way, which Parse refuses with an error holding `Words`.
+struct BrokenCase
+{
+  const char* Name;
+  bool Nifti2;
+  bool BigEndian;
+  std::function<void(HeaderBytes&)> Break;
+  const char* Words;
+};
+
+const BrokenCase BrokenCases[] = {
+  { "ShorterThan348", false, false, [](HeaderBytes& h) { h.Size = 200; }, "200 bytes" },
+  { "SizeofHdr", false, false, [](HeaderBytes& h) { h.Put<std::int32_t>(0, 349); }, "sizeof_hdr" },
+  { "RankZero", false, false, [](HeaderBytes& h) { h.Put<std::int16_t>(40, 0); }, "dim[0]" },
+  { "NegativeDimension", false, false, [](HeaderBytes& h) { h.Put<std::int16_t>(44, -3); },
+    "dim[2] is -3" },
+  { "Complex64", false, false, [](HeaderBytes& h) { h.Put<std::int16_t>(70, 32); }, "complex64" },
+  { "NegativeVoxOffset", false, false, [](HeaderBytes& h) { h.Put<float>(108, -5.0f); },
+    "vox_offset" },
+  { "Nifti2ShorterThan540", true, false, [](HeaderBytes& h) { h.Size = 400; },
+    "shorter than the 540 bytes" },
+  // "\r\n" turned into "\n\n" by a text-mode transfer.
+  { "Nifti2MangledMagic", true, false, [](HeaderBytes& h) { h.Bytes[8] = '\n'; }, "magic" },
+  { "Nifti2MoreThan2To63Voxels", true, true,
+    [](HeaderBytes& h)
+    {
+      for (int i = 1; i <= 3; ++i)
+      {
+        h.Put<std::int64_t>(16 + 8 * i, 2147483647);
+      }
+      h.Put<std::int64_t>(16, 4);
+      h.Put<std::int64_t>(48, 2147483647);
+    },
+    "more than 2^63 voxels" },
+  { "Nifti2DimensionTooLong", true, false,
+    [](HeaderBytes& h) { h.Put<std::int64_t>(24, std::int64_t(1) << 40); },
+    "between 1 and 2147483647" },
+};
+
+class AnalyzeHeaderBroken : public ::testing::TestWithParam<BrokenCase>
+{
+};
+}
+
+TEST_P(AnalyzeHeaderBroken, RefusedWithTheReason)
+{
+  const BrokenCase& broken = GetParam();
+  HeaderBytes bytes =
+    broken.Nifti2 ? HeaderBytes::Nifti2(broken.BigEndian) : HeaderBytes(broken.BigEndian);
+  broken.Break(bytes);
   paravoxel::AnalyzeHeader header;
   std::string error;
-  HeaderBytes shortHeader = HeaderBytes::Nifti2(false);
-  shortHeader.Size = 400;
-  EXPECT_FALSE(shortHeader.Parse(header, error));
-  EXPECT_NE(error.find("shorter than the 540 bytes"), std::string::npos) << error;
-
-  HeaderBytes mangled = HeaderBytes::Nifti2(false);
-  mangled.Bytes[8] = '\n'; // "\r\n" turned into "\n\n" by a text-mode transfer
-  EXPECT_FALSE(mangled.Parse(header, error));
-  EXPECT_NE(error.find("magic"), std::string::npos) << error;
-
-  HeaderBytes huge = HeaderBytes::Nifti2(true);
-  for (int i = 1; i <= 3; ++i)
-  {
-    huge.Put<std::int64_t>(16 + 8 * i, 2147483647);
-  }
-  huge.Put<std::int64_t>(16, 4);
-  huge.Put<std::int64_t>(48, 2147483647);
-  EXPECT_FALSE(huge.Parse(header, error));
-  EXPECT_NE(error.find("more than 2^63 voxels"), std::string::npos) << error;
-
-  HeaderBytes tooLong = HeaderBytes::Nifti2(false);
-  tooLong.Put<std::int64_t>(24, std::int64_t(1) << 40);
-  EXPECT_FALSE(tooLong.Parse(header, error));
-  EXPECT_NE(error.find("between 1 and 2147483647"), std::string::npos) << error;
+  EXPECT_FALSE(bytes.Parse(header, error));
+  EXPECT_NE(error.find(broken.Words), std::string::npos) << error;
 }
+
+INSTANTIATE_TEST_SUITE_P(
+  AnalyzeHeader, AnalyzeHeaderBroken, ::testing::ValuesIn(BrokenCases), paravoxel_test::CaseName());

@@ -1,8 +1,8 @@
 // The reader on every fixture archive: each bad_*.zip must end in an error and an empty output,
 // every other archive must read all its volumes without one. This is the test the sanitizer and
 // valgrind runs rely on to reach every error path in C++.
+#include "MessageCollector.h"
 #include "vtkAnalyzeZipReader.h"
-#include "vtkCommand.h"
 #include "vtkErrorCode.h"
 #include "vtkImageData.h"
 #include "vtkNew.h"
@@ -16,30 +16,16 @@
 
 namespace
 {
-class MessageCounter : public vtkCommand
-{
-public:
-  static MessageCounter* New() { return new MessageCounter; }
-  void Execute(vtkObject*, unsigned long event, void* data) override
-  {
-    (event == vtkCommand::ErrorEvent ? this->Errors : this->Warnings)
-      .push_back(data ? static_cast<const char*>(data) : "");
-  }
-  std::vector<std::string> Errors;
-  std::vector<std::string> Warnings;
-};
-
 // A reader of `path` whose errors and warnings are collected instead of printed.
 struct ObservedReader
 {
   explicit ObservedReader(const std::string& path)
   {
-    this->Reader->AddObserver(vtkCommand::ErrorEvent, this->Messages);
-    this->Reader->AddObserver(vtkCommand::WarningEvent, this->Messages);
+    this->Messages->Observe(this->Reader);
     this->Reader->SetFileName(path.c_str());
   }
   vtkNew<vtkAnalyzeZipReader> Reader;
-  vtkNew<MessageCounter> Messages;
+  vtkNew<paravoxel_test::MessageCollector> Messages;
 };
 
 std::vector<std::string> Archives(bool bad)

@@ -31,15 +31,26 @@ using FaceKey = std::array<int, 4>;
 /** The names of labels 0..5 of the test images: labels 2 and 3 share a name, 5 has none. */
 const std::vector<std::string> LabelNameList = { "background", "one", "two", "two", "four", "" };
 
-vtkSmartPointer<vtkStringArray> MakeLabelNames()
+/**
+ * The image of the labels `values` (the point or cell array `name`) on `layout`, with the names
+ * of LabelNameList as its field data when `withNames` is set, as the reader gives them.
+ */
+template <typename T>
+vtkSmartPointer<vtkImageData> MakeLabelImage(const Layout& layout, const std::vector<T>& values,
+  bool withNames = true, const char* name = "label")
 {
-  auto names = vtkSmartPointer<vtkStringArray>::New();
-  names->SetName("LabelNames");
-  for (const std::string& name : LabelNameList)
+  auto image = MakeImage(layout, MakeArray(name, 1, values));
+  if (withNames)
   {
-    names->InsertNextValue(name);
+    vtkNew<vtkStringArray> names;
+    names->SetName("LabelNames");
+    for (const std::string& labelName : LabelNameList)
+    {
+      names->InsertNextValue(labelName);
+    }
+    image->GetFieldData()->AddArray(names);
   }
-  return names;
+  return image;
 }
 
 /** What the filter is asked for. */
@@ -312,12 +323,7 @@ template <typename T>
 void CheckCase(const Layout& layout, const std::vector<T>& values, const Case& request,
   bool withNames, const std::string& what, std::size_t expectedWarnings = 0)
 {
-  auto array = MakeArray("label", 1, values);
-  auto image = MakeImage(layout, array);
-  if (withNames)
-  {
-    image->GetFieldData()->AddArray(MakeLabelNames());
-  }
+  auto image = MakeLabelImage(layout, values, withNames);
   vtkNew<MessageCollector> messages;
   vtkNew<vtkExplodedVoxelsFilter> filter;
   messages->Observe(filter);
@@ -382,12 +388,7 @@ std::vector<std::pair<std::string, Case>> Cases()
 
 Layout LabelLayout()
 {
-  Layout layout;
-  layout.Voxels = { { 6, 5, 4 } };
-  layout.First = { { -1, 2, 0 } };
-  layout.Origin = { { 0.5, -2.0, 3.0 } };
-  layout.Spacing = { { 1.0, 0.5, 2.0 } };
-  return layout;
+  return Block({ { 6, 5, 4 } }, { { 1.0, 0.5, 2.0 } }, { { 0.5, -2.0, 3.0 } }, { { -1, 2, 0 } });
 }
 }
 
@@ -462,9 +463,7 @@ TEST_F(ExplodedVoxelsRegions, EmptySelectionsAndUnknownNames)
   unknown.Regions = { "nowhere", "one", "also nowhere" };
   CheckCase(layout, values, unknown, true, "unknown names", 1);
 
-  auto array = MakeArray("label", 1, values);
-  auto image = MakeImage(layout, array);
-  image->GetFieldData()->AddArray(MakeLabelNames());
+  auto image = MakeLabelImage(layout, values);
   vtkNew<MessageCollector> messages;
   vtkNew<vtkExplodedVoxelsFilter> filter;
   messages->Observe(filter);
@@ -483,9 +482,7 @@ TEST_F(ExplodedVoxelsRegions, RegionStatusAndAvailableRegions)
   // The GUI's list: the non-empty names of LabelNames, once each, in label order; check boxes
   // select and deselect.
   const Layout layout = LabelLayout();
-  auto array = MakeArray("label", 1, RandomLabels<int>(layout.NumberOfVoxels(), 5));
-  auto image = MakeImage(layout, array);
-  image->GetFieldData()->AddArray(MakeLabelNames());
+  auto image = MakeLabelImage(layout, RandomLabels<int>(layout.NumberOfVoxels(), 5));
   vtkNew<vtkExplodedVoxelsFilter> filter;
   filter->SetInputData(image);
   filter->UpdateInformation();
@@ -524,9 +521,9 @@ TEST_F(ExplodedVoxelsRegions, ErrorsGiveAnEmptyOutput)
     {
       filter->AddRegion("1");
     }
-    auto output = ExpectOneError<vtkPolyData>(filter, messages, MakeImage(layout, array),
-      vtkDataObject::FIELD_ASSOCIATION_POINTS, "v", "one-component integer array");
-    EXPECT_EQ(output->GetNumberOfCells(), 0);
+    ExpectOneError<vtkPolyData>(filter, messages,
+      { MakeImage(layout, array), vtkDataObject::FIELD_ASSOCIATION_POINTS, "v",
+        "one-component integer array" });
   }
   // Labels spanning more than the per-region tables hold.
   std::vector<long long> wide(layout.NumberOfVoxels(), 1);
@@ -536,13 +533,11 @@ TEST_F(ExplodedVoxelsRegions, ErrorsGiveAnEmptyOutput)
   vtkNew<vtkExplodedVoxelsFilter> filter;
   messages->Observe(filter);
   filter->SetRegionExplosion(0.5);
-  auto output = ExpectOneError<vtkPolyData>(filter, messages, MakeImage(layout, array),
-    vtkDataObject::FIELD_ASSOCIATION_POINTS, "v", "too many for regions");
-  EXPECT_EQ(output->GetNumberOfCells(), 0);
+  ExpectOneError<vtkPolyData>(filter, messages,
+    { MakeImage(layout, array), vtkDataObject::FIELD_ASSOCIATION_POINTS, "v",
+      "too many for regions" });
   // Float labels without Regions or explosion: no Region array, no error.
-  auto floats = MakeArray("v", 1, RandomLabels<double>(layout.NumberOfVoxels(), 5));
-  auto image = MakeImage(layout, floats);
-  image->GetFieldData()->AddArray(MakeLabelNames());
+  auto image = MakeLabelImage(layout, RandomLabels<double>(layout.NumberOfVoxels(), 5), true, "v");
   vtkNew<vtkExplodedVoxelsFilter> plain;
   plain->SetInputData(image);
   plain->Update();

@@ -3,6 +3,7 @@
 // every point and every cell of the whole image is owned by exactly one piece, each piece owns only
 // what its input holds, and a single piece owns all it holds. Intensity Transform (statistics) and
 // Exploded Voxels (work grid) take their owned blocks from this rule.
+#include "CaseName.h"
 #include "ImagePieces.h"
 
 #include "vtkExtentTranslator.h"
@@ -139,59 +140,73 @@ TEST(ImagePieces, EveryPointAndCellHasExactlyOneOwner)
   }
 }
 
-TEST(ImagePieces, UpperPieceOwnsTheSharedPointLayer)
+namespace
 {
-  const Extent whole = { { 0, 10, 0, 0, 0, 0 } };
-  const Extent lower = { { 0, 5, 0, 0, 0, 0 } };
-  const Extent upper = { { 5, 10, 0, 0, 0, 0 } };
-  // Each piece holds one ghost point beyond its border.
-  const Extent lowerData = { { 0, 6, 0, 0, 0, 0 } };
-  const Extent upperData = { { 4, 10, 0, 0, 0, 0 } };
-  Extent owned;
-  ASSERT_TRUE(paravoxel::ImagePieces::ComputeOwnedExtent(
-    whole.data(), lower.data(), lowerData.data(), false, owned.data()));
-  EXPECT_EQ(owned, (Extent{ { 0, 4, 0, 0, 0, 0 } }));
-  ASSERT_TRUE(paravoxel::ImagePieces::ComputeOwnedExtent(
-    whole.data(), upper.data(), upperData.data(), false, owned.data()));
-  EXPECT_EQ(owned, (Extent{ { 5, 10, 0, 0, 0, 0 } }));
-  // Cells are never shared; along the flat y and z axes, the one layer of cells has the
-  // points' index.
-  ASSERT_TRUE(paravoxel::ImagePieces::ComputeOwnedExtent(
-    whole.data(), lower.data(), lowerData.data(), true, owned.data()));
-  EXPECT_EQ(owned, (Extent{ { 0, 4, 0, 0, 0, 0 } }));
-  ASSERT_TRUE(paravoxel::ImagePieces::ComputeOwnedExtent(
-    whole.data(), upper.data(), upperData.data(), true, owned.data()));
-  EXPECT_EQ(owned, (Extent{ { 5, 9, 0, 0, 0, 0 } }));
+// What ComputeOwnedExtent gives a piece of `Whole` whose input holds `Data`: `Owned`, or nothing
+// (`Owns` false).
+struct OwnedCase
+{
+  const char* Name;
+  Extent Whole;
+  Extent Piece;
+  Extent Data;
+  bool Cells;
+  bool Owns;
+  Extent Owned;
+};
+
+// Two pieces of a line of 11 points, each input holding one ghost point beyond its border.
+const Extent Line = { { 0, 10, 0, 0, 0, 0 } };
+const Extent LowerHalf = { { 0, 5, 0, 0, 0, 0 } };
+const Extent UpperHalf = { { 5, 10, 0, 0, 0, 0 } };
+const Extent LowerData = { { 0, 6, 0, 0, 0, 0 } };
+const Extent UpperData = { { 4, 10, 0, 0, 0, 0 } };
+// The lower half of a cube, and inputs with less than it.
+const Extent Cube = { { 0, 10, 0, 10, 0, 10 } };
+const Extent LowerCube = { { 0, 10, 0, 10, 0, 5 } };
+const Extent Partial = { { 2, 8, 0, 10, 3, 4 } };
+const Extent Slice = { { 0, 10, 0, 10, 2, 2 } };
+const Extent Empty = { { 0, -1, 0, -1, 0, -1 } };
+
+const OwnedCase OwnedCases[] = {
+  // The upper piece owns the point layer the two share.
+  { "LowerPiecePoints", Line, LowerHalf, LowerData, false, true, { { 0, 4, 0, 0, 0, 0 } } },
+  { "UpperPiecePoints", Line, UpperHalf, UpperData, false, true, { { 5, 10, 0, 0, 0, 0 } } },
+  // Cells are never shared; along the flat y and z axes, the one layer of cells has the points'
+  // index.
+  { "LowerPieceCells", Line, LowerHalf, LowerData, true, true, { { 0, 4, 0, 0, 0, 0 } } },
+  { "UpperPieceCells", Line, UpperHalf, UpperData, true, true, { { 5, 9, 0, 0, 0, 0 } } },
+  // An input with less than the piece: what it holds of the piece.
+  { "PartialInputPoints", Cube, LowerCube, Partial, false, true, Partial },
+  { "PartialInputCells", Cube, LowerCube, Partial, true, true, { { 2, 7, 0, 9, 3, 3 } } },
+  // One point thick where the whole image is not: points, but no cell of the whole image.
+  { "SlicePoints", Cube, LowerCube, Slice, false, true, Slice },
+  { "SliceCells", Cube, LowerCube, Slice, true, false, {} },
+  // An empty piece (more pieces than the image can be split into) owns nothing.
+  { "EmptyPiecePoints", Cube, Empty, Cube, false, false, {} },
+  { "EmptyPieceCells", Cube, Empty, Cube, true, false, {} },
+};
+
+class ImagePiecesOwned : public ::testing::TestWithParam<OwnedCase>
+{
+};
 }
 
-TEST(ImagePieces, OwnsOnlyWhatTheInputHolds)
+TEST_P(ImagePiecesOwned, OwnedExtent)
 {
-  const Extent whole = { { 0, 10, 0, 10, 0, 10 } };
-  const Extent piece = { { 0, 10, 0, 10, 0, 5 } };
+  const OwnedCase& c = GetParam();
   Extent owned;
-  // An input with less than the piece: what it holds of the piece.
-  const Extent partial = { { 2, 8, 0, 10, 3, 4 } };
-  ASSERT_TRUE(paravoxel::ImagePieces::ComputeOwnedExtent(
-    whole.data(), piece.data(), partial.data(), false, owned.data()));
-  EXPECT_EQ(owned, (Extent{ { 2, 8, 0, 10, 3, 4 } }));
-  ASSERT_TRUE(paravoxel::ImagePieces::ComputeOwnedExtent(
-    whole.data(), piece.data(), partial.data(), true, owned.data()));
-  EXPECT_EQ(owned, (Extent{ { 2, 7, 0, 9, 3, 3 } }));
-  // One point thick where the whole image is not: points, but no cell of the whole image.
-  const Extent slice = { { 0, 10, 0, 10, 2, 2 } };
-  ASSERT_TRUE(paravoxel::ImagePieces::ComputeOwnedExtent(
-    whole.data(), piece.data(), slice.data(), false, owned.data()));
-  EXPECT_EQ(owned, slice);
-  EXPECT_FALSE(paravoxel::ImagePieces::ComputeOwnedExtent(
-    whole.data(), piece.data(), slice.data(), true, owned.data()));
-  // An empty piece (more pieces than the image can be split into) owns nothing.
-  const Extent empty = { { 0, -1, 0, -1, 0, -1 } };
-  for (bool cells : { false, true })
+  const bool owns = paravoxel::ImagePieces::ComputeOwnedExtent(
+    c.Whole.data(), c.Piece.data(), c.Data.data(), c.Cells, owned.data());
+  ASSERT_EQ(owns, c.Owns);
+  if (owns)
   {
-    EXPECT_FALSE(paravoxel::ImagePieces::ComputeOwnedExtent(
-      whole.data(), empty.data(), whole.data(), cells, owned.data()));
+    EXPECT_EQ(owned, c.Owned);
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(
+  ImagePieces, ImagePiecesOwned, ::testing::ValuesIn(OwnedCases), paravoxel_test::CaseName());
 
 TEST(ImagePieces, OwnerPieceOfAFiltersInput)
 {

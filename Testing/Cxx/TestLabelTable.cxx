@@ -2,6 +2,7 @@
 // paravoxel::LabelSidecars (which members are sidecars, how they combine, what reaches the
 // output), on sidecars written in the tests.
 #include "AnalyzeVolumeIndex.h"
+#include "CaseName.h"
 #include "DiskMemberStore.h"
 #include "LabelSidecars.h"
 #include "LabelTable.h"
@@ -20,6 +21,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,7 @@ namespace
 using paravoxel::LabelSidecars;
 using paravoxel::LabelTable;
 using Color = LabelTable::Color;
+using paravoxel_test::CaseName;
 
 LabelTable Parse(const std::string& text, std::vector<std::string>& warnings)
 {
@@ -43,20 +46,6 @@ LabelTable ParseClean(const std::string& text)
   return table;
 }
 
-// The table of `text`, which must give one warning, naming `line` and holding `words`.
-LabelTable ExpectOneWarning(const std::string& text, int line, const std::string& words)
-{
-  std::vector<std::string> warnings;
-  LabelTable table = Parse(text, warnings);
-  EXPECT_EQ(warnings.size(), 1u) << text;
-  if (!warnings.empty())
-  {
-    EXPECT_EQ(warnings[0].rfind("line " + std::to_string(line) + ": ", 0), 0u) << warnings[0];
-    EXPECT_NE(warnings[0].find(words), std::string::npos) << warnings[0];
-  }
-  return table;
-}
-
 std::vector<std::uint8_t> Lut(std::size_t size)
 {
   std::vector<std::uint8_t> bytes(size);
@@ -67,160 +56,174 @@ std::vector<std::uint8_t> Lut(std::size_t size)
   return bytes;
 }
 
-TEST(LabelTable, MricronText)
+// The colours of a well-formed .lut's `bytes`.
+LabelTable ParseCleanLut(const std::vector<std::uint8_t>& bytes)
 {
+  LabelTable table;
+  std::string error;
+  EXPECT_TRUE(LabelTable::ParseLut(bytes.data(), bytes.size(), table, error)) << error;
+  return table;
+}
+
+namespace
+{
+// A well-formed text in one of the formats, and what its table holds.
+struct WellFormedCase
+{
+  const char* Name;
+  std::string Text;
+  std::size_t Labels;
+  std::size_t NamedLabels;
+  std::map<std::size_t, std::string> Names; // label -> name ("" for none)
+  std::map<std::size_t, Color> Colors;
+  std::vector<std::size_t> Uncolored; // labels without a colour (black)
+};
+
+const std::vector<WellFormedCase> WellFormedCases = {
   // As mricron-data's aal.nii.txt: CRLF, a code in the third column, a blank last line.
-  const LabelTable table = ParseClean("1 Precentral_L 2001\r\n2 Precentral_R 2002\r\n"
-                                      "116 Vermis_10 9170\r\n\r\n");
-  EXPECT_EQ(table.GetNumberOfLabels(), 117u);
-  EXPECT_EQ(table.GetNumberOfNamedLabels(), 3u);
-  EXPECT_EQ(table.GetName(0), "");
-  EXPECT_EQ(table.GetName(1), "Precentral_L");
-  EXPECT_EQ(table.GetName(2), "Precentral_R");
-  EXPECT_EQ(table.GetName(116), "Vermis_10");
-  EXPECT_EQ(table.GetName(50), "");
-  EXPECT_FALSE(table.HasColors());
-  EXPECT_EQ(table.GetNames().size(), 117u);
-}
-
-TEST(LabelTable, MricronTextWithoutCodeAndComments)
-{
-  const LabelTable table = ParseClean("# regions\n0 Background\n  3   Three  \n");
-  EXPECT_EQ(table.GetNumberOfLabels(), 4u);
-  EXPECT_EQ(table.GetName(0), "Background");
-  EXPECT_EQ(table.GetName(3), "Three");
-}
-
-TEST(LabelTable, FreeSurferColorTable)
-{
-  const LabelTable table = ParseClean("#$Id: FreeSurferColorLUT.txt\n"
-                                      "#No. Label Name:    R   G   B   A\n"
-                                      "0   Unknown          0   0   0   0\n"
-                                      "2   Left-Cerebral-White-Matter 245 245 245 0\n"
-                                      "17  Left-Hippocampus 220 216  20 0\n"
-                                      "1000 ctx-lh-unknown  25   5  25\n");
-  EXPECT_EQ(table.GetNumberOfLabels(), 1001u);
-  EXPECT_EQ(table.GetName(17), "Left-Hippocampus");
-  EXPECT_EQ(table.GetName(1000), "ctx-lh-unknown");
-  bool known = false;
-  EXPECT_EQ(table.GetColor(17, &known), (Color{ { 220, 216, 20 } }));
-  EXPECT_TRUE(known);
-  EXPECT_EQ(table.GetColor(1000), (Color{ { 25, 5, 25 } }));
-  EXPECT_EQ(table.GetColor(5, &known), (Color{ { 0, 0, 0 } }));
-  EXPECT_FALSE(known);
-}
-
-TEST(LabelTable, Tsv)
-{
+  { "MricronText", "1 Precentral_L 2001\r\n2 Precentral_R 2002\r\n116 Vermis_10 9170\r\n\r\n", 117,
+    3,
+    { { 0, "" }, { 1, "Precentral_L" }, { 2, "Precentral_R" }, { 116, "Vermis_10" }, { 50, "" } },
+    {}, {} },
+  { "MricronTextWithoutCodeAndComments", "# regions\n0 Background\n  3   Three  \n", 4, 2,
+    { { 0, "Background" }, { 3, "Three" } }, {}, {} },
+  { "FreeSurferColorTable",
+    "#$Id: FreeSurferColorLUT.txt\n#No. Label Name:    R   G   B   A\n"
+    "0   Unknown          0   0   0   0\n2   Left-Cerebral-White-Matter 245 245 245 0\n"
+    "17  Left-Hippocampus 220 216  20 0\n1000 ctx-lh-unknown  25   5  25\n",
+    1001, 4, { { 17, "Left-Hippocampus" }, { 1000, "ctx-lh-unknown" } },
+    { { 17, { { 220, 216, 20 } } }, { 1000, { { 25, 5, 25 } } } }, { 5 } },
   // A header line, names with spaces, colours on some lines only.
-  const LabelTable table = ParseClean("index\tname\tcolor\n"
-                                      "1\tLeft hippocampus\t#FF8000\n"
-                                      "2\tRight hippocampus\n"
-                                      "4\tMiddle_cerebellar_peduncle\t#00ff7f\r\n");
-  EXPECT_EQ(table.GetNumberOfLabels(), 5u);
-  EXPECT_EQ(table.GetName(1), "Left hippocampus");
-  EXPECT_EQ(table.GetName(2), "Right hippocampus");
-  EXPECT_EQ(table.GetColor(1), (Color{ { 255, 128, 0 } }));
-  EXPECT_EQ(table.GetColor(4), (Color{ { 0, 255, 127 } }));
-  bool known = true;
-  table.GetColor(2, &known);
-  EXPECT_FALSE(known);
-}
-
-TEST(LabelTable, TsvAsJhu)
-{
+  { "Tsv",
+    "index\tname\tcolor\n1\tLeft hippocampus\t#FF8000\n2\tRight hippocampus\n"
+    "4\tMiddle_cerebellar_peduncle\t#00ff7f\r\n",
+    5, 3, { { 1, "Left hippocampus" }, { 2, "Right hippocampus" } },
+    { { 1, { { 255, 128, 0 } } }, { 4, { { 0, 255, 127 } } } }, { 2 } },
   // mricron-data's JHU tables: index TAB name, CRLF.
-  const LabelTable table = ParseClean("0\tUnclassified\r\n1\tMiddle_cerebellar_peduncle\r\n");
-  EXPECT_EQ(table.GetNumberOfLabels(), 2u);
-  EXPECT_EQ(table.GetName(0), "Unclassified");
+  { "TsvAsJhu", "0\tUnclassified\r\n1\tMiddle_cerebellar_peduncle\r\n", 2, 2,
+    { { 0, "Unclassified" } }, {}, {} },
+  { "ByteOrderMarkAndUtf8Names",
+    "\xEF\xBB\xBF"
+    "1 G\xC3\xA9nou\n2 \xE6\xB5\xB7\xE9\xA6\xAC\n",
+    3, 2, { { 1, "G\xC3\xA9nou" }, { 2, "\xE6\xB5\xB7\xE9\xA6\xAC" } }, {}, {} },
+};
+
+class LabelTableWellFormed : public ::testing::TestWithParam<WellFormedCase>
+{
+};
 }
 
-TEST(LabelTable, ByteOrderMarkAndUtf8Names)
+TEST_P(LabelTableWellFormed, NamesAndColorsWithoutWarnings)
 {
-  const LabelTable table = ParseClean("\xEF\xBB\xBF"
-                                      "1 G\xC3\xA9nou\n2 \xE6\xB5\xB7\xE9\xA6\xAC\n");
-  EXPECT_EQ(table.GetName(1), "G\xC3\xA9nou");
-  EXPECT_EQ(table.GetName(2), "\xE6\xB5\xB7\xE9\xA6\xAC");
+  const WellFormedCase& wellFormed = GetParam();
+  const LabelTable table = ParseClean(wellFormed.Text);
+  EXPECT_EQ(table.GetNumberOfLabels(), wellFormed.Labels);
+  EXPECT_EQ(table.GetNames().size(), wellFormed.Labels);
+  EXPECT_EQ(table.GetNumberOfNamedLabels(), wellFormed.NamedLabels);
+  for (const auto& name : wellFormed.Names)
+  {
+    EXPECT_EQ(table.GetName(name.first), name.second) << "label " << name.first;
+  }
+  EXPECT_EQ(table.HasColors(), !wellFormed.Colors.empty());
+  for (const auto& color : wellFormed.Colors)
+  {
+    bool known = false;
+    EXPECT_EQ(table.GetColor(color.first, &known), color.second) << "label " << color.first;
+    EXPECT_TRUE(known) << "label " << color.first;
+  }
+  for (std::size_t label : wellFormed.Uncolored)
+  {
+    bool known = true;
+    EXPECT_EQ(table.GetColor(label, &known), (Color{ { 0, 0, 0 } })) << "label " << label;
+    EXPECT_FALSE(known) << "label " << label;
+  }
 }
 
-TEST(LabelTable, MissingName)
-{
-  ExpectOneWarning("1 One\n2\n", 2, "the name is missing");
-  ExpectOneWarning("1\tOne\n2\t\n", 2, "the name is missing");
-}
+INSTANTIATE_TEST_SUITE_P(
+  LabelTable, LabelTableWellFormed, ::testing::ValuesIn(WellFormedCases), CaseName());
 
-TEST(LabelTable, IndexNotANumber)
+namespace
 {
-  ExpectOneWarning("1 One\nx Two\n", 2, "the index 'x' is not a whole number from 0 to 65535");
-  ExpectOneWarning("1 One\n-2 Two\n", 2, "the index '-2' is not a whole number");
-  ExpectOneWarning("1 One\n2.5 Two\n", 2, "the index '2.5' is not a whole number");
-}
+// A text with malformed lines: each warning names its line and says what is wrong, and the
+// table keeps what the good lines give.
+struct MalformedCase
+{
+  const char* Name;
+  std::string Text;
+  std::vector<std::pair<int, std::string>> Warnings; // line, words
+  std::map<std::size_t, std::string> Names;          // label -> name ("" for none)
+  std::size_t Labels;                                // 0: not checked
+};
 
-TEST(LabelTable, IndexTooLarge)
-{
-  std::vector<std::string> warnings;
-  const LabelTable table = Parse("65535 Last\n65536 TooFar\n99999999999999 Far\n", warnings);
-  ASSERT_EQ(warnings.size(), 2u);
-  EXPECT_NE(warnings[0].find("line 2: the index 65536 is over 65535"), std::string::npos);
-  EXPECT_NE(warnings[1].find("line 3: the index '99999999999999' is not a whole number"),
-    std::string::npos);
-  EXPECT_EQ(table.GetNumberOfLabels(), 65536u);
-  EXPECT_EQ(table.GetName(65535), "Last");
-}
-
-TEST(LabelTable, MricronCodeNotANumber)
-{
-  ExpectOneWarning("1 One 2001\n2 Two x\n", 2, "the code 'x' is not a whole number");
-}
-
-TEST(LabelTable, MricronTooManyFields)
-{
-  ExpectOneWarning("1 One 2001\n2 Two words 2002\n", 2, "4 fields where mricron's format");
-}
-
-TEST(LabelTable, FreeSurferBadColor)
-{
-  ExpectOneWarning("1 One 1 2 3 0\n2 Two 256 0 0 0\n", 2, "the red 256 is over 255");
-  ExpectOneWarning("1 One 1 2 3 0\n2 Two 1 g 0 0\n", 2, "the green 'g' is not a whole number");
-  ExpectOneWarning("1 One 1 2 3 0\n2\n", 2, "the name is missing");
-  ExpectOneWarning("1 One 1 2 3 0\n2 Two 1 2 3 4 5\n", 2, "7 fields where a FreeSurfer");
-}
-
-TEST(LabelTable, FreeSurferMissingFields)
-{
-  const LabelTable table =
-    ExpectOneWarning("1 One 1 2 3 0\n2 Two 4\n", 2, "3 fields where a FreeSurfer colour table has");
-  EXPECT_EQ(table.GetName(2), "");
-}
-
-TEST(LabelTable, TsvBadColorAndTooManyFields)
-{
-  ExpectOneWarning("1\tOne\t#000000\n2\tTwo\tred\n", 2, "the colour 'red' is not #rrggbb");
-  ExpectOneWarning("1\tOne\n2\tTwo\t#000000\textra\n", 2, "4 fields where a TSV label table");
-}
-
-TEST(LabelTable, DuplicateIndex)
-{
-  const LabelTable table =
-    ExpectOneWarning("1 First\n2 Two\n1 Again\n", 3, "label 1 is given again (first on line 1)");
-  EXPECT_EQ(table.GetName(1), "First");
-}
-
-TEST(LabelTable, Latin1Names)
-{
-  std::vector<std::string> warnings;
-  const LabelTable table = Parse("1 G\xE9nou\n2 Ok\n3 \xC3\n", warnings);
-  ASSERT_EQ(warnings.size(), 2u);
-  EXPECT_NE(warnings[0].find("line 1: the name of label 1 is not UTF-8; it is read as Latin-1: "
-                             "'G\xC3\xA9nou'"),
-    std::string::npos);
-  EXPECT_EQ(table.GetName(1), "G\xC3\xA9nou");
-  EXPECT_EQ(table.GetName(3), "\xC3\x83");
-  EXPECT_EQ(table.GetName(2), "Ok");
+const std::vector<MalformedCase> MalformedCases = {
+  { "MissingNameMricron", "1 One\n2\n", { { 2, "the name is missing" } }, {}, 0 },
+  { "MissingNameTsv", "1\tOne\n2\t\n", { { 2, "the name is missing" } }, {}, 0 },
+  { "IndexNotANumber", "1 One\nx Two\n",
+    { { 2, "the index 'x' is not a whole number from 0 to 65535" } }, {}, 0 },
+  { "IndexNegative", "1 One\n-2 Two\n", { { 2, "the index '-2' is not a whole number" } }, {}, 0 },
+  { "IndexFraction", "1 One\n2.5 Two\n", { { 2, "the index '2.5' is not a whole number" } }, {},
+    0 },
+  { "IndexTooLarge", "65535 Last\n65536 TooFar\n99999999999999 Far\n",
+    { { 2, "the index 65536 is over 65535" },
+      { 3, "the index '99999999999999' is not a whole number" } },
+    { { 65535, "Last" } }, 65536 },
+  { "MricronCodeNotANumber", "1 One 2001\n2 Two x\n",
+    { { 2, "the code 'x' is not a whole number" } }, {}, 0 },
+  { "MricronTooManyFields", "1 One 2001\n2 Two words 2002\n",
+    { { 2, "4 fields where mricron's format" } }, {}, 0 },
+  { "FreeSurferRedOver255", "1 One 1 2 3 0\n2 Two 256 0 0 0\n",
+    { { 2, "the red 256 is over 255" } }, {}, 0 },
+  { "FreeSurferGreenNotANumber", "1 One 1 2 3 0\n2 Two 1 g 0 0\n",
+    { { 2, "the green 'g' is not a whole number" } }, {}, 0 },
+  { "FreeSurferMissingName", "1 One 1 2 3 0\n2\n", { { 2, "the name is missing" } }, {}, 0 },
+  { "FreeSurferTooManyFields", "1 One 1 2 3 0\n2 Two 1 2 3 4 5\n",
+    { { 2, "7 fields where a FreeSurfer" } }, {}, 0 },
+  { "FreeSurferMissingFields", "1 One 1 2 3 0\n2 Two 4\n",
+    { { 2, "3 fields where a FreeSurfer colour table has" } }, { { 2, "" } }, 0 },
+  { "TsvBadColor", "1\tOne\t#000000\n2\tTwo\tred\n", { { 2, "the colour 'red' is not #rrggbb" } },
+    {}, 0 },
+  { "TsvTooManyFields", "1\tOne\n2\tTwo\t#000000\textra\n",
+    { { 2, "4 fields where a TSV label table" } }, {}, 0 },
+  { "DuplicateIndex", "1 First\n2 Two\n1 Again\n",
+    { { 3, "label 1 is given again (first on line 1)" } }, { { 1, "First" } }, 0 },
+  { "Latin1Names", "1 G\xE9nou\n2 Ok\n3 \xC3\n",
+    { { 1, "the name of label 1 is not UTF-8; it is read as Latin-1: 'G\xC3\xA9nou'" },
+      { 3, "the name of label 3 is not UTF-8" } },
+    { { 1, "G\xC3\xA9nou" }, { 3, "\xC3\x83" }, { 2, "Ok" } }, 0 },
   // Overlong forms and surrogates are not UTF-8 either.
-  Parse("4 \xC0\xAF\n5 \xED\xA0\x80\n6 \xF4\x90\x80\x80\n", warnings);
-  EXPECT_EQ(warnings.size(), 5u);
+  { "OverlongFormsAndSurrogates", "4 \xC0\xAF\n5 \xED\xA0\x80\n6 \xF4\x90\x80\x80\n",
+    { { 1, "is not UTF-8" }, { 2, "is not UTF-8" }, { 3, "is not UTF-8" } }, {}, 0 },
+};
+
+class LabelTableMalformed : public ::testing::TestWithParam<MalformedCase>
+{
+};
 }
+
+TEST_P(LabelTableMalformed, EachWarningNamesItsLineAndProblem)
+{
+  const MalformedCase& malformed = GetParam();
+  std::vector<std::string> warnings;
+  const LabelTable table = Parse(malformed.Text, warnings);
+  ASSERT_EQ(warnings.size(), malformed.Warnings.size());
+  for (std::size_t i = 0; i < warnings.size(); ++i)
+  {
+    const std::string line = "line " + std::to_string(malformed.Warnings[i].first) + ": ";
+    EXPECT_EQ(warnings[i].rfind(line, 0), 0u) << warnings[i];
+    EXPECT_NE(warnings[i].find(malformed.Warnings[i].second), std::string::npos) << warnings[i];
+  }
+  for (const auto& name : malformed.Names)
+  {
+    EXPECT_EQ(table.GetName(name.first), name.second) << "label " << name.first;
+  }
+  if (malformed.Labels)
+  {
+    EXPECT_EQ(table.GetNumberOfLabels(), malformed.Labels);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+  LabelTable, LabelTableMalformed, ::testing::ValuesIn(MalformedCases), CaseName());
 
 TEST(LabelTable, ManyProblemsAreSummed)
 {
@@ -247,9 +250,7 @@ TEST(LabelTable, EmptyText)
 TEST(LabelTable, Lut)
 {
   const std::vector<std::uint8_t> bytes = Lut(768);
-  LabelTable table;
-  std::string error;
-  ASSERT_TRUE(LabelTable::ParseLut(bytes.data(), bytes.size(), table, error)) << error;
+  const LabelTable table = ParseCleanLut(bytes);
   EXPECT_EQ(table.GetNumberOfLabels(), 256u);
   EXPECT_FALSE(table.HasNames());
   for (std::size_t k : { 0, 1, 17, 255 })
@@ -278,10 +279,7 @@ TEST(LabelTable, LutOfAnotherSize)
 TEST(LabelTable, NamesTakeLutColorsUpToTheLastLabel)
 {
   LabelTable table = ParseClean("1 One\n3 Three\t\n");
-  const std::vector<std::uint8_t> bytes = Lut(768);
-  LabelTable lut;
-  std::string error;
-  ASSERT_TRUE(LabelTable::ParseLut(bytes.data(), bytes.size(), lut, error));
+  const LabelTable lut = ParseCleanLut(Lut(768));
   table.AddColorsFrom(lut);
   EXPECT_EQ(table.GetNumberOfLabels(), 4u);
   EXPECT_EQ(table.GetColor(3), lut.GetColor(3));
@@ -291,10 +289,7 @@ TEST(LabelTable, NamesTakeLutColorsUpToTheLastLabel)
 TEST(LabelTable, TextColorsWinOverLut)
 {
   LabelTable table = ParseClean("1\tOne\t#010203\n2\tTwo\n");
-  const std::vector<std::uint8_t> bytes = Lut(768);
-  LabelTable lut;
-  std::string error;
-  ASSERT_TRUE(LabelTable::ParseLut(bytes.data(), bytes.size(), lut, error));
+  const LabelTable lut = ParseCleanLut(Lut(768));
   table.AddColorsFrom(lut);
   EXPECT_EQ(table.GetColor(1), (Color{ { 1, 2, 3 } }));
   EXPECT_EQ(table.GetColor(2), lut.GetColor(2));
@@ -319,9 +314,14 @@ protected:
     std::ofstream(this->Folder / name, std::ios::binary) << bytes;
   }
 
-  LabelTable Read(
+  // The labels of the volume `header` + `image` in a folder of `files` (name, content).
+  LabelTable Read(const std::vector<std::pair<std::string, std::string>>& files,
     const std::string& header, const std::string& image, std::vector<std::string>& warnings)
   {
+    for (const auto& file : files)
+    {
+      this->Write(file.first, file.second);
+    }
     std::string error;
     this->Store = paravoxel::DiskMemberStore::OpenFolderOf((this->Folder / header).string(), error);
     EXPECT_TRUE(this->Store) << error;
@@ -352,12 +352,11 @@ TEST_F(LabelSidecarsTest, CandidateNames)
 
 TEST_F(LabelSidecarsTest, VolumeNameSidecarsWinOverStemOnes)
 {
-  this->Write("aal.nii.gz", "x");
-  this->Write("aal.nii.txt", "1 FromVolumeName\n");
-  this->Write("aal.txt", "1 FromStem\n");
-  this->Write("AAL.LUT", std::string(768, '\x05'));
   std::vector<std::string> warnings;
-  const LabelTable table = this->Read("aal.nii.gz", "aal.nii.gz", warnings);
+  const LabelTable table =
+    this->Read({ { "aal.nii.gz", "x" }, { "aal.nii.txt", "1 FromVolumeName\n" },
+                 { "aal.txt", "1 FromStem\n" }, { "AAL.LUT", std::string(768, '\x05') } },
+      "aal.nii.gz", "aal.nii.gz", warnings);
   EXPECT_TRUE(warnings.empty());
   EXPECT_EQ(table.GetName(1), "FromVolumeName");
   EXPECT_EQ(table.GetColor(1), (Color{ { 5, 5, 5 } }));
@@ -366,12 +365,11 @@ TEST_F(LabelSidecarsTest, VolumeNameSidecarsWinOverStemOnes)
 
 TEST_F(LabelSidecarsTest, WarningsNameTheSidecar)
 {
-  this->Write("v.hdr", "x");
-  this->Write("v.img", "x");
-  this->Write("v.txt", "1 One\nbad Two\n");
-  this->Write("v.lut", std::string(700, '\0'));
   std::vector<std::string> warnings;
-  const LabelTable table = this->Read("v.hdr", "v.img", warnings);
+  const LabelTable table =
+    this->Read({ { "v.hdr", "x" }, { "v.img", "x" }, { "v.txt", "1 One\nbad Two\n" },
+                 { "v.lut", std::string(700, '\0') } },
+      "v.hdr", "v.img", warnings);
   ASSERT_EQ(warnings.size(), 2u);
   EXPECT_EQ(warnings[0].rfind("label sidecar 'v.txt', line 2: the index 'bad'", 0), 0u)
     << warnings[0];
@@ -384,10 +382,9 @@ TEST_F(LabelSidecarsTest, WarningsNameTheSidecar)
 
 TEST_F(LabelSidecarsTest, OversizedLutIsRefusedBeforeReading)
 {
-  this->Write("b.nii", "x");
-  this->Write("b.lut", std::string(100000, '\0'));
   std::vector<std::string> warnings;
-  const LabelTable table = this->Read("b.nii", "b.nii", warnings);
+  const LabelTable table = this->Read(
+    { { "b.nii", "x" }, { "b.lut", std::string(100000, '\0') } }, "b.nii", "b.nii", warnings);
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_NE(
     warnings[0].find("label sidecar 'b.lut' cannot be used (it is 100000 bytes"), std::string::npos)
@@ -397,10 +394,9 @@ TEST_F(LabelSidecarsTest, OversizedLutIsRefusedBeforeReading)
 
 TEST_F(LabelSidecarsTest, NoSidecars)
 {
-  this->Write("c.nii", "x");
-  this->Write("other.txt", "1 One\n");
   std::vector<std::string> warnings;
-  const LabelTable table = this->Read("c.nii", "c.nii", warnings);
+  const LabelTable table =
+    this->Read({ { "c.nii", "x" }, { "other.txt", "1 One\n" } }, "c.nii", "c.nii", warnings);
   EXPECT_TRUE(warnings.empty());
   EXPECT_EQ(table.GetNumberOfLabels(), 0u);
 }

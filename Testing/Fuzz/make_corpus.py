@@ -116,7 +116,7 @@ def shrink_archive(path):
     return blob
 
 
-# fuzz_filters' input layout (ReadCase() in fuzz_filters.cxx), field by field.
+# fuzz_filters' input layout (ReadCase() in FuzzInput.cxx), field by field.
 SCALAR_TYPES = ["char", "int8", "uint8", "int16", "uint16", "int32", "uint32", "long", "ulong",
                 "int64", "uint64", "float32", "float64"]
 NAN, INF, NEG_INF = 226, 227, 228  # value selectors of the floating point extremes

@@ -61,3 +61,34 @@ if faces == 0 or faces != direct.GetDataInformation().GetNumberOfCells():
     fail("after choosing Intensity, %d faces; made on Intensity, %d" % (
         faces, direct.GetDataInformation().GetNumberOfCells()))
 print("thresholds: 0 and no upper limit, sliders over [%g, %g]" % (low, high))
+
+# Colour maps by default (#17): the reader's Intensity and the transform's Transformed start from
+# viridis (the plugin's lowest-priority settings); other arrays keep ParaView's default; a
+# site's or user's own standard_presets setting wins over the plugin's.
+from paraview import servermanager as sm  # noqa: E402
+
+view = simple.GetActiveViewOrCreate("RenderView")
+
+
+def first_colors(array):
+    return [round(v, 4) for v in simple.GetColorTransferFunction(array).RGBPoints[1:4]]
+
+
+viridis_start = [0.267, 0.0049, 0.3294]
+display = simple.Show(stepwise, view)
+simple.ColorBy(display, ("CELLS", "Transformed"))
+for array in ("Intensity", "Transformed"):
+    if first_colors(array) != viridis_start:
+        fail("the %s colour map starts at %s, not viridis' %s" % (
+            array, first_colors(array), viridis_start))
+if first_colors("SomethingElse") == viridis_start:
+    fail("an array ParaVoxel does not make got viridis too")
+# As a site's settings file would (added, not Set: a Set would be saved to the user's file).
+site_priority = 0.5
+sm.vtkSMSettings.GetInstance().AddCollectionFromString(
+    '{"standard_presets": {"Intensity": "Grayscale"}}', site_priority)
+simple.ResetSession()
+load_plugin()
+if first_colors("Intensity") != [0.0, 0.0, 0.0]:
+    fail("a site's preset for Intensity lost to the plugin's: starts at %s" % first_colors("Intensity"))
+print("colour maps: Intensity and Transformed viridis, site settings first")
