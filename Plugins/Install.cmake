@@ -13,6 +13,13 @@ install(FILES ${paravoxel_python_modules}
   DESTINATION "${PARAVOXEL_PYTHON_DESTINATION}/paravoxel"
   COMPONENT python)
 
+# The GUI macro, Macros > ColorByLabels, to <prefix>/share/paravoxel/macros; the link
+# <prefix>/bin/Macros below puts it in ParaView's Macros menu.
+set(paravoxel_macros_destination "${CMAKE_INSTALL_DATAROOTDIR}/paravoxel/macros")
+install(FILES "${CMAKE_CURRENT_SOURCE_DIR}/Plugins/macros/ColorByLabels.py"
+  DESTINATION "${paravoxel_macros_destination}"
+  COMPONENT runtime)
+
 # What makes ParaView and Python find ParaVoxel with no settings, written at install time because
 # it depends on the prefix:
 # - Debian's ParaView 5.11 loads at start-up every plugin in the folder `plugins` beside its
@@ -23,7 +30,12 @@ install(FILES ${paravoxel_python_modules}
 #   with prefix /usr.
 # - Debian's python3 (which pvpython and Jupyter use) reads `.pth` files in its dist-packages
 #   folder: paravoxel.pth names the package's folder.
-# Both are added to the install manifest, so that removing what it lists removes them too.
+# - ParaView 5.11's Macros menu lists the files of the folders named `Macros` beside its
+#   executable (pqPythonMacroSupervisor::getMacrosFilePaths: <executable dir>/Macros and a few
+#   parents, the user's ~/.config/ParaView/Macros, and PV_MACRO_PATH); a plugin has no way to add
+#   one. <prefix>/bin/Macros becomes a link to ParaVoxel's macros (unless something else already
+#   has that name), a link rather than a folder because Debian allows no folder in /usr/bin.
+# All are added to the install manifest, so that removing what it lists removes them too.
 find_package(Python3 COMPONENTS Interpreter REQUIRED)
 set(paravoxel_python_version "${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR}")
 install(CODE "
@@ -42,7 +54,12 @@ install(CODE "
     file(CREATE_LINK \"../${CMAKE_INSTALL_LIBDIR}/${PARAVIEW_PLUGIN_SUBDIR}\" \"\${link}\" SYMBOLIC)
     list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/plugins\")
   endif ()
-  message(STATUS \"Installing: \${root}/\${site}/paravoxel.pth, \${link}\")
+  set(macros \"\${root}/${CMAKE_INSTALL_BINDIR}/Macros\")
+  if (NOT EXISTS \"\${macros}\" AND NOT IS_SYMLINK \"\${macros}\")
+    file(CREATE_LINK \"../${paravoxel_macros_destination}\" \"\${macros}\" SYMBOLIC)
+    list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/Macros\")
+  endif ()
+  message(STATUS \"Installing: \${root}/\${site}/paravoxel.pth, \${link}, \${macros}\")
 " COMPONENT runtime)
 
 # Debian's documentation files: the copyright in Debian's format, the changelog compressed as
@@ -53,7 +70,7 @@ add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/changelog.gz"
           > "${CMAKE_BINARY_DIR}/changelog.gz"
   DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/Plugins/packaging/changelog")
 add_custom_target(paravoxel_changelog ALL DEPENDS "${CMAKE_BINARY_DIR}/changelog.gz")
-# lintian takes the link <prefix>/bin/plugins for a command without a manual page; it is none.
+# lintian takes the links <prefix>/bin/plugins and Macros for commands without a manual page.
 install(FILES "${CMAKE_CURRENT_SOURCE_DIR}/Plugins/packaging/paravoxel.lintian-overrides"
   DESTINATION "${CMAKE_INSTALL_DATAROOTDIR}/lintian/overrides"
   RENAME paravoxel

@@ -51,6 +51,9 @@ trap 'rm -f "$tmp"' EXIT
   echo "## user level against VTK level"
   /usr/bin/python3 Testing/Benchmarks/bench_user_level.py --runs "$runs" | sed -n '/^$/,$p'
   echo
+  echo "## the GUI's wait"
+  /usr/bin/python3 Testing/Benchmarks/bench_gui.py --runs 3 | sed -n '/^$/,$p'
+  echo
   echo "## scaling and threads"
   /usr/bin/python3 Testing/Benchmarks/bench_scaling.py --runs "$runs" | sed -n '/^$/,$p'
   echo

@@ -118,8 +118,6 @@ def color_by_labels(display, source=None, array="Intensity", view=None, only_pre
     # The map the display uses: ParaView's shared one for `array`, or its own when
     # display.UseSeparateColorMap is on (as the GUI sets it for atlases).
     lut = display.LookupTable
-    lut.InterpretValuesAsCategories = 1
-    lut.AnnotationsInitialized = 1
     annotations = []
     indexed_colors = []
     for label, name, color in regions:
@@ -127,6 +125,12 @@ def color_by_labels(display, source=None, array="Intensity", view=None, only_pre
         indexed_colors += list(color if color is not None else other_color)
     lut.Annotations = annotations
     lut.IndexedColors = indexed_colors
+    # Categories last, once the annotations are marked as given: the GUI's colour map editor
+    # reacts to a categorical table without them by making its own from the data, which fails
+    # for more than 32 values (AAL has 116) with a modal "Could not determine discrete values"
+    # message that stops the macro (pqColorAnnotationsPropertyWidget::updateIndexedLookupState).
+    lut.AnnotationsInitialized = 1
+    lut.InterpretValuesAsCategories = 1
     lut.NanColor = list(other_color)
     display.SetScalarBarVisibility(view, bool(show_legend))
     return lut

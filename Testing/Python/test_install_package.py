@@ -4,10 +4,12 @@ else (no LoadPlugin, no PV_PLUGIN_PATH, no PYTHONPATH):
   - pvpython runs AnalyzeZipReader -> IntensityTransform -> ExplodedVoxels by name, and the
     reader's VTK object is a vtkAnalyzeZipReader;
   - pvbatch renders the full view of a brain (not a blank image);
-  - python3 imports paravoxel through the package's .pth file.
-The package is unpacked into a scratch root holding copies of pvpython and pvbatch, which load
-plugins from the `plugins` folder beside themselves as /usr/bin/pvpython does with the installed
-package. When the test runs as root on a machine without the package, it is also installed with
+  - python3 imports paravoxel through the package's .pth file;
+  - the ParaView GUI lists Macros > ColorByLabels (the package's usr/bin/Macros beside it) and
+    running it colours the atlas by its regions (Testing/GUI/TestColorByLabelsMacroInGUI.xml).
+The package is unpacked into a scratch root holding copies of pvpython, pvbatch and paraview,
+which load plugins from the `plugins` folder (and the GUI macros from the `Macros` folder) beside
+themselves as /usr/bin/pvpython does with the installed package. When the test runs as root on a machine without the package, it is also installed with
 dpkg, used from /usr/bin as a user would, and purged: nothing of it may be left behind."""
 import glob
 import os
@@ -20,7 +22,9 @@ from paravoxel_testing import data_path, fail
 
 BUILD = os.path.dirname(os.environ["PARAVOXEL_ENV"])
 CLEAN = {name: value for name, value in os.environ.items()
-         if name not in ("PYTHONPATH", "PV_PLUGIN_PATH", "PV_PLUGIN_CONFIG_FILE")}
+         if name not in ("PYTHONPATH", "PV_PLUGIN_PATH", "PV_PLUGIN_CONFIG_FILE", "PV_MACRO_PATH",
+                         "XDG_CONFIG_HOME")}
+MACRO_TEST = os.path.join(BUILD, "Testing", "GUI", "TestColorByLabelsMacroInGUI.xml")
 
 PIPELINE = r"""
 import sys
@@ -68,6 +72,20 @@ def check_pipeline(pvpython, pvbatch, folder, where):
     print("ok:", where)
 
 
+def check_macro(paraview, folder, where):
+    """The GUI's recorded events: Macros > ColorByLabels must be listed and colour the atlas. HOME
+    is an empty folder, so that no macro the user imported (~/.config/ParaView/Macros) counts."""
+    home = os.path.join(folder, "home-" + where.replace(" ", "-"))
+    os.makedirs(home)
+    env = dict(CLEAN, HOME=home)
+    result = subprocess.run([paraview, "--dr", "--test-script=" + MACRO_TEST, "--exit"], env=env,
+                            capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        fail("%s: paraview's Macros > ColorByLabels failed (exit %d)\n%s" % (
+            where, result.returncode, result.stderr[-3000:]))
+    print("ok: %s: Macros > ColorByLabels" % where)
+
+
 scratch = tempfile.mkdtemp(prefix="paravoxel-package-")
 try:
     run(["cpack", "-G", "DEB", "-B", scratch, "--config", os.path.join(BUILD, "CPackConfig.cmake")],
@@ -84,10 +102,11 @@ try:
     # The scratch root: the package's files beside copies of ParaView's executables.
     root = os.path.join(scratch, "root")
     run(["dpkg-deb", "-x", package, root], "dpkg-deb -x")
-    for name in ("pvpython", "pvbatch"):
+    for name in ("pvpython", "pvbatch", "paraview"):
         shutil.copy(os.path.realpath(shutil.which(name)), os.path.join(root, "usr", "bin", name))
     check_pipeline(os.path.join(root, "usr/bin/pvpython"), os.path.join(root, "usr/bin/pvbatch"),
                    scratch, "unpacked package")
+    check_macro(os.path.join(root, "usr/bin/paraview"), scratch, "unpacked package")
     with open(os.path.join(root, "usr/lib/python3/dist-packages/paravoxel.pth")) as f:
         folder = f.read().strip()
     probe = "import sys; sys.path.append(%r); import paravoxel; print(paravoxel.__file__)" % (
@@ -96,13 +115,16 @@ try:
         fail("python3 did not import paravoxel from the folder the .pth names (%s)" % folder)
 
     installed = subprocess.run(["dpkg", "-s", "paravoxel"], capture_output=True).returncode == 0
-    if os.geteuid() == 0 and not installed and not os.path.lexists("/usr/bin/plugins"):
+    if (os.geteuid() == 0 and not installed and not os.path.lexists("/usr/bin/plugins")
+            and not os.path.lexists("/usr/bin/Macros")):
         shipped = [os.path.join(folder, name)[len(root):] for folder, folders, names in os.walk(root)
                    for name in names + [f for f in folders if os.path.islink(os.path.join(folder, f))]]
-        shipped = [path for path in shipped if not path.endswith(("/pvpython", "/pvbatch"))]
+        shipped = [path for path in shipped
+                   if not path.endswith(("/pvpython", "/pvbatch", "/paraview"))]
         run(["dpkg", "-i", package], "dpkg -i")
         try:
             check_pipeline("pvpython", "pvbatch", scratch, "installed package")
+            check_macro("paraview", scratch, "installed package")
             run(["/usr/bin/python3", "-c", "import paravoxel"], "python3 import paravoxel")
         finally:
             run(["dpkg", "--purge", "paravoxel"], "dpkg --purge")
@@ -112,7 +134,7 @@ try:
             fail("removing the package left %s" % left)
         print("ok: installed, used and purged")
     else:
-        print("skipped installing on this machine: not root, or ParaVoxel or /usr/bin/plugins is "
-              "already there")
+        print("skipped installing on this machine: not root, or ParaVoxel, /usr/bin/plugins or "
+              "/usr/bin/Macros is already there")
 finally:
     shutil.rmtree(scratch, ignore_errors=True)
