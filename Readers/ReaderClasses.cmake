@@ -23,4 +23,5 @@ set(paravoxel_reader_private_classes
   Nifti2HeaderFields
   SpmMatFile
   VerifiedInflater
+  VolumeAffines
   ZipMemberStore)

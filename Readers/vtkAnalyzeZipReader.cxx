@@ -7,7 +7,7 @@
 #include "ImagePieces.h"
 #include "LabelSidecars.h"
 #include "MemberBuffer.h"
-#include "SpmMatFile.h"
+#include "VolumeAffines.h"
 #include "vtkDataArray.h"
 #include "vtkDoubleArray.h"
 #include "vtkErrorCode.h"
@@ -37,8 +37,6 @@ namespace
 {
 using TimeStep = paravoxel::AnalyzeTimeSteps::Step;
 
-// SPM sidecars are a few hundred bytes; anything much larger is not one.
-constexpr std::uint64_t MaximumMatBytes = std::uint64_t(1) << 20;
 constexpr unsigned long OutOfMemoryError = paravoxel::AnalyzeStepReader::OutOfMemoryError;
 }
 
@@ -54,8 +52,8 @@ struct vtkAnalyzeZipReader::Internals
   vtkNew<vtkStringArray> LabelAnnotations;
   vtkNew<vtkDoubleArray> LabelIndexedColors;
   std::string CurrentVolume;
-  std::map<std::string, paravoxel::LabelTable> Labels;   // by header member, for this archive
-  std::map<std::string, std::array<double, 16>> Affines; // by header member, for this archive
+  std::map<std::string, paravoxel::LabelTable> Labels; // by header member, for this archive
+  paravoxel::VolumeAffines Affines;                    // for this archive
   // The output grid of the selected volume, shared by every time step.
   paravoxel::AnalyzeOrientation Orientation;
   std::string FileOrientation;
@@ -69,7 +67,6 @@ struct vtkAnalyzeZipReader::Internals
   bool SelectVolume(vtkAnalyzeZipReader* self, paravoxel::AnalyzeVolumeIndex::Volume& selected);
   const paravoxel::LabelTable& LabelsOf(vtkAnalyzeZipReader* self, const TimeStep& step);
   std::array<double, 16> VoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
-  std::array<double, 16> ReadVoxelToWorld(vtkAnalyzeZipReader* self, const TimeStep& step);
   void PlaceGrid(vtkAnalyzeZipReader* self, const TimeStep& selected);
   paravoxel::AnalyzeOrientation StepGrid(vtkAnalyzeZipReader* self, const TimeStep& step);
   paravoxel::AnalyzeStepReader StepReader(vtkAnalyzeZipReader* self)
@@ -114,7 +111,7 @@ bool vtkAnalyzeZipReader::Internals::OpenArchive(vtkAnalyzeZipReader* self)
   {
     // A new archive: what was decoded from the old one no longer applies.
     this->TimeSteps.ClearDecoded();
-    this->Affines.clear();
+    this->Affines.Clear();
     this->Labels.clear();
     for (const auto& refusal : this->Archive.GetIndex().GetRefusals())
     {
@@ -206,44 +203,13 @@ const paravoxel::LabelTable& vtkAnalyzeZipReader::Internals::LabelsOf(
 std::array<double, 16> vtkAnalyzeZipReader::Internals::VoxelToWorld(
   vtkAnalyzeZipReader* self, const TimeStep& step)
 {
-  // Once per volume and archive, so a bad sidecar is reported once, not on every update.
-  auto known = this->Affines.find(step.Volume->HeaderMember);
-  if (known != this->Affines.end())
+  std::string warning;
+  const auto& affine = this->Affines.Get(this->Archive, *step.Volume, warning);
+  if (!warning.empty())
   {
-    return known->second;
+    vtkWarningWithObjectMacro(self, "Reading " << this->Where(step) << ": " << warning << ".");
   }
-  const auto affine = this->ReadVoxelToWorld(self, step);
-  this->Affines[step.Volume->HeaderMember] = affine;
   return affine;
-}
-
-std::array<double, 16> vtkAnalyzeZipReader::Internals::ReadVoxelToWorld(
-  vtkAnalyzeZipReader* self, const TimeStep& step)
-{
-  const paravoxel::AnalyzeHeader& header = step.Volume->Header;
-  if (header.GetFormat() != paravoxel::AnalyzeHeader::Format::Analyze)
-  {
-    return header.GetVoxelToWorld();
-  }
-  // SPM keeps the true voxel-to-world matrix in a .mat sidecar; it wins over the header.
-  const std::string mat = this->Archive.GetIndex().FindMatSidecar(step.Volume->HeaderMember);
-  if (mat.empty())
-  {
-    return header.GetVoxelToWorld();
-  }
-  std::string error;
-  paravoxel::MemberBuffer bytes;
-  std::array<double, 16> affine;
-  if (paravoxel::AnalyzeVolumeIndex::ReadMember(
-        *this->Archive.GetStore(), mat, 0, MaximumMatBytes, bytes, error) &&
-    paravoxel::SpmMatFile::Read(bytes.GetData(), bytes.GetSize(), affine, error))
-  {
-    return affine;
-  }
-  vtkWarningWithObjectMacro(self,
-    "Reading " << this->Where(step) << ": cannot use the SPM matrix file '" << mat << "' (" << error
-               << "); the header's affine is used instead.");
-  return header.GetVoxelToWorld();
 }
 
 void vtkAnalyzeZipReader::Internals::PlaceGrid(vtkAnalyzeZipReader* self, const TimeStep& selected)
