@@ -357,6 +357,12 @@ struct BrokenCase
   const char* Words;
 };
 
+// Printed by its name (see CaseName.h).
+void PrintTo(const BrokenCase& c, std::ostream* os)
+{
+  *os << c.Name;
+}
+
 const BrokenCase BrokenCases[] = {
   { "ShorterThan348", false, false, [](HeaderBytes& h) { h.Size = 200; }, "200 bytes" },
   { "SizeofHdr", false, false, [](HeaderBytes& h) { h.Put<std::int32_t>(0, 349); }, "sizeof_hdr" },

@@ -155,6 +155,12 @@ struct OwnedCase
   Extent Owned;
 };
 
+// Printed by its name (see CaseName.h).
+void PrintTo(const OwnedCase& c, std::ostream* os)
+{
+  *os << c.Name;
+}
+
 // Two pieces of a line of 11 points, each input holding one ghost point beyond its border.
 const Extent Line = { { 0, 10, 0, 0, 0, 0 } };
 const Extent LowerHalf = { { 0, 5, 0, 0, 0, 0 } };

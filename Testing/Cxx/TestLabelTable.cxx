@@ -79,6 +79,12 @@ struct WellFormedCase
   std::vector<std::size_t> Uncolored; // labels without a colour (black)
 };
 
+// Printed by its name (see CaseName.h).
+void PrintTo(const WellFormedCase& c, std::ostream* os)
+{
+  *os << c.Name;
+}
+
 const std::vector<WellFormedCase> WellFormedCases = {
   // As mricron-data's aal.nii.txt: CRLF, a code in the third column, a blank last line.
   { "MricronText", "1 Precentral_L 2001\r\n2 Precentral_R 2002\r\n116 Vermis_10 9170\r\n\r\n", 117,
@@ -154,6 +160,12 @@ struct MalformedCase
   std::map<std::size_t, std::string> Names;          // label -> name ("" for none)
   std::size_t Labels;                                // 0: not checked
 };
+
+// Printed by its name (see CaseName.h).
+void PrintTo(const MalformedCase& c, std::ostream* os)
+{
+  *os << c.Name;
+}
 
 const std::vector<MalformedCase> MalformedCases = {
   { "MissingNameMricron", "1 One\n2\n", { { 2, "the name is missing" } }, {}, 0 },
