@@ -13,6 +13,7 @@
 
 #include "ExplodedVoxelsGrid.h"
 #include "ExplodedVoxelsRowLoop.h"
+#include "HugePageMemory.h"
 
 #include <cstdint>
 #include <memory>
@@ -78,7 +79,7 @@ public:
   }
 
   /** Per work voxel: the faces it makes. */
-  std::unique_ptr<std::uint8_t[]> Masks;
+  HugePageMemory::Array<std::uint8_t> Masks;
   /** First face of each row of voxels, then the total (prefix sums of the counts). */
   std::vector<vtkIdType> RowFaceStart;
   /**

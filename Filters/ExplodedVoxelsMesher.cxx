@@ -245,7 +245,7 @@ bool MakeGeometry(
 {
   vtkNew<vtkFloatArray> coordinates;
   coordinates->SetNumberOfComponents(3);
-  if (!paravoxel::HugePageMemory::SetNumberOfTuples(coordinates, geometry.GetNumberOfPoints()))
+  if (!HugePageMemory::SetNumberOfTuples(coordinates, geometry.GetNumberOfPoints()))
   {
     return false;
   }
@@ -253,7 +253,7 @@ bool MakeGeometry(
   const auto fill = [&](auto* connectivity)
   {
     const bool filled =
-      paravoxel::HugePageMemory::SetNumberOfTuples(connectivity, 4 * numberOfFaces) &&
+      HugePageMemory::SetNumberOfTuples(connectivity, 4 * numberOfFaces) &&
       geometry.FillGeometry(coordinates->GetPointer(0), connectivity->GetPointer(0));
     quads->SetData(4, connectivity);
     return filled;
@@ -331,7 +331,7 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
   }
 
   const auto carried = NewArrayLike(scalars);
-  bool allocated = paravoxel::HugePageMemory::SetNumberOfTuples(carried, numberOfFaces);
+  bool allocated = HugePageMemory::SetNumberOfTuples(carried, numberOfFaces);
   // Separate boxes own their corners, so the voxel values are point data as well: renderers
   // colour by points without building per-cell colour textures (for a translucent whole brain,
   // millions of quads, about a third of the first frame's time and most of each later frame's).
@@ -340,12 +340,12 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
   {
     cornerValues = NewArrayLike(scalars);
     allocated = allocated &&
-      paravoxel::HugePageMemory::SetNumberOfTuples(cornerValues, points->GetNumberOfPoints());
+      HugePageMemory::SetNumberOfTuples(cornerValues, points->GetNumberOfPoints());
   }
   vtkNew<vtkIntArray> voxelIndex;
   voxelIndex->SetName("VoxelIndex");
   voxelIndex->SetNumberOfComponents(3);
-  allocated = allocated && paravoxel::HugePageMemory::SetNumberOfTuples(voxelIndex, numberOfFaces);
+  allocated = allocated && HugePageMemory::SetNumberOfTuples(voxelIndex, numberOfFaces);
   // The names of the faces' regions: a string per face, assigned from the region's name on many
   // threads at once (each thread writes its own faces).
   vtkSmartPointer<vtkStringArray> regionNames;
@@ -354,7 +354,7 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
     regionNames = vtkSmartPointer<vtkStringArray>::New();
     regionNames->SetName("Region");
     allocated =
-      allocated && paravoxel::HugePageMemory::SetNumberOfValues(regionNames, numberOfFaces);
+      allocated && HugePageMemory::SetNumberOfValues(regionNames, numberOfFaces);
   }
   // PASS 5.
   if (!allocated ||
@@ -391,7 +391,11 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
 bool ExplodedVoxelsMesher::Classify(const Settings& settings, vtkDataArray* scalars,
   const ExplodedVoxelsCut& cut, ExplodedVoxelsRegions& regions)
 {
-  this->Classes.reset(new std::uint8_t[this->Grid.GetNumberOfVoxels()]);
+  this->Classes = HugePageMemory::AllocateArray<std::uint8_t>(this->Grid.GetNumberOfVoxels());
+  if (!this->Classes)
+  {
+    return false;
+  }
   this->RowHasFilled.assign(this->Grid.GetNumberOfRows(), 0);
   bool completed = false;
   ArrayDispatch::Execute(scalars, ClassifyVoxels{}, this->Grid, settings, cut, regions,
@@ -435,7 +439,11 @@ bool ExplodedVoxelsMesher::FindFaces(
   const vtkIdType sliceLength = rowLength * dims[1];
   const FaceLayout* layouts = ExplodedVoxelsFaces::GetLayouts();
   const std::uint8_t* classes = this->Classes.get();
-  this->Faces.Masks.reset(new std::uint8_t[this->Grid.GetNumberOfVoxels()]);
+  this->Faces.Masks = HugePageMemory::AllocateArray<std::uint8_t>(this->Grid.GetNumberOfVoxels());
+  if (!this->Faces.Masks)
+  {
+    return false;
+  }
   std::uint8_t* faceMasks = this->Faces.Masks.get();
   this->Faces.RowFaceStart.assign(rows + 1, 0);
   vtkIdType* faceCounts = this->Faces.RowFaceStart.data();

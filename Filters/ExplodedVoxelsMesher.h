@@ -24,6 +24,7 @@
 
 #include "ExplodedVoxelsFaces.h"
 #include "ExplodedVoxelsRowLoop.h"
+#include "HugePageMemory.h"
 
 #include "vtkStdString.h"
 
@@ -65,7 +66,8 @@ public:
   /**
    * Make the faces of the filled voxels of the grid whose values are in `scalars`, into
    * `output` (points, quads, the carried array and VoxelIndex as cell data). Returns false,
-   * leaving `output` untouched, when the progress function asked to abort.
+   * leaving `output` untouched, when the progress function asked to abort or memory for the
+   * scratch tables or the output could not be had.
    */
   bool Execute(const Settings& settings, vtkDataArray* scalars, const ExplodedVoxelsCut& cut,
     ExplodedVoxelsRegions& regions, vtkPolyData* output);
@@ -81,7 +83,7 @@ private:
   const ExplodedVoxelsGrid& Grid;
   ProgressFunction Progress;
   /** Per work voxel: empty, filled neighbour or filled owned. */
-  std::unique_ptr<std::uint8_t[]> Classes;
+  HugePageMemory::Array<std::uint8_t> Classes;
   /** Per row of voxels: whether any passed the threshold (the others are skipped). */
   std::vector<std::uint8_t> RowHasFilled;
   /** What PASS 2 finds, for the later passes. */

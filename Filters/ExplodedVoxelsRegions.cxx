@@ -1,12 +1,10 @@
 #include "ExplodedVoxelsRegions.h"
 
-#include "HugePageMemory.h"
 #include "vtkCommunicator.h"
 #include "vtkMultiProcessController.h"
 #include "vtkSMPThreadLocal.h"
 #include "vtkStringArray.h"
 
-#include <cstdlib>
 #include <limits>
 #include <sstream>
 
@@ -24,11 +22,6 @@ ExplodedVoxelsRegions::ExplodedVoxelsRegions(const ExplodedVoxelsGrid& grid)
 }
 
 ExplodedVoxelsRegions::~ExplodedVoxelsRegions() = default;
-
-void ExplodedVoxelsRegions::FreeMemory::operator()(std::int32_t* memory) const
-{
-  std::free(memory);
-}
 
 bool ExplodedVoxelsRegions::Initialize(
   const Request& request, long long firstLabel, long long lastLabel, std::string& error)
@@ -97,8 +90,7 @@ bool ExplodedVoxelsRegions::Initialize(
   if (this->KeepsVoxelRegions())
   {
     const vtkIdType voxels = this->Grid.GetNumberOfVoxels();
-    this->VoxelRegions.reset(static_cast<std::int32_t*>(paravoxel::HugePageMemory::Allocate(
-      static_cast<vtkTypeUInt64>(voxels) * sizeof(std::int32_t))));
+    this->VoxelRegions = HugePageMemory::AllocateArray<std::int32_t>(voxels);
     if (!this->VoxelRegions && voxels > 0)
     {
       error = "Out of memory for the regions of " + std::to_string(voxels) + " voxels.";

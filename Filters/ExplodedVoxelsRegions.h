@@ -19,6 +19,7 @@
 #define paravoxel_ExplodedVoxelsRegions_h
 
 #include "ExplodedVoxelsGrid.h"
+#include "HugePageMemory.h"
 
 #include "vtkStdString.h"
 
@@ -136,12 +137,8 @@ private:
   long long NumberOfRegions = 0;
   std::vector<std::uint8_t> Selected;
   std::vector<vtkStdString> RegionNames;
-  /** Memory of paravoxel::HugePageMemory (huge pages: the table spans the whole work grid). */
-  struct FreeMemory
-  {
-    void operator()(std::int32_t* memory) const;
-  };
-  std::unique_ptr<std::int32_t, FreeMemory> VoxelRegions;
+  /** On huge pages: the table spans the whole work grid. */
+  HugePageMemory::Array<std::int32_t> VoxelRegions;
   struct ThreadSums;
   std::unique_ptr<ThreadSums> Sums;
   /** Per region: the world offset of its boxes (3 values); empty when regions do not move. */

@@ -37,7 +37,11 @@ bool ExplodedVoxelsSharedCorners::MarkUsedCorners()
   const vtkIdType* rowFaceStart = this->Faces.RowFaceStart.data();
   const int* firstFaces = this->Faces.RowFirstFace.data();
   const int* endFaces = this->Faces.RowEndFace.data();
-  this->CornerUsed.reset(new std::uint8_t[rows * rowLength]);
+  this->CornerUsed = HugePageMemory::AllocateArray<std::uint8_t>(rows * rowLength);
+  if (!this->CornerUsed)
+  {
+    return false;
+  }
   std::uint8_t* cornerUsed = this->CornerUsed.get();
   this->RowPointStart.assign(rows + 1, 0);
   vtkIdType* cornerCounts = this->RowPointStart.data();

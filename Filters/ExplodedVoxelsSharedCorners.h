@@ -13,6 +13,7 @@
 #define paravoxel_ExplodedVoxelsSharedCorners_h
 
 #include "ExplodedVoxelsRowLoop.h"
+#include "HugePageMemory.h"
 
 #include <cstdint>
 #include <memory>
@@ -29,7 +30,10 @@ public:
     const ExplodedVoxelsRowLoop::ProgressFunction& progress);
   ~ExplodedVoxelsSharedCorners();
 
-  /** PASS 3. Returns false when the progress function asked to abort. */
+  /**
+   * PASS 3. Returns false when the progress function asked to abort or the corner marks could not
+   * be allocated.
+   */
   bool MarkUsedCorners();
 
   /** The number of used corners, once MarkUsedCorners() has run. */
@@ -55,7 +59,7 @@ private:
   vtkIdType RowLength;
   vtkIdType NumberOfRows;
   /** Per lattice corner: whether a face uses it. */
-  std::unique_ptr<std::uint8_t[]> CornerUsed;
+  HugePageMemory::Array<std::uint8_t> CornerUsed;
   /** Per row of corners: the first used corner and one past the last. */
   std::vector<int> RowFirstUsed;
   std::vector<int> RowEndUsed;

@@ -53,6 +53,11 @@ void* paravoxel::HugePageMemory::Allocate(vtkTypeUInt64 bytes)
   return memory;
 }
 
+void paravoxel::HugePageMemory::Free::operator()(void* memory) const
+{
+  std::free(memory);
+}
+
 bool paravoxel::HugePageMemory::SetNumberOfTuples(vtkDataArray* array, vtkIdType tuples)
 {
   const vtkIdType values = tuples * array->GetNumberOfComponents();

@@ -16,6 +16,8 @@
 #include "ParaVoxelFiltersModule.h" // for export macro
 #include "vtkType.h"
 
+#include <memory>
+
 class vtkDataArray;
 class vtkStringArray;
 
@@ -29,6 +31,24 @@ public:
    * (or for sizes beyond the address space).
    */
   static void* Allocate(vtkTypeUInt64 bytes);
+
+  /** Releases memory of Allocate(). */
+  struct Free
+  {
+    void operator()(void* memory) const;
+  };
+
+  /** An owned array of `T` in such memory: the filters' per-voxel scratch tables. */
+  template <typename T>
+  using Array = std::unique_ptr<T[], Free>;
+
+  /** `count` uninitialised values of `T` in such memory; null when it cannot be had. */
+  template <typename T>
+  static Array<T> AllocateArray(vtkIdType count)
+  {
+    return Array<T>(static_cast<T*>(
+      count < 0 ? nullptr : Allocate(static_cast<vtkTypeUInt64>(count) * sizeof(T))));
+  }
 
   /**
    * Give `array` `tuples` uninitialised tuples in such memory (its values are lost). Falls back to

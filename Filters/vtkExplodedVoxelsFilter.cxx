@@ -380,6 +380,11 @@ int vtkExplodedVoxelsFilter::RequestData(
   if (!mesher.Execute(settings, scalars, cut, regions, output))
   {
     output->Initialize();
+    if (!this->GetAbortExecute())
+    {
+      vtkErrorMacro(<< "Out of memory for the faces of " << grid.GetNumberOfVoxels()
+                    << " voxels: the output is empty.");
+    }
     return 1;
   }
   // The atlas's names and colours travel with its faces, for colouring by region.

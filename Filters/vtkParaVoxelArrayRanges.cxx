@@ -3,6 +3,7 @@
 #include "ArrayDispatch.h"
 #include "vtkDataArray.h"
 #include "vtkDataArrayRange.h"
+#include "vtkDoubleArray.h"
 #include "vtkInformation.h"
 #include "vtkInformationDoubleVectorKey.h"
 #include "vtkInformationInformationVectorKey.h"
@@ -82,12 +83,45 @@ struct Ranges
   }
 };
 
+// Widens [low, high] and [finiteLow, finiteHigh] by the values valueAt(t), t in [begin, end):
+// branch-free selects, so that the compiler vectorises the loop when the values are contiguous.
+// NaN fails every comparison and so widens nothing; v - v is 0 for finite values only.
+template <typename Value, typename ValueAt>
+void WidenTyped(vtkIdType begin, vtkIdType end, ValueAt valueAt, Value& low, Value& high,
+  Value& finiteLow, Value& finiteHigh)
+{
+  for (vtkIdType t = begin; t < end; ++t)
+  {
+    const Value v = valueAt(t);
+    low = v < low ? v : low;
+    high = v > high ? v : high;
+    if (std::is_floating_point<Value>::value)
+    {
+      const bool finite = v - v == Value(0);
+      finiteLow = finite && v < finiteLow ? v : finiteLow;
+      finiteHigh = finite && v > finiteHigh ? v : finiteHigh;
+    }
+  }
+  if (!std::is_floating_point<Value>::value)
+  {
+    finiteLow = low;
+    finiteHigh = high;
+  }
+}
+
 struct ComputeRanges
 {
   template <typename ArrayT>
   void operator()(ArrayT* array, Ranges& result) const
   {
     using Value = vtk::GetAPIType<ArrayT>;
+    // Floating point ranges start empty at [+inf, -inf], so that infinities widen them.
+    const Value none = std::numeric_limits<Value>::has_infinity
+      ? std::numeric_limits<Value>::infinity()
+      : std::numeric_limits<Value>::max();
+    const Value noneBelow = std::numeric_limits<Value>::has_infinity
+      ? -std::numeric_limits<Value>::infinity()
+      : std::numeric_limits<Value>::lowest();
     const int components = array->GetNumberOfComponents();
     const auto tuples = vtk::DataArrayTupleRange(array);
     vtkSMPThreadLocal<Ranges> local(Ranges{ components });
@@ -95,50 +129,28 @@ struct ComputeRanges
       [&](vtkIdType begin, vtkIdType end)
       {
         Ranges& mine = local.Local();
-        // Typed min/max per component first (vectorisable), the norms only for several components.
+        // Typed min/max per component first, the norms only for several components.
         for (int c = 0; c < components; ++c)
         {
-          Value low = std::numeric_limits<Value>::max();
-          Value high = std::numeric_limits<Value>::lowest();
-          Value finiteLow = low, finiteHigh = high;
-          bool any = false, anyFinite = false;
-          for (vtkIdType t = begin; t < end; ++t)
+          Value low = none, high = noneBelow, finiteLow = none, finiteHigh = noneBelow;
+          if (components == 1)
           {
-            const Value v = tuples[t][c];
-            if (std::is_floating_point<Value>::value)
-            {
-              if (std::isnan(static_cast<double>(v)))
-              {
-                continue;
-              }
-              any = true;
-              low = std::min(low, v);
-              high = std::max(high, v);
-              if (std::isfinite(static_cast<double>(v)))
-              {
-                anyFinite = true;
-                finiteLow = std::min(finiteLow, v);
-                finiteHigh = std::max(finiteHigh, v);
-              }
-            }
-            else
-            {
-              low = std::min(low, v);
-              high = std::max(high, v);
-            }
+            const auto first = vtk::DataArrayValueRange<1>(array).begin();
+            WidenTyped(begin, end, [first](vtkIdType t) { return first[t]; }, low, high,
+              finiteLow, finiteHigh);
           }
-          if (!std::is_floating_point<Value>::value)
+          else
           {
-            any = anyFinite = begin < end;
-            finiteLow = low;
-            finiteHigh = high;
+            WidenTyped(begin, end, [&tuples, c](vtkIdType t) { return Value(tuples[t][c]); },
+              low, high, finiteLow, finiteHigh);
           }
-          if (any)
+          // Empty ranges (no value, or all NaN) stay [max, lowest] and widen nothing.
+          if (low <= high)
           {
             Ranges::Widen(&mine.All[2 * c], static_cast<double>(low));
             Ranges::Widen(&mine.All[2 * c], static_cast<double>(high));
           }
-          if (anyFinite)
+          if (finiteLow <= finiteHigh)
           {
             Ranges::Widen(&mine.Finite[2 * c], static_cast<double>(finiteLow));
             Ranges::Widen(&mine.Finite[2 * c], static_cast<double>(finiteHigh));
@@ -187,17 +199,11 @@ void StorePerComponent(
   }
   info->Set(key, perComponent);
 }
-}
 
-void vtkParaVoxelArrayRanges::Cache(vtkDataArray* array)
+// Stores `ranges`, computed from the values of `array` or known to be theirs.
+void Store(vtkDataArray* array, Ranges& ranges)
 {
-  if (!array || array->GetNumberOfTuples() == 0)
-  {
-    return;
-  }
   const int components = array->GetNumberOfComponents();
-  Ranges ranges(components);
-  paravoxel::ArrayDispatch::Execute(array, ComputeRanges{}, ranges);
   ranges.UseVTKEmptyRanges();
   vtkInformation* info = array->GetInformation();
   StorePerComponent(info, vtkDataArray::PER_COMPONENT(), ranges.All);
@@ -207,4 +213,30 @@ void vtkParaVoxelArrayRanges::Cache(vtkDataArray* array)
     info->Set(vtkDataArray::L2_NORM_RANGE(), ranges.Norm, 2);
     info->Set(vtkDataArray::L2_NORM_FINITE_RANGE(), ranges.FiniteNorm, 2);
   }
+}
+}
+
+void vtkParaVoxelArrayRanges::Cache(vtkDataArray* array)
+{
+  if (!array || array->GetNumberOfTuples() == 0)
+  {
+    return;
+  }
+  Ranges ranges(array->GetNumberOfComponents());
+  paravoxel::ArrayDispatch::Execute(array, ComputeRanges{}, ranges);
+  Store(array, ranges);
+}
+
+void vtkParaVoxelArrayRanges::CacheKnownValues(
+  vtkDataArray* array, const std::vector<double>& values)
+{
+  if (!array || array->GetNumberOfTuples() == 0 || array->GetNumberOfComponents() != 1)
+  {
+    return;
+  }
+  vtkNew<vtkDoubleArray> known;
+  known->SetArray(const_cast<double*>(values.data()), static_cast<vtkIdType>(values.size()), 1);
+  Ranges ranges(1);
+  ComputeRanges{}(known.Get(), ranges);
+  Store(array, ranges);
 }

@@ -18,6 +18,8 @@
 #include "ParaVoxelFiltersModule.h" // for export macro
 #include "vtkObject.h"
 
+#include <vector> // for CacheKnownValues
+
 class vtkDataArray;
 
 class PARAVOXELFILTERS_EXPORT vtkParaVoxelArrayRanges : public vtkObject
@@ -32,6 +34,13 @@ public:
    * array is modified through its API.
    */
   static void Cache(vtkDataArray* array);
+
+  /**
+   * Store the ranges of the one-component `array` whose values are known to be exactly those of
+   * `values` (each at least once), without a pass over the array: a table's results for the
+   * inputs that occur, say.
+   */
+  static void CacheKnownValues(vtkDataArray* array, const std::vector<double>& values);
 };
 
 #endif
