@@ -378,9 +378,10 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
   {
     output->GetPointData()->SetScalars(cornerValues);
   }
-  // ParaView asks every array for its ranges after each update: one fast pass each now.
-  for (vtkDataArray* array :
-    { carried.Get(), static_cast<vtkDataArray*>(voxelIndex), cornerValues.Get() })
+  // ParaView asks every array for its ranges after each update, the points' coordinates too
+  // (vtkPVDataInformation, with the L2 norm): one fast pass each now.
+  for (vtkDataArray* array : { carried.Get(), static_cast<vtkDataArray*>(voxelIndex),
+         cornerValues.Get(), points->GetData() })
   {
     vtkParaVoxelArrayRanges::Cache(array);
   }

@@ -1,7 +1,7 @@
-"""Range caches: every array the reader and the filters make carries its ranges (per component,
-finite, L2 norm) when the pipeline hands it out, so ParaView's data information reads them instead
-of computing them; and the cached ranges equal VTK's own computation exactly, for every scalar
-type, with NaN and infinities, one to four components."""
+"""Range caches: every array the reader and the filters make (Exploded Voxels' points too) carries
+its ranges (per component, finite, L2 norm) when the pipeline hands it out, so ParaView's data
+information reads them instead of computing them; and the cached ranges equal VTK's own
+computation exactly, for every scalar type, with NaN and infinities, one to four components."""
 import numpy as np
 from vtkmodules.util.numpy_support import numpy_to_vtk
 from vtkmodules.vtkCommonCore import vtkDataArray
@@ -59,7 +59,10 @@ check_cached("helper, all NaN", all_nan)
 
 # Reader -> Intensity Transform -> Exploded Voxels: every array handed out is cached.
 for archive, volume in (("nifti_types.zip", "nifti/rgb.nii"), ("spm_scaled.zip", "spm/scaled_slope.hdr"),
-                        ("analyze_types.zip", "analyze/ch2_f4_be.hdr")):
+                        ("analyze_types.zip", "analyze/ch2_f4_be.hdr"),
+                        # integers: the transform's results come from a table of the values that occur
+                        ("analyze_types.zip", "analyze/ch2_u1_le.hdr"),
+                        ("analyze_types.zip", "analyze/ch2_i2_be.hdr")):
     reader = paravoxel.vtkAnalyzeZipReader()
     reader.SetFileName(data_path(archive))
     reader.SetVolume(volume)
@@ -78,6 +81,7 @@ for archive, volume in (("nifti_types.zip", "nifti/rgb.nii"), ("spm_scaled.zip",
         output = voxels.GetOutput()
         if output.GetNumberOfCells() == 0:
             fail("%s: no faces" % label)
+        check_cached(label + ", exploded voxels' points", output.GetPoints().GetData())
         for data in (output.GetCellData(), output.GetPointData()):
             for i in range(data.GetNumberOfArrays()):
                 check_cached(label + ", exploded voxels", data.GetArray(i))
