@@ -72,31 +72,37 @@ struct ClassifyVoxels
           const vtkIdType firstValue = grid.GetTupleId(0, j, k) * components;
           std::uint8_t* rowClasses = classes + row * dims[0];
 
-          // The threshold test first, in a loop kept free of other work (it sees every voxel).
+          // The threshold test first, in a loop kept free of other work (it sees every voxel):
+          // valueOf(i) is the value tested for voxel i of the row.
           unsigned int filled = 0;
           auto markFilled = [&](auto valueOf)
           {
             for (int i = 0; i < dims[0]; ++i)
             {
-              const double v = valueOf(firstValue + i * components);
+              const double v = valueOf(i);
               rowClasses[i] = (lower < v && v <= upper) ? FilledOwned : Empty;
               filled |= rowClasses[i];
             }
           };
-          if (components == 1 || component >= 0)
+          if (components == 1)
           {
-            const int c = std::max(component, 0);
-            markFilled([&](vtkIdType first) { return static_cast<double>(values[first + c]); });
+            // Contiguous values: the loop vectorises.
+            markFilled([&](int i) { return static_cast<double>(values[firstValue + i]); });
+          }
+          else if (component >= 0)
+          {
+            markFilled([&](int i)
+              { return static_cast<double>(values[firstValue + i * components + component]); });
           }
           else
           {
             markFilled(
-              [&](vtkIdType first)
+              [&](int i)
               {
                 double squares = 0.0;
                 for (vtkIdType c = 0; c < components; ++c)
                 {
-                  const double x = static_cast<double>(values[first + c]);
+                  const double x = static_cast<double>(values[firstValue + i * components + c]);
                   squares += x * x;
                 }
                 return std::sqrt(squares);
@@ -459,6 +465,10 @@ bool ExplodedVoxelsMesher::FindFaces(
   // When regions move apart, a face between two regions is on the outside of both.
   const std::int32_t* voxelRegions = regions.IsExploding() ? regions.GetVoxelRegions() : nullptr;
 
+  // Faces towards empty neighbours only: the vectorised loop below.
+  const bool plainFaces = !keepInteriorFaces && !settings.OnlyFacesTowardViewPoint && !voxelRegions;
+  const std::vector<std::uint8_t> emptyRow(rowLength, Empty);
+
   const bool completed = RowLoop::Run(rows, this->Progress, 0.3, 0.5,
     [&](vtkIdType begin, vtkIdType end)
     {
@@ -490,41 +500,79 @@ bool ExplodedVoxelsMesher::FindFaces(
           return here[i + offset] == Empty ||
             (hereRegions && hereRegions[i + offset] != hereRegions[i]);
         };
-        vtkIdType faces = 0;
-        vtkIdType corners = 0;
-        vtkIdType firstFace = rowLength;
-        vtkIdType lastFace = -1;
-        for (vtkIdType i = 0; i < rowLength; ++i)
+        const auto maskOf = [&](vtkIdType i) -> std::uint8_t
         {
-          std::uint8_t mask = 0;
-          if (here[i] == FilledOwned)
+          if (here[i] != FilledOwned)
           {
-            if (keepInteriorFaces)
-            {
-              mask = FaceBit::AllFaces;
-            }
-            else
-            {
-              mask |= (i == 0 || opensFace(i, -1)) ? FaceBit::XMinus : 0;
-              mask |= (i == rowLength - 1 || opensFace(i, 1)) ? FaceBit::XPlus : 0;
-              mask |= (!hasYBelow || opensFace(i, -rowLength)) ? FaceBit::YMinus : 0;
-              mask |= (!hasYAbove || opensFace(i, rowLength)) ? FaceBit::YPlus : 0;
-              mask |= (!hasZBelow || opensFace(i, -sliceLength)) ? FaceBit::ZMinus : 0;
-              mask |= (!hasZAbove || opensFace(i, sliceLength)) ? FaceBit::ZPlus : 0;
-            }
-            if (settings.OnlyFacesTowardViewPoint)
-            {
-              mask &= facesTowardViewPoint(static_cast<int>(i), j, k, row * rowLength + i);
-            }
+            return 0;
           }
-          masks[i] = mask;
-          faces += layouts[mask].NumberOfFaces;
-          corners += layouts[mask].NumberOfCorners;
-          if (mask)
+          std::uint8_t mask = FaceBit::AllFaces;
+          if (!keepInteriorFaces)
           {
-            firstFace = std::min(firstFace, i);
-            lastFace = i;
+            mask = ((i == 0 || opensFace(i, -1)) ? FaceBit::XMinus : 0) |
+              ((i == rowLength - 1 || opensFace(i, 1)) ? FaceBit::XPlus : 0) |
+              ((!hasYBelow || opensFace(i, -rowLength)) ? FaceBit::YMinus : 0) |
+              ((!hasYAbove || opensFace(i, rowLength)) ? FaceBit::YPlus : 0) |
+              ((!hasZBelow || opensFace(i, -sliceLength)) ? FaceBit::ZMinus : 0) |
+              ((!hasZAbove || opensFace(i, sliceLength)) ? FaceBit::ZPlus : 0);
           }
+          if (settings.OnlyFacesTowardViewPoint)
+          {
+            mask &= facesTowardViewPoint(static_cast<int>(i), j, k, row * rowLength + i);
+          }
+          return mask;
+        };
+        vtkIdType faces = 0;
+        if (plainFaces && rowLength > 2)
+        {
+          // The common case (faces towards empty neighbours only) without branches, so that the
+          // loop vectorises: a missing neighbouring row reads as an empty one.
+          const std::uint8_t* yBelow = hasYBelow ? here - rowLength : emptyRow.data();
+          const std::uint8_t* yAbove = hasYAbove ? here + rowLength : emptyRow.data();
+          const std::uint8_t* zBelow = hasZBelow ? here - sliceLength : emptyRow.data();
+          const std::uint8_t* zAbove = hasZAbove ? here + sliceLength : emptyRow.data();
+          unsigned int rowFaces = 0;
+          for (vtkIdType i = 1; i < rowLength - 1; ++i)
+          {
+            const std::uint8_t xm = here[i - 1] == Empty, xp = here[i + 1] == Empty;
+            const std::uint8_t ym = yBelow[i] == Empty, yp = yAbove[i] == Empty;
+            const std::uint8_t zm = zBelow[i] == Empty, zp = zAbove[i] == Empty;
+            const bool owned = here[i] == FilledOwned;
+            masks[i] = owned ? static_cast<std::uint8_t>(
+                                 xm | xp << 1 | ym << 2 | yp << 3 | zm << 4 | zp << 5)
+                             : 0;
+            rowFaces += owned ? static_cast<unsigned int>(xm + xp + ym + yp + zm + zp) : 0u;
+          }
+          masks[0] = maskOf(0);
+          masks[rowLength - 1] = maskOf(rowLength - 1);
+          faces = rowFaces + layouts[masks[0]].NumberOfFaces +
+            layouts[masks[rowLength - 1]].NumberOfFaces;
+        }
+        else
+        {
+          for (vtkIdType i = 0; i < rowLength; ++i)
+          {
+            masks[i] = maskOf(i);
+            faces += layouts[masks[i]].NumberOfFaces;
+          }
+        }
+        vtkIdType corners = 0;
+        if (cornerCounts)
+        {
+          for (vtkIdType i = 0; i < rowLength; ++i)
+          {
+            corners += layouts[masks[i]].NumberOfCorners;
+          }
+        }
+        vtkIdType firstFace = 0;
+        while (firstFace < rowLength && !masks[firstFace])
+        {
+          ++firstFace;
+        }
+        vtkIdType lastFace = rowLength - 1;
+        while (lastFace >= firstFace && !masks[lastFace])
+        {
+          --lastFace;
         }
         if (faces)
         {
