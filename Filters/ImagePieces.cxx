@@ -1,5 +1,6 @@
 #include "ImagePieces.h"
 
+#include "HugePageMemory.h"
 #include "vtkCellData.h"
 #include "vtkDataSetAttributes.h"
 #include "vtkExtentTranslator.h"
@@ -53,11 +54,37 @@ void FillGhostFlags(unsigned char* flags, const int counts[3],
     });
 }
 
+// The values FillGhostFlags writes, for their ranges without a pass: 0 when some entry is inside
+// along every axis, `flag` when some entry is outside along one.
+std::vector<double> GhostFlagValues(const std::vector<unsigned char> inside[3], unsigned char flag)
+{
+  bool someInside = true;
+  bool someOutside = false;
+  for (int axis = 0; axis < 3; ++axis)
+  {
+    const auto& flags = inside[axis];
+    someInside = someInside && std::find(flags.begin(), flags.end(), 1) != flags.end();
+    someOutside = someOutside || std::find(flags.begin(), flags.end(), 0) != flags.end();
+  }
+  std::vector<double> values;
+  if (someInside)
+  {
+    values.push_back(0.0);
+  }
+  if (someOutside)
+  {
+    values.push_back(flag);
+  }
+  return values;
+}
+
+// A ghost array of `count` entries, on huge pages: a piece of a large volume has tens of
+// millions of points and cells, and faulting them in 4 KiB at a time was most of its marking.
 vtkSmartPointer<vtkUnsignedCharArray> GhostArray(vtkIdType count)
 {
   auto ghosts = vtkSmartPointer<vtkUnsignedCharArray>::New();
   ghosts->SetName(vtkDataSetAttributes::GhostArrayName());
-  ghosts->SetNumberOfValues(count);
+  paravoxel::HugePageMemory::SetNumberOfTuples(ghosts, count);
   return ghosts;
 }
 }
@@ -145,7 +172,8 @@ void paravoxel::ImagePieces::MarkGhosts(vtkImageData* image, const int zeroExten
   }
   auto points = GhostArray(image->GetNumberOfPoints());
   FillGhostFlags(points->GetPointer(0), counts, inside, vtkDataSetAttributes::DUPLICATEPOINT);
-  vtkParaVoxelArrayRanges::Cache(points);
+  vtkParaVoxelArrayRanges::CacheKnownValues(
+    points, GhostFlagValues(inside, vtkDataSetAttributes::DUPLICATEPOINT));
   image->GetPointData()->AddArray(points);
 
   // Cells: cell i spans points i and i + 1 and is outside when i < low or i >= high; a flat
@@ -165,6 +193,7 @@ void paravoxel::ImagePieces::MarkGhosts(vtkImageData* image, const int zeroExten
   }
   auto cells = GhostArray(image->GetNumberOfCells());
   FillGhostFlags(cells->GetPointer(0), counts, inside, vtkDataSetAttributes::DUPLICATECELL);
-  vtkParaVoxelArrayRanges::Cache(cells);
+  vtkParaVoxelArrayRanges::CacheKnownValues(
+    cells, GhostFlagValues(inside, vtkDataSetAttributes::DUPLICATECELL));
   image->GetCellData()->AddArray(cells);
 }
