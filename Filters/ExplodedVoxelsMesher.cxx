@@ -303,7 +303,7 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
     settings.Gap > 0.0 || settings.KeepInteriorFaces || regions.IsExploding();
   // PASS 1, the regions' offsets (collective under MPI, so every process computes them even when
   // it was asked to abort), then PASS 2.
-  const bool classified = this->Classify(settings, scalars, cut, regions);
+  const bool classified = this->Classify(settings, separateBoxes, scalars, cut, regions);
   if (regions.IsExploding())
   {
     regions.ComputeOffsets();
@@ -328,7 +328,8 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
   else
   {
     // The corner marks of PASS 3 are freed once PASS 4 has used them, before the attributes.
-    ExplodedVoxelsSharedCorners corners(this->Grid, this->Faces, this->Progress);
+    ExplodedVoxelsSharedCorners corners(
+      this->Grid, this->Faces, std::move(this->Classes), this->Progress);
     // PASS 3, then PASS 4.
     if (!corners.MarkUsedCorners() || !MakeGeometry(corners, numberOfFaces, points, quads))
     {
@@ -395,10 +396,16 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
 }
 
 // PASS 1.
-bool ExplodedVoxelsMesher::Classify(const Settings& settings, vtkDataArray* scalars,
-  const ExplodedVoxelsCut& cut, ExplodedVoxelsRegions& regions)
+bool ExplodedVoxelsMesher::Classify(const Settings& settings, bool separateBoxes,
+  vtkDataArray* scalars, const ExplodedVoxelsCut& cut, ExplodedVoxelsRegions& regions)
 {
-  this->Classes = HugePageMemory::AllocateArray<std::uint8_t>(this->Grid.GetNumberOfVoxels());
+  // With shared corners, the table is large enough to hold the corner marks of PASS 3 afterwards:
+  // fresh memory is costly to touch at this size (and on virtual machines above all), and the
+  // classes are done with by then.
+  const vtkIdType voxels = this->Grid.GetNumberOfVoxels();
+  this->Classes = HugePageMemory::AllocateArray<std::uint8_t>(separateBoxes
+      ? voxels
+      : std::max(voxels, ExplodedVoxelsSharedCorners::GetNumberOfCorners(this->Grid)));
   if (!this->Classes)
   {
     return false;
@@ -586,7 +593,10 @@ bool ExplodedVoxelsMesher::FindFaces(
         }
       }
     });
-  this->Classes.reset();
+  if (separateBoxes)
+  {
+    this->Classes.reset();
+  }
   this->RowHasFilled = std::vector<std::uint8_t>();
   if (!completed)
   {

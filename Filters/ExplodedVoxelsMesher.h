@@ -73,8 +73,8 @@ public:
     ExplodedVoxelsRegions& regions, vtkPolyData* output);
 
 private:
-  bool Classify(const Settings& settings, vtkDataArray* scalars, const ExplodedVoxelsCut& cut,
-    ExplodedVoxelsRegions& regions);
+  bool Classify(const Settings& settings, bool separateBoxes, vtkDataArray* scalars,
+    const ExplodedVoxelsCut& cut, ExplodedVoxelsRegions& regions);
   bool FindFaces(
     const Settings& settings, bool separateBoxes, const ExplodedVoxelsRegions& regions);
   bool CopyAttributes(vtkDataArray* scalars, vtkDataArray* carried, vtkDataArray* cornerValues,
@@ -82,7 +82,10 @@ private:
 
   const ExplodedVoxelsGrid& Grid;
   ProgressFunction Progress;
-  /** Per work voxel: empty, filled neighbour or filled owned. */
+  /**
+   * Per work voxel: empty, filled neighbour or filled owned; with shared corners, the memory then
+   * goes on to hold the corner marks.
+   */
   HugePageMemory::Array<std::uint8_t> Classes;
   /** Per row of voxels: whether any passed the threshold (the others are skipped). */
   std::vector<std::uint8_t> RowHasFilled;

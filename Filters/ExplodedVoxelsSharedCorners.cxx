@@ -23,14 +23,22 @@ bool EightZeros(const std::uint8_t* bytes)
 }
 
 ExplodedVoxelsSharedCorners::ExplodedVoxelsSharedCorners(const ExplodedVoxelsGrid& grid,
-  const ExplodedVoxelsFaces& faces, const ExplodedVoxelsRowLoop::ProgressFunction& progress)
+  const ExplodedVoxelsFaces& faces, HugePageMemory::Array<std::uint8_t> scratch,
+  const ExplodedVoxelsRowLoop::ProgressFunction& progress)
   : Grid(grid)
   , Faces(faces)
   , Progress(progress)
   , RowLength(grid.GetDimensions()[0] + 1)
   , NumberOfRows(
       static_cast<vtkIdType>(grid.GetDimensions()[1] + 1) * (grid.GetDimensions()[2] + 1))
+  , CornerUsed(std::move(scratch))
 {
+}
+
+vtkIdType ExplodedVoxelsSharedCorners::GetNumberOfCorners(const ExplodedVoxelsGrid& grid)
+{
+  const int* dims = grid.GetDimensions();
+  return static_cast<vtkIdType>(dims[0] + 1) * (dims[1] + 1) * (dims[2] + 1);
 }
 
 ExplodedVoxelsSharedCorners::~ExplodedVoxelsSharedCorners() = default;
@@ -47,7 +55,10 @@ bool ExplodedVoxelsSharedCorners::MarkUsedCorners()
   const vtkIdType* rowFaceStart = this->Faces.RowFaceStart.data();
   const int* firstFaces = this->Faces.RowFirstFace.data();
   const int* endFaces = this->Faces.RowEndFace.data();
-  this->CornerUsed = HugePageMemory::AllocateArray<std::uint8_t>(rows * rowLength);
+  if (!this->CornerUsed)
+  {
+    this->CornerUsed = HugePageMemory::AllocateArray<std::uint8_t>(rows * rowLength);
+  }
   if (!this->CornerUsed)
   {
     return false;

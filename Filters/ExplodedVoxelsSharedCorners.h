@@ -26,8 +26,16 @@ class ExplodedVoxelsGrid;
 class ExplodedVoxelsSharedCorners
 {
 public:
+  /**
+   * `scratch`, when not null, holds at least GetNumberOfCorners(grid) bytes, which become the
+   * corner marks (they are allocated otherwise).
+   */
   ExplodedVoxelsSharedCorners(const ExplodedVoxelsGrid& grid, const ExplodedVoxelsFaces& faces,
+    HugePageMemory::Array<std::uint8_t> scratch,
     const ExplodedVoxelsRowLoop::ProgressFunction& progress);
+
+  /** The corners of the lattice around the voxels of `grid`. */
+  static vtkIdType GetNumberOfCorners(const ExplodedVoxelsGrid& grid);
   ~ExplodedVoxelsSharedCorners();
 
   /**

@@ -207,6 +207,13 @@ vtkSmartPointer<vtkDataArray> AnalyzeStepReader::MakeArray(const AnalyzeTimeStep
   if (wholePlanes && orientation.KeepsAxisOrder() && !header.HasScaling() && bytes.use_count() == 1)
   {
     std::memmove(bytes->GetData(), bytes->GetData() + first, static_cast<std::size_t>(slabBytes));
+    // A piece's slab is a part of the member: the rest of the pages go back (an MPI rank of a
+    // 1024^3 volume would otherwise keep the whole gigabyte).
+    if (slabBytes < bytes->GetSize() && !bytes->Resize(slabBytes, error))
+    {
+      code = OutOfMemoryError;
+      return nullptr;
+    }
     scalars->SetVoidArray(bytes->Release(), values, 0, vtkAbstractArray::VTK_DATA_ARRAY_FREE);
     const int boxDimensions[3] = { box[1] - box[0] + 1, box[3] - box[2] + 1, box[5] - box[4] + 1 };
     AnalyzeVoxelConverter::FlipInPlace(orientation, boxDimensions, scalars);
