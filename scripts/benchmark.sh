@@ -5,7 +5,8 @@
 #   against numpy and ParaView's Python Calculator; Exploded Voxels against VTK's Threshold +
 #   Extract Surface; the tutorial's full view end to end against the tutorial's own matplotlib
 #   route; paraview.simple against the VTK-level classes; the pipeline's scaling from 64^3 to
-#   512^3 voxels and 1 vs 2 threads; mpiexec --bind-to none -n 1 vs -n 2 at 512^3.
+#   512^3 voxels and 1 vs 2 threads; 1024^3 voxels in one process and on two MPI ranks;
+#   mpiexec --bind-to none -n 1 vs -n 2 at 512^3.
 #   scripts/benchmark.sh [--runs N] [--seed-runs N] [--no-build]
 #     --runs: timed runs of each method (default 5); --seed-runs: of the slow matplotlib route
 #     (default 3); --no-build: use the existing build folder (./build or $BUILD_DIR) as it is.
@@ -56,6 +57,10 @@ trap 'rm -f "$tmp"' EXIT
   echo
   echo "## scaling and threads"
   /usr/bin/python3 Testing/Benchmarks/bench_scaling.py --runs "$runs" | sed -n '/^$/,$p'
+  echo
+  echo "## one G voxels"
+  paravoxel_xvfb_run /usr/bin/python3 Testing/Benchmarks/bench_gigavoxel.py --runs 3 \
+    | sed -n '/^$/,$p'
   echo
   echo "## MPI"
   paravoxel_xvfb_run /usr/bin/python3 Testing/Benchmarks/bench_mpi.py --runs "$runs" \
