@@ -52,3 +52,19 @@ def measure_method(name, script, arguments, environment=None):
     figures = json_of_process([PVPYTHON, "-c", script] + [str(a) for a in arguments], environment)
     figures.update(summary(figures["times"]), name=name)
     return figures
+
+
+def user_level_pipeline(archive):
+    """The README's pvpython pipeline, as a user runs it: Analyze Zip Reader -> Intensity Transform
+    -> Exploded Voxels made through paraview.simple (the plugin loaded) and UpdatePipeline() of the
+    last; returns its number of faces (on this rank), the proxies deleted."""
+    from paraview import simple
+    reader = simple.AnalyzeZipReader(FileName=archive)
+    transform = simple.IntensityTransform(Input=reader)
+    voxels = simple.ExplodedVoxels(Input=transform)
+    simple.UpdatePipeline(proxy=voxels)
+    faces = voxels.GetDataInformation().GetNumberOfCells()
+    for proxy in (voxels, transform, reader):
+        simple.Delete(proxy)
+    return faces
+

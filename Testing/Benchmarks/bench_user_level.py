@@ -24,8 +24,8 @@ PIPELINE = r"""
 import os, sys, time
 route, archive, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 if route == "paraview":
-    from paraview import simple
-    from paraview.simple import Delete, LoadPlugin, UpdatePipeline
+    from paraview.simple import LoadPlugin
+    from paravoxel.measure import user_level_pipeline
     # Makes AnalyzeZipReader, IntensityTransform and ExplodedVoxels functions of paraview.simple.
     LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False)
 import paravoxel
@@ -37,18 +37,7 @@ def vtk_level():
     return voxels.GetOutput().GetNumberOfCells()
 
 
-def user_level():
-    reader = simple.AnalyzeZipReader(FileName=archive)
-    transform = simple.IntensityTransform(Input=reader)
-    voxels = simple.ExplodedVoxels(Input=transform)
-    UpdatePipeline(proxy=voxels)
-    faces = voxels.GetDataInformation().GetNumberOfCells()
-    for proxy in (voxels, transform, reader):
-        Delete(proxy)
-    return faces
-
-
-run = user_level if route == "paraview" else vtk_level
+run = (lambda: user_level_pipeline(archive)) if route == "paraview" else vtk_level
 for i in range(runs + 1):  # the first is a warm-up
     start = time.perf_counter()
     faces = run()
