@@ -258,8 +258,7 @@ bool MakeGeometry(
   points->SetData(coordinates);
   const auto fill = [&](auto* connectivity)
   {
-    const bool filled =
-      HugePageMemory::SetNumberOfTuples(connectivity, 4 * numberOfFaces) &&
+    const bool filled = HugePageMemory::SetNumberOfTuples(connectivity, 4 * numberOfFaces) &&
       geometry.FillGeometry(coordinates->GetPointer(0), connectivity->GetPointer(0));
     quads->SetData(4, connectivity);
     return filled;
@@ -346,8 +345,8 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
   if (separateBoxes)
   {
     cornerValues = NewArrayLike(scalars);
-    allocated = allocated &&
-      HugePageMemory::SetNumberOfTuples(cornerValues, points->GetNumberOfPoints());
+    allocated =
+      allocated && HugePageMemory::SetNumberOfTuples(cornerValues, points->GetNumberOfPoints());
   }
   vtkNew<vtkIntArray> voxelIndex;
   voxelIndex->SetName("VoxelIndex");
@@ -360,8 +359,7 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
   {
     regionNames = vtkSmartPointer<vtkStringArray>::New();
     regionNames->SetName("Region");
-    allocated =
-      allocated && HugePageMemory::SetNumberOfValues(regionNames, numberOfFaces);
+    allocated = allocated && HugePageMemory::SetNumberOfValues(regionNames, numberOfFaces);
   }
   // PASS 5.
   if (!allocated ||
@@ -545,9 +543,9 @@ bool ExplodedVoxelsMesher::FindFaces(
             const std::uint8_t ym = yBelow[i] == Empty, yp = yAbove[i] == Empty;
             const std::uint8_t zm = zBelow[i] == Empty, zp = zAbove[i] == Empty;
             const bool owned = here[i] == FilledOwned;
-            masks[i] = owned ? static_cast<std::uint8_t>(
-                                 xm | xp << 1 | ym << 2 | yp << 3 | zm << 4 | zp << 5)
-                             : 0;
+            masks[i] = owned
+              ? static_cast<std::uint8_t>(xm | xp << 1 | ym << 2 | yp << 3 | zm << 4 | zp << 5)
+              : 0;
             rowFaces += owned ? static_cast<unsigned int>(xm + xp + ym + yp + zm + zp) : 0u;
           }
           masks[0] = maskOf(0);

@@ -199,7 +199,8 @@ int vtkIntensityTransformFilter::RequestData(
       // ParaView asks for the result's ranges after every update. When this process alone
       // counted every value of the array (no ghosts, no other processes), the results that occur
       // are the table's entries of the values counted: no pass over the result needed.
-      if (!controller && block.GetNumberOfRows() * block.GetRowLength() == scalars->GetNumberOfTuples())
+      if (!controller &&
+        block.GetNumberOfRows() * block.GetRowLength() == scalars->GetNumberOfTuples())
       {
         const std::vector<long long>& histogram = statistics.GetHistogram();
         std::vector<double> occurring;

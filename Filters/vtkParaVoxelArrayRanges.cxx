@@ -136,13 +136,15 @@ struct ComputeRanges
           if (components == 1)
           {
             const auto first = vtk::DataArrayValueRange<1>(array).begin();
-            WidenTyped(begin, end, [first](vtkIdType t) { return first[t]; }, low, high,
-              finiteLow, finiteHigh);
+            WidenTyped(
+              begin, end, [first](vtkIdType t) { return first[t]; }, low, high, finiteLow,
+              finiteHigh);
           }
           else
           {
-            WidenTyped(begin, end, [&tuples, c](vtkIdType t) { return Value(tuples[t][c]); },
-              low, high, finiteLow, finiteHigh);
+            WidenTyped(
+              begin, end, [&tuples, c](vtkIdType t) { return Value(tuples[t][c]); }, low, high,
+              finiteLow, finiteHigh);
           }
           // Empty ranges (no value, or all NaN) stay [max, lowest] and widen nothing.
           if (low <= high)
