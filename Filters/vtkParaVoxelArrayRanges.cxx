@@ -146,7 +146,7 @@ struct ComputeRanges
               begin, end, [&tuples, c](vtkIdType t) { return Value(tuples[t][c]); }, low, high,
               finiteLow, finiteHigh);
           }
-          // Empty ranges (no value, or all NaN) stay [max, lowest] and widen nothing.
+          // A range that saw no value (or only NaN) is still empty (low > high): it widens nothing.
           if (low <= high)
           {
             Ranges::Widen(&mine.All[2 * c], static_cast<double>(low));
