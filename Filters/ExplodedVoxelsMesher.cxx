@@ -18,7 +18,6 @@
 #include "vtkPoints.h"
 #include "vtkPolyData.h"
 #include "vtkSmartPointer.h"
-#include "vtkStringArray.h"
 #include "vtkTypeInt32Array.h"
 #include "vtkTypeInt64Array.h"
 
@@ -127,8 +126,8 @@ struct ClassifyVoxels
               {
                 continue;
               }
-              const std::int32_t region =
-                regions.SelectedRegion(static_cast<long long>(values[firstValue + i]));
+              const std::int32_t region = regions.SelectedRegion(
+                static_cast<vtk::GetAPIType<ArrayT>>(values[firstValue + i]));
               if (region < 0)
               {
                 rowClasses[i] = Empty;
@@ -179,15 +178,13 @@ struct ClassifyVoxels
   }
 };
 
-// PASS 5, for each scalar array type: every face gets the tuple and the index of its voxel, and
-// its region's name when asked (regionNames not null); with separate boxes (cornerValues not
-// null), every corner of a box gets the tuple too.
+// PASS 5, for each scalar array type: every face gets the tuple and the index of its voxel; with
+// separate boxes (cornerValues not null), every corner of a box gets the tuple too.
 struct CopyVoxelValues
 {
   template <typename ArrayT>
   void operator()(ArrayT* scalars, vtkDataArray* carried, vtkDataArray* cornerValues,
     const ExplodedVoxelsGrid& grid, const ExplodedVoxelsFaces& faces, int* voxelIndex,
-    const ExplodedVoxelsRegions& regions, vtkStdString* regionNames,
     const ProgressFunction& progress, bool& completed) const
   {
     const auto in = vtk::DataArrayTupleRange(scalars);
@@ -202,7 +199,6 @@ struct CopyVoxelValues
     const vtkIdType* rowCornerStart = faces.RowBoxCornerStart.data();
     const int* firstFaces = faces.RowFirstFace.data();
     const int* endFaces = faces.RowEndFace.data();
-    const std::int32_t* voxelRegions = regions.GetVoxelRegions();
 
     completed = faces.ForEachRowWithFaces(grid, progress, 0.9, 1.0,
       [&](vtkIdType row, int j, int k, vtkIdType face)
@@ -222,11 +218,6 @@ struct CopyVoxelValues
           {
             out[face + f] = source;
             std::copy(index, index + 3, voxelIndex + 3 * (face + f));
-          }
-          if (regionNames)
-          {
-            const vtkStdString& name = regions.GetName(voxelRegions[row * dims[0] + i]);
-            std::fill(regionNames + face, regionNames + face + layout.NumberOfFaces, name);
           }
           face += layout.NumberOfFaces;
           if (cornerValues)
@@ -352,19 +343,9 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
   voxelIndex->SetName("VoxelIndex");
   voxelIndex->SetNumberOfComponents(3);
   allocated = allocated && HugePageMemory::SetNumberOfTuples(voxelIndex, numberOfFaces);
-  // The names of the faces' regions: a string per face, assigned from the region's name on many
-  // threads at once (each thread writes its own faces).
-  vtkSmartPointer<vtkStringArray> regionNames;
-  if (regions.HasNames())
-  {
-    regionNames = vtkSmartPointer<vtkStringArray>::New();
-    regionNames->SetName("Region");
-    allocated = allocated && HugePageMemory::SetNumberOfValues(regionNames, numberOfFaces);
-  }
   // PASS 5.
   if (!allocated ||
-    !this->CopyAttributes(scalars, carried, cornerValues, voxelIndex->GetPointer(0), regions,
-      regionNames ? regionNames->GetPointer(0) : nullptr))
+    !this->CopyAttributes(scalars, carried, cornerValues, voxelIndex->GetPointer(0)))
   {
     return false;
   }
@@ -375,10 +356,6 @@ bool ExplodedVoxelsMesher::Execute(const Settings& settings, vtkDataArray* scala
   output->SetPolys(quads);
   output->GetCellData()->SetScalars(carried);
   output->GetCellData()->AddArray(voxelIndex);
-  if (regionNames)
-  {
-    output->GetCellData()->AddArray(regionNames);
-  }
   if (cornerValues)
   {
     output->GetPointData()->SetScalars(cornerValues);
@@ -606,13 +583,12 @@ bool ExplodedVoxelsMesher::FindFaces(
 }
 
 // PASS 5.
-bool ExplodedVoxelsMesher::CopyAttributes(vtkDataArray* scalars, vtkDataArray* carried,
-  vtkDataArray* cornerValues, int* voxelIndex, const ExplodedVoxelsRegions& regions,
-  vtkStdString* regionNames)
+bool ExplodedVoxelsMesher::CopyAttributes(
+  vtkDataArray* scalars, vtkDataArray* carried, vtkDataArray* cornerValues, int* voxelIndex)
 {
   bool completed = false;
   ArrayDispatch::Execute(scalars, CopyVoxelValues{}, carried, cornerValues, this->Grid, this->Faces,
-    voxelIndex, regions, regionNames, this->Progress, completed);
+    voxelIndex, this->Progress, completed);
   return completed;
 }
 } // namespace paravoxel

@@ -77,8 +77,8 @@ private:
     const ExplodedVoxelsCut& cut, ExplodedVoxelsRegions& regions);
   bool FindFaces(
     const Settings& settings, bool separateBoxes, const ExplodedVoxelsRegions& regions);
-  bool CopyAttributes(vtkDataArray* scalars, vtkDataArray* carried, vtkDataArray* cornerValues,
-    int* voxelIndex, const ExplodedVoxelsRegions& regions, vtkStdString* regionNames);
+  bool CopyAttributes(
+    vtkDataArray* scalars, vtkDataArray* carried, vtkDataArray* cornerValues, int* voxelIndex);
 
   const ExplodedVoxelsGrid& Grid;
   ProgressFunction Progress;

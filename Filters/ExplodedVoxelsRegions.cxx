@@ -3,7 +3,6 @@
 #include "vtkCommunicator.h"
 #include "vtkMultiProcessController.h"
 #include "vtkSMPThreadLocal.h"
-#include "vtkStringArray.h"
 
 #include <limits>
 #include <sstream>
@@ -27,8 +26,8 @@ bool ExplodedVoxelsRegions::Initialize(
   const Request& request, long long firstLabel, long long lastLabel, std::string& error)
 {
   this->Explosion = request.Explosion;
-  this->Names = request.Names;
-  this->Active = !request.SelectAll || request.Names || request.Explosion != 0.0;
+  this->Keys = ExplodedVoxelsLabelKeys(request.LabelType);
+  this->Active = !request.SelectAll || request.Explosion != 0.0;
   if (!this->Active)
   {
     return true;
@@ -39,13 +38,12 @@ bool ExplodedVoxelsRegions::Initialize(
   this->Controller = reduce ? request.Controller : nullptr;
   if (this->Controller)
   {
-    const long long local[2] = { firstLabel <= lastLabel ? -firstLabel
-                                                         : std::numeric_limits<long long>::min(),
-      firstLabel <= lastLabel ? lastLabel : std::numeric_limits<long long>::min() };
-    long long global[2];
-    this->Controller->AllReduce(local, global, 2, vtkCommunicator::MAX_OP);
-    firstLabel = global[0] == std::numeric_limits<long long>::min() ? 1 : -global[0];
-    lastLabel = global[1] == std::numeric_limits<long long>::min() ? 0 : global[1];
+    // A process without labels takes part with an empty range, which neither reduction changes.
+    const bool empty = firstLabel > lastLabel;
+    long long local = empty ? std::numeric_limits<long long>::max() : firstLabel;
+    this->Controller->AllReduce(&local, &firstLabel, 1, vtkCommunicator::MIN_OP);
+    local = empty ? std::numeric_limits<long long>::min() : lastLabel;
+    this->Controller->AllReduce(&local, &lastLabel, 1, vtkCommunicator::MAX_OP);
   }
   if (firstLabel > lastLabel)
   {
@@ -58,8 +56,9 @@ bool ExplodedVoxelsRegions::Initialize(
   if (span == 0 || span > static_cast<unsigned long long>(MaximumLabels))
   {
     std::ostringstream message;
-    message << "The labels range from " << firstLabel << " to " << lastLabel
-            << ": too many for regions (at most " << MaximumLabels << " labels).";
+    message << "The labels range from " << this->Keys.ToString(firstLabel) << " to "
+            << this->Keys.ToString(lastLabel) << ": too many for regions (at most " << MaximumLabels
+            << " labels).";
     error = message.str();
     return false;
   }
@@ -71,20 +70,8 @@ bool ExplodedVoxelsRegions::Initialize(
   {
     if (label >= firstLabel && label <= lastLabel)
     {
-      this->Selected[label - firstLabel] = 1;
-    }
-  }
-  if (this->Names)
-  {
-    this->RegionNames.assign(this->NumberOfRegions, vtkStdString());
-    const vtkIdType named = this->Names->GetNumberOfValues();
-    for (long long region = 0; region < this->NumberOfRegions; ++region)
-    {
-      const long long label = firstLabel + region;
-      if (label >= 0 && label < named)
-      {
-        this->RegionNames[region] = this->Names->GetValue(label);
-      }
+      this->Selected[static_cast<unsigned long long>(label) -
+        static_cast<unsigned long long>(firstLabel)] = 1;
     }
   }
   if (this->KeepsVoxelRegions())
@@ -93,7 +80,8 @@ bool ExplodedVoxelsRegions::Initialize(
     this->VoxelRegions = HugePageMemory::AllocateArray<std::int32_t>(voxels);
     if (!this->VoxelRegions && voxels > 0)
     {
-      error = "Out of memory for the regions of " + std::to_string(voxels) + " voxels.";
+      error = "Out of memory for the regions of " + std::to_string(voxels) +
+        " voxels: " + HugePageMemory::DescribeLastFailure() + ".";
       return false;
     }
   }

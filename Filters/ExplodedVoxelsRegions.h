@@ -5,9 +5,10 @@
  *          boxes move in an exploded view.
  *
  * A region is the set of voxels holding one label (an integer value of a one-component integer
- * array). Tables are indexed by region id = label - first label of the label range, which is the
- * range of the whole image under MPI (reduced over the processes when regions move), so that ids
- * mean the same labels on every process.
+ * array), compared as the exact integer it is (ExplodedVoxelsLabelKeys). Tables are indexed by
+ * region id = label key - first key of the label range, which is the range of the whole image
+ * under MPI (reduced over the processes when regions move), so that ids mean the same labels on
+ * every process.
  *
  * Region explosion: each region's boxes move by Explosion x (region centroid - centroid of all
  * filled voxels). The centroids are the means of the centres of the filled voxels (those passing
@@ -19,9 +20,8 @@
 #define paravoxel_ExplodedVoxelsRegions_h
 
 #include "ExplodedVoxelsGrid.h"
+#include "ExplodedVoxelsLabelKeys.h"
 #include "HugePageMemory.h"
-
-#include "vtkStdString.h"
 
 #include <cstdint>
 #include <memory>
@@ -29,7 +29,6 @@
 #include <vector>
 
 class vtkMultiProcessController;
-class vtkStringArray;
 
 namespace paravoxel
 {
@@ -40,16 +39,16 @@ public:
   static constexpr long long MaximumLabels = 1 << 20;
 
   /**
-   * What the filter asks for. `selectedLabels`: the labels to fill (`selectAll`: every label).
-   * `names`: LabelNames, entry k the name of label k, or nullptr for no Region names.
-   * `explosion`: 0 for none. `controller`: the processes to reduce the label range and the
-   * centroids over (nullptr: this one alone).
+   * What the filter asks for. `LabelType`: the VTK type of the labels. `SelectedLabels`: the keys
+   * (ExplodedVoxelsLabelKeys) of the labels to fill (`SelectAll`: every label). `Explosion`: 0
+   * for none. `Controller`: the processes to reduce the label range and the centroids over
+   * (nullptr: this one alone).
    */
   struct Request
   {
+    int LabelType = VTK_INT;
     bool SelectAll = true;
     std::vector<long long> SelectedLabels;
-    vtkStringArray* Names = nullptr;
     double Explosion = 0.0;
     vtkMultiProcessController* Controller = nullptr;
   };
@@ -58,26 +57,28 @@ public:
   ~ExplodedVoxelsRegions();
 
   /**
-   * Prepares the tables for labels in [`firstLabel`, `lastLabel`] (this process's range; empty
-   * when firstLabel > lastLabel), reducing the range over the processes when regions move.
+   * Prepares the tables for label keys in [`firstLabel`, `lastLabel`] (this process's range;
+   * empty when firstLabel > lastLabel), reducing the range over the processes when regions move.
    * Returns false, with `error` saying why, when the range spans more than MaximumLabels labels
    * (the same on every process, after the reduction) or memory is short.
    */
   bool Initialize(
     const Request& request, long long firstLabel, long long lastLabel, std::string& error);
 
-  /** Whether the voxels' labels matter at all (a selection, names or explosion). */
+  /** Whether the voxels' labels matter at all (a selection or explosion). */
   bool IsActive() const { return this->Active; }
-  /** Whether each work voxel's region is kept (for names or explosion). */
-  bool KeepsVoxelRegions() const { return this->Explosion != 0.0 || this->Names != nullptr; }
+  /** Whether each work voxel's region is kept (for the explosion). */
+  bool KeepsVoxelRegions() const { return this->Explosion != 0.0; }
   bool IsExploding() const { return this->Explosion != 0.0; }
-  bool HasNames() const { return this->Names != nullptr; }
 
-  /** The region id of `label`, or -1 when the label is not filled (not selected). */
-  std::int32_t SelectedRegion(long long label) const
+  /** The region id of `label` (a value of the label array), or -1 when it is not selected. */
+  template <typename T>
+  std::int32_t SelectedRegion(T label) const
   {
-    const long long region = label - this->FirstLabel;
-    return region >= 0 && region < this->NumberOfRegions && this->Selected[region]
+    // Unsigned, so that keys far from the range neither overflow nor wrap into it.
+    const unsigned long long region = static_cast<unsigned long long>(this->Keys(label)) -
+      static_cast<unsigned long long>(this->FirstLabel);
+    return region < static_cast<unsigned long long>(this->NumberOfRegions) && this->Selected[region]
       ? static_cast<std::int32_t>(region)
       : -1;
   }
@@ -121,9 +122,6 @@ public:
     }
   }
 
-  /** The name of region `region` ("" when it has none). */
-  const vtkStdString& GetName(std::int32_t region) const { return this->RegionNames[region]; }
-
   /** Frees the per-voxel regions once the last pass has used them. */
   void ReleaseVoxelRegions() { this->VoxelRegions.reset(); }
 
@@ -131,12 +129,11 @@ private:
   const ExplodedVoxelsGrid& Grid;
   bool Active = false;
   double Explosion = 0.0;
-  vtkStringArray* Names = nullptr;
+  ExplodedVoxelsLabelKeys Keys{ VTK_INT };
   vtkMultiProcessController* Controller = nullptr;
   long long FirstLabel = 0;
   long long NumberOfRegions = 0;
   std::vector<std::uint8_t> Selected;
-  std::vector<vtkStdString> RegionNames;
   /** On huge pages: the table spans the whole work grid. */
   HugePageMemory::Array<std::int32_t> VoxelRegions;
   struct ThreadSums;

@@ -12,6 +12,7 @@ set(paravoxel_filter_private_classes
   ExplodedVoxelsCut
   ExplodedVoxelsFaces
   ExplodedVoxelsGrid
+  ExplodedVoxelsLabelKeys
   ExplodedVoxelsMesher
   ExplodedVoxelsRegions
   ExplodedVoxelsRowLoop
@@ -19,6 +20,7 @@ set(paravoxel_filter_private_classes
   ExplodedVoxelsSharedCorners
   HugePageMemory
   ImagePieces
+  SettingChecks
   IntensityTransformBlock
   IntensityTransformCurve
   IntensityTransformFixedPointSum

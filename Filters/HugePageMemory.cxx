@@ -1,35 +1,35 @@
 #include "HugePageMemory.h"
 
 #include "vtkDataArray.h"
-#include "vtkSMPTools.h"
-#include "vtkStdString.h"
-#include "vtkStringArray.h"
 
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <cstdlib>
+#include <iomanip>
 #include <limits>
-#include <new>
+#include <sstream>
 
 namespace
 {
 constexpr vtkTypeUInt64 HugePageBytes = vtkTypeUInt64(2) << 20;
 
-// Strings in memory of paravoxel::HugePageMemory::Allocate follow a header slot that holds their
-// count, so that the array's free function (which gets only the strings' address) can destroy them.
-void FreeStrings(void* memory)
+// The request Allocate() last failed to meet on this thread (allocations are made on the thread
+// that runs the filter, before the threaded passes).
+thread_local vtkTypeUInt64 LastFailedBytes = 0;
+
+void* Fail(vtkTypeUInt64 bytes)
 {
-  vtkStdString* strings = static_cast<vtkStdString*>(memory);
-  vtkIdType* count = reinterpret_cast<vtkIdType*>(strings - 1);
-  vtkSMPTools::For(0, *count,
-    [strings](vtkIdType begin, vtkIdType end)
-    {
-      for (vtkIdType n = begin; n < end; ++n)
-      {
-        strings[n].~vtkStdString();
-      }
-    });
-  std::free(count);
+  LastFailedBytes = bytes;
+  return nullptr;
+}
+
+std::string GiB(double bytes)
+{
+  std::ostringstream text;
+  text << std::fixed << std::setprecision(bytes < (1 << 30) ? 3 : 1) << bytes / (1 << 30) << " GiB";
+  return text.str();
 }
 }
 
@@ -37,20 +37,43 @@ void* paravoxel::HugePageMemory::Allocate(vtkTypeUInt64 bytes)
 {
   if (bytes > std::numeric_limits<std::size_t>::max() / 2)
   {
-    return nullptr;
+    return Fail(bytes);
   }
   const std::size_t size = static_cast<std::size_t>(bytes > 0 ? bytes : 1);
   if (bytes < HugePageBytes)
   {
-    return std::malloc(size);
+    void* memory = std::malloc(size);
+    return memory ? memory : Fail(bytes);
   }
   void* memory = nullptr;
   if (posix_memalign(&memory, static_cast<std::size_t>(HugePageBytes), size) != 0)
   {
-    return nullptr;
+    return Fail(bytes);
   }
   madvise(memory, size, MADV_HUGEPAGE);
   return memory;
+}
+
+std::string paravoxel::HugePageMemory::DescribeLastFailure()
+{
+  std::ostringstream text;
+  text << "a block of " << GiB(static_cast<double>(LastFailedBytes)) << " could not be had";
+  struct rlimit limit;
+  if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+  {
+    text << " (this process may use " << GiB(static_cast<double>(limit.rlim_cur))
+         << " of address space: ulimit -v)";
+  }
+  else
+  {
+    const long pages = sysconf(_SC_PHYS_PAGES);
+    const long pageSize = sysconf(_SC_PAGESIZE);
+    if (pages > 0 && pageSize > 0)
+    {
+      text << " (the machine has " << GiB(static_cast<double>(pages) * pageSize) << " of memory)";
+    }
+  }
+  return text.str();
 }
 
 void paravoxel::HugePageMemory::Free::operator()(void* memory) const
@@ -61,41 +84,14 @@ void paravoxel::HugePageMemory::Free::operator()(void* memory) const
 bool paravoxel::HugePageMemory::SetNumberOfTuples(vtkDataArray* array, vtkIdType tuples)
 {
   const vtkIdType values = tuples * array->GetNumberOfComponents();
-  void* memory = Allocate(
-    static_cast<vtkTypeUInt64>(values) * static_cast<vtkTypeUInt64>(array->GetDataTypeSize()));
-  if (memory)
-  {
-    array->SetVoidArray(memory, values, 0, vtkAbstractArray::VTK_DATA_ARRAY_FREE);
-  }
-  else
-  {
-    array->SetNumberOfTuples(tuples);
-  }
-  return array->GetNumberOfTuples() == tuples;
-}
-
-bool paravoxel::HugePageMemory::SetNumberOfValues(vtkStringArray* array, vtkIdType values)
-{
-  static_assert(sizeof(vtkStdString) >= sizeof(vtkIdType), "the count fits the header slot");
-  void* memory = values > 0
-    ? Allocate((static_cast<vtkTypeUInt64>(values) + 1) * sizeof(vtkStdString))
-    : nullptr;
+  // Never VTK's own allocation as a fallback: it may abort the process when memory is short.
+  void* memory = tuples < 0 ? nullptr
+                            : Allocate(static_cast<vtkTypeUInt64>(values) *
+                                static_cast<vtkTypeUInt64>(array->GetDataTypeSize()));
   if (!memory)
   {
-    array->SetNumberOfValues(values);
-    return array->GetNumberOfValues() == values;
+    return false;
   }
-  *static_cast<vtkIdType*>(memory) = values;
-  vtkStdString* strings = static_cast<vtkStdString*>(memory) + 1;
-  vtkSMPTools::For(0, values,
-    [strings](vtkIdType begin, vtkIdType end)
-    {
-      for (vtkIdType n = begin; n < end; ++n)
-      {
-        new (strings + n) vtkStdString();
-      }
-    });
-  array->SetArray(strings, values, 0, vtkAbstractArray::VTK_DATA_ARRAY_USER_DEFINED);
-  array->SetArrayFreeFunction(FreeStrings);
+  array->SetVoidArray(memory, values, 0, vtkAbstractArray::VTK_DATA_ARRAY_FREE);
   return true;
 }

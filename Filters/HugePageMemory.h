@@ -17,9 +17,9 @@
 #include "vtkType.h"
 
 #include <memory>
+#include <string>
 
 class vtkDataArray;
-class vtkStringArray;
 
 namespace paravoxel
 {
@@ -51,19 +51,17 @@ public:
   }
 
   /**
-   * Give `array` `tuples` uninitialised tuples in such memory (its values are lost). Falls back to
-   * the array's own allocation when the memory cannot be had; returns whether the array holds
-   * `tuples` tuples afterwards.
+   * Give `array` `tuples` uninitialised tuples in such memory (its values are lost); false,
+   * leaving `array` as it was, when the memory cannot be had.
    */
   static bool SetNumberOfTuples(vtkDataArray* array, vtkIdType tuples);
 
   /**
-   * Give `array` `values` empty strings in such memory (constructed on all cores), released by
-   * the array. The string objects of millions of cells (32 bytes each) otherwise fault in 4 KiB
-   * at a time. Falls back to the array's own allocation; returns whether the array holds
-   * `values` values afterwards.
+   * What the last request this thread could not have was, and the limit it met, as a phrase for
+   * error messages ("a block of 5.7 GiB could not be had (this process may use 8.0 GiB of
+   * address space: ulimit -v)").
    */
-  static bool SetNumberOfValues(vtkStringArray* array, vtkIdType values);
+  static std::string DescribeLastFailure();
 };
 } // namespace paravoxel
 

@@ -80,12 +80,12 @@ std::vector<double> GhostFlagValues(const std::vector<unsigned char> inside[3], 
 
 // A ghost array of `count` entries, on huge pages: a piece of a large volume has tens of
 // millions of points and cells, and faulting them in 4 KiB at a time was most of its marking.
+// Null when the memory cannot be had.
 vtkSmartPointer<vtkUnsignedCharArray> GhostArray(vtkIdType count)
 {
   auto ghosts = vtkSmartPointer<vtkUnsignedCharArray>::New();
   ghosts->SetName(vtkDataSetAttributes::GhostArrayName());
-  paravoxel::HugePageMemory::SetNumberOfTuples(ghosts, count);
-  return ghosts;
+  return paravoxel::HugePageMemory::SetNumberOfTuples(ghosts, count) ? ghosts : nullptr;
 }
 }
 
@@ -150,12 +150,12 @@ bool paravoxel::ImagePieces::ComputeOwnedExtent(const int wholeExtent[6], const 
   return owned;
 }
 
-void paravoxel::ImagePieces::MarkGhosts(vtkImageData* image, const int zeroExtent[6])
+bool paravoxel::ImagePieces::MarkGhosts(vtkImageData* image, const int zeroExtent[6])
 {
   const int* extent = image->GetExtent();
   if (std::equal(extent, extent + 6, zeroExtent))
   {
-    return;
+    return true;
   }
   // Points: outside the zero extent along any axis.
   std::vector<unsigned char> inside[3];
@@ -171,6 +171,11 @@ void paravoxel::ImagePieces::MarkGhosts(vtkImageData* image, const int zeroExten
     }
   }
   auto points = GhostArray(image->GetNumberOfPoints());
+  auto cells = GhostArray(image->GetNumberOfCells());
+  if (!points || !cells)
+  {
+    return false;
+  }
   FillGhostFlags(points->GetPointer(0), counts, inside, vtkDataSetAttributes::DUPLICATEPOINT);
   vtkParaVoxelArrayRanges::CacheKnownValues(
     points, GhostFlagValues(inside, vtkDataSetAttributes::DUPLICATEPOINT));
@@ -191,9 +196,9 @@ void paravoxel::ImagePieces::MarkGhosts(vtkImageData* image, const int zeroExten
       inside[axis][i] = low + i >= zeroExtent[2 * axis] && low + i < high;
     }
   }
-  auto cells = GhostArray(image->GetNumberOfCells());
   FillGhostFlags(cells->GetPointer(0), counts, inside, vtkDataSetAttributes::DUPLICATECELL);
   vtkParaVoxelArrayRanges::CacheKnownValues(
     cells, GhostFlagValues(inside, vtkDataSetAttributes::DUPLICATECELL));
   image->GetCellData()->AddArray(cells);
+  return true;
 }

@@ -66,8 +66,10 @@ public:
    * layers) as duplicates, in the vtkGhostType arrays, exactly as
    * vtkDataSet::GenerateGhostArray does, but in a few parallel memory fills instead of a call per
    * value; their ranges are cached too. Nothing is added when the image is the zero extent.
+   * False, with nothing added, when the memory for the marks cannot be had
+   * (HugePageMemory::DescribeLastFailure() says why).
    */
-  static void MarkGhosts(vtkImageData* image, const int zeroExtent[6]);
+  static bool MarkGhosts(vtkImageData* image, const int zeroExtent[6]);
 };
 } // namespace paravoxel
 

@@ -6,8 +6,11 @@
 #include "ArrayDispatch.h"
 #include "ExplodedVoxelsCut.h"
 #include "ExplodedVoxelsGrid.h"
+#include "ExplodedVoxelsLabelKeys.h"
 #include "ExplodedVoxelsMesher.h"
 #include "ExplodedVoxelsRegions.h"
+#include "HugePageMemory.h"
+#include "SettingChecks.h"
 #include "vtkDataArray.h"
 #include "vtkDataObject.h"
 #include "vtkDataSetAttributes.h"
@@ -28,10 +31,9 @@
 #include "vtkStringArray.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
+#include <sstream>
 #include <string>
 #include <unordered_map>
 
@@ -48,19 +50,6 @@ vtkStringArray* FindLabelNames(vtkDataObject* image)
     ? vtkStringArray::SafeDownCast(
         image->GetFieldData()->GetAbstractArray(vtkParaVoxelLabels::GetNamesArrayName()))
     : nullptr;
-}
-
-// `text` as a whole decimal integer, if it is one.
-bool ParseLabel(const std::string& text, long long& label)
-{
-  if (text.empty())
-  {
-    return false;
-  }
-  char* end = nullptr;
-  errno = 0;
-  label = std::strtoll(text.c_str(), &end, 10);
-  return errno == 0 && end == text.c_str() + text.size();
 }
 }
 
@@ -186,6 +175,7 @@ int vtkExplodedVoxelsFilter::RequestInformation(
   // The colour map the GUI gives the output's displays: from the reader's keys only, as names
   // found in field data alone come without their colours.
   vtkParaVoxelLabels::GetAnnotations(inInfo, this->LabelAnnotations, this->LabelIndexedColors);
+  this->KeepSelectedAnnotations();
   for (const std::string& name : names)
   {
     if (!name.empty() &&
@@ -196,6 +186,35 @@ int vtkExplodedVoxelsFilter::RequestInformation(
     }
   }
   return 1;
+}
+
+void vtkExplodedVoxelsFilter::KeepSelectedAnnotations()
+{
+  // With Regions, the legend lists the regions the output can hold, not every region of the atlas.
+  if (this->Regions.empty())
+  {
+    return;
+  }
+  vtkNew<vtkStringArray> annotations;
+  vtkNew<vtkDoubleArray> colors;
+  for (vtkIdType pair = 0; 2 * pair + 1 < this->LabelAnnotations->GetNumberOfValues(); ++pair)
+  {
+    const std::string& label = this->LabelAnnotations->GetValue(2 * pair);
+    const std::string& name = this->LabelAnnotations->GetValue(2 * pair + 1);
+    if (std::find_if(this->Regions.begin(), this->Regions.end(),
+          [&](const std::string& region)
+          { return region == name || region == label; }) != this->Regions.end())
+    {
+      annotations->InsertNextValue(label);
+      annotations->InsertNextValue(name);
+      for (int c = 0; c < 3; ++c)
+      {
+        colors->InsertNextValue(this->LabelIndexedColors->GetValue(3 * pair + c));
+      }
+    }
+  }
+  this->LabelAnnotations->DeepCopy(annotations);
+  this->LabelIndexedColors->DeepCopy(colors);
 }
 
 int vtkExplodedVoxelsFilter::RequestUpdateExtent(
@@ -247,6 +266,12 @@ int vtkExplodedVoxelsFilter::RequestData(
   {
     return endWithoutVoxels();
   }
+  const std::string invalid = this->FindInvalidSetting(input);
+  if (!invalid.empty())
+  {
+    vtkErrorMacro(<< invalid << " No voxels are made.");
+    return endWithoutVoxels();
+  }
 
   int association = vtkDataObject::FIELD_ASSOCIATION_POINTS;
   vtkDataArray* scalars = this->GetInputArrayToProcess(0, inputVector, association);
@@ -292,7 +317,8 @@ int vtkExplodedVoxelsFilter::RequestData(
     return endWithoutVoxels();
   }
   vtkStringArray* labelNames = labels ? FindLabelNames(input) : nullptr;
-  regionRequest.Names = labelNames;
+  const paravoxel::ExplodedVoxelsLabelKeys keys(scalars->GetDataType());
+  regionRequest.LabelType = scalars->GetDataType();
   regionRequest.SelectAll = this->Regions.empty();
   if (!this->Regions.empty())
   {
@@ -300,7 +326,7 @@ int vtkExplodedVoxelsFilter::RequestData(
     std::unordered_map<std::string, std::vector<long long>> labelsByName;
     for (vtkIdType label = 0; labelNames && label < labelNames->GetNumberOfValues(); ++label)
     {
-      labelsByName[labelNames->GetValue(label)].push_back(label);
+      labelsByName[labelNames->GetValue(label)].push_back(keys.OfIndex(label));
     }
     std::string unknown;
     for (const std::string& region : this->Regions)
@@ -312,7 +338,7 @@ int vtkExplodedVoxelsFilter::RequestData(
         regionRequest.SelectedLabels.insert(
           regionRequest.SelectedLabels.end(), named->second.begin(), named->second.end());
       }
-      else if (ParseLabel(region, label))
+      else if (keys.Parse(region, label))
       {
         regionRequest.SelectedLabels.push_back(label);
       }
@@ -355,22 +381,15 @@ int vtkExplodedVoxelsFilter::RequestData(
       return !this->GetAbortExecute();
     });
   // The tables of the regions span the labels the array holds (on every process, when regions
-  // move).
-  double range[2] = { 1.0, 0.0 };
-  if (labels && scalars->GetNumberOfTuples() > 0)
+  // move); only a selection or an explosion needs them.
+  long long firstLabel = 1;
+  long long lastLabel = 0;
+  if (labels && (!regionRequest.SelectAll || regionRequest.Explosion != 0.0))
   {
-    scalars->GetRange(range, 0);
+    keys.Range(scalars, firstLabel, lastLabel);
   }
-  // Labels beyond +-2^63 (uint64 arrays) are clamped just inside long long, where the cast is
-  // defined; a span that wide is refused by Initialize anyway.
-  const auto asLabel = [](double value)
-  {
-    const double limit = 9.2e18;
-    return static_cast<long long>(std::max(-limit, std::min(limit, value)));
-  };
   std::string regionError;
-  if (!regions.Initialize(
-        regionRequest, asLabel(std::floor(range[0])), asLabel(std::ceil(range[1])), regionError))
+  if (!regions.Initialize(regionRequest, firstLabel, lastLabel, regionError))
   {
     vtkErrorMacro(<< regionError);
     return 1;
@@ -382,8 +401,10 @@ int vtkExplodedVoxelsFilter::RequestData(
     output->Initialize();
     if (!this->GetAbortExecute())
     {
-      vtkErrorMacro(<< "Out of memory for the faces of " << grid.GetNumberOfVoxels()
-                    << " voxels: the output is empty.");
+      vtkErrorMacro(<< "Out of memory for the faces of the " << grid.GetNumberOfVoxels()
+                    << " voxels of '" << (scalars->GetName() ? scalars->GetName() : "")
+                    << "': " << paravoxel::HugePageMemory::DescribeLastFailure()
+                    << ". The output is empty.");
     }
     return 1;
   }
@@ -397,6 +418,43 @@ int vtkExplodedVoxelsFilter::RequestData(
     }
   }
   return 1;
+}
+
+std::string vtkExplodedVoxelsFilter::FindInvalidSetting(vtkImageData* input) const
+{
+  const double infinity = std::numeric_limits<double>::infinity();
+  paravoxel::SettingChecks checks;
+  checks.InRange("LowerThreshold", this->LowerThreshold, -infinity, infinity)
+    .InRange("UpperThreshold", this->UpperThreshold, -infinity, infinity)
+    .InRange("ThresholdComponent", this->ThresholdComponent, -1, VTK_INT_MAX)
+    .InRange("Gap", this->Gap, 0.0, MaximumGap)
+    .InRange(
+      "RegionExplosion", this->RegionExplosion, -MaximumRegionExplosion, MaximumRegionExplosion)
+    .Finite("ViewPoint", this->ViewPoint, 3);
+  if (!checks.GetProblem().empty())
+  {
+    return checks.GetProblem();
+  }
+  if (this->CutFunction && std::isnan(this->CutFunction->FunctionValue(input->GetOrigin())))
+  {
+    return std::string("CutFunction (") + this->CutFunction->GetClassName() +
+      ") must have numbers for parameters: it is NaN at the image's origin.";
+  }
+  // Every box, moved by at most MaximumRegionExplosion times the image's size, must have float
+  // coordinates: the image may lie at most this far from the origin.
+  const double largest = std::numeric_limits<float>::max() / (4.0 * MaximumRegionExplosion);
+  double bounds[6];
+  input->GetBounds(bounds);
+  if (!std::all_of(bounds, bounds + 6, [&](double b) { return std::fabs(b) <= largest; }))
+  {
+    std::ostringstream why;
+    why << "The input image's bounds must be finite and within +-" << largest
+        << " for float coordinates: they are (" << bounds[0] << ", " << bounds[1] << ", "
+        << bounds[2] << ", " << bounds[3] << ", " << bounds[4] << ", " << bounds[5]
+        << "); check its origin, spacing and direction.";
+    return why.str();
+  }
+  return std::string();
 }
 
 void vtkExplodedVoxelsFilter::PrintSelf(ostream& os, vtkIndent indent)

@@ -33,10 +33,12 @@
  * Label images (atlases): each integer value of a one-component integer array is a region, and
  * the input's field data `LabelNames` (vtkStringArray, entry k the name of label k) names them.
  * Regions (AddRegion, names or numbers) restricts the filled voxels to those regions, on top of
- * the thresholds. With LabelNames, the output carries the cell array `Region`, the name of each
- * face's region ("" for unnamed labels), and the input's `LabelNames` and `LabelColors` field
- * data. RegionExplosion moves each region's boxes by RegionExplosion x (region centroid -
- * centroid of all filled voxels), centroids being the means of the centres of the filled voxels
+ * the thresholds. Each face's label is its value in the carried label array; the output carries
+ * the input's `LabelNames` and `LabelColors` field data, so each name is stored once, however
+ * many faces its region has (GetLabelAnnotations() gives the categorical colour map that shows
+ * the names). Labels are compared as the exact integers they are, in every integer type up to
+ * unsigned 64-bit. RegionExplosion moves each region's boxes by RegionExplosion x (region centroid
+ * - centroid of all filled voxels), centroids being the means of the centres of the filled voxels
  * (after thresholds and Regions, before the cut); faces between two regions are then kept, so
  * that each region is a closed solid.
  *
@@ -57,6 +59,7 @@
 #include <vector> // for the regions
 
 class vtkDoubleArray;
+class vtkImageData;
 class vtkImplicitFunction;
 class vtkMultiProcessController;
 class vtkStringArray;
@@ -89,19 +92,20 @@ public:
   ///@{
   /**
    * The component compared with the thresholds. -1 (default): the value of one-component arrays,
-   * the Euclidean norm (magnitude) of multi-component arrays. A component index beyond the
-   * array's components is an error.
+   * the Euclidean norm (magnitude) of multi-component arrays. A component index below -1 or
+   * beyond the array's components is an error.
    */
-  vtkSetClampMacro(ThresholdComponent, int, -1, VTK_INT_MAX);
+  vtkSetMacro(ThresholdComponent, int);
   vtkGetMacro(ThresholdComponent, int);
   ///@}
 
   ///@{
   /**
-   * Each box is shrunk about its centre by the factor (1 - Gap), in [0, 0.9]. 0 (default) gives
-   * solid blocks.
+   * Each box is shrunk about its centre by the factor (1 - Gap), Gap in [0, MaximumGap]; any
+   * other value (NaN too) is an error. 0 (default) gives solid blocks.
    */
-  vtkSetClampMacro(Gap, double, 0.0, 0.9);
+  static constexpr double MaximumGap = 0.9;
+  vtkSetMacro(Gap, double);
   vtkGetMacro(Gap, double);
   ///@}
 
@@ -137,9 +141,9 @@ public:
   ///@{
   /**
    * Off (default): make every face the other settings ask for. On: only those whose outer side
-   * looks toward ViewPoint (world coordinates), i.e. the faces a renderer culling back faces
-   * would draw for a camera there: about half the geometry, for still images from a known
-   * camera (batch rendering of translucent volumes). Not for views whose camera moves.
+   * looks toward ViewPoint (world coordinates; finite, else an error), i.e. the faces a renderer
+   * culling back faces would draw for a camera there: about half the geometry, for still images
+   * from a known camera (batch rendering of translucent volumes). Not for views whose camera moves.
    */
   vtkSetMacro(OnlyFacesTowardViewPoint, bool);
   vtkGetMacro(OnlyFacesTowardViewPoint, bool);
@@ -178,7 +182,8 @@ public:
   /**
    * The regions of the input's label volume as a categorical colour map takes them (lookup table
    * `Annotations` and `IndexedColors`, see vtkParaVoxelLabels::GetAnnotations): (label, name)
-   * pairs, and R, G, B in [0, 1] per pair; empty when the input has no label sidecars. Filled by
+   * pairs, and R, G, B in [0, 1] per pair, for the regions Regions selects (every region when
+   * none is selected); empty when the input has no label sidecars. Filled by
    * UpdateInformation(), from the input's
    * vtkParaVoxelLabels keys; the ParaView GUI colours displays by them.
    */
@@ -189,11 +194,14 @@ public:
   ///@{
   /**
    * Pulls the regions apart: each region's boxes move by RegionExplosion x (region centroid -
-   * centroid of all filled voxels), in world units. 0 (default): off. Faces between two regions
+   * centroid of all filled voxels), in world units; RegionExplosion in [-MaximumRegionExplosion,
+   * MaximumRegionExplosion], any other value (NaN and infinities too) is an error. 0 (default):
+   * off. Faces between two regions
    * are then kept, so that each region is a closed solid. Needs a one-component integer array.
    * The centroids are over all processes when the pipeline runs one piece per process (MPI);
    * pieces streamed one after another in one process each use their own.
    */
+  static constexpr double MaximumRegionExplosion = 100.0;
   vtkSetMacro(RegionExplosion, double);
   vtkGetMacro(RegionExplosion, double);
   ///@}
@@ -235,6 +243,16 @@ protected:
 
 private:
   vtkExplodedVoxelsFilter(const vtkExplodedVoxelsFilter&) = delete;
+
+  /**
+   * Why the settings cannot make voxels of `input`, or "" when they can: the one place that says
+   * which value each property accepts, so that no setting reaches the mesher as a NaN, an
+   * infinity or coordinates beyond float.
+   */
+  std::string FindInvalidSetting(vtkImageData* input) const;
+
+  /** Keeps in LabelAnnotations and LabelIndexedColors only the regions that Regions selects. */
+  void KeepSelectedAnnotations();
   void operator=(const vtkExplodedVoxelsFilter&) = delete;
 
   std::vector<std::string> Regions;

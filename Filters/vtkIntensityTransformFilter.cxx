@@ -7,6 +7,7 @@
 #include "IntensityTransformCurve.h"
 #include "IntensityTransformFixedPointSum.h"
 #include "IntensityTransformStatistics.h"
+#include "SettingChecks.h"
 #include "vtkParaVoxelArrayRanges.h"
 
 #include "vtkCellData.h"
@@ -24,6 +25,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -33,16 +35,22 @@ vtkCxxSetObjectMacro(vtkIntensityTransformFilter, Controller, vtkMultiProcessCon
 namespace
 {
 /**
- * The float32 result array, added to the output as its active scalars; null when its memory
- * cannot be had (VTK reports the allocation that failed).
+ * The float32 result array, added to the output as its active scalars; null, with an error of
+ * `filter`, when its memory cannot be had (the filter still takes part in the collective passes).
  */
-vtkFloatArray* AddResultArray(
-  vtkImageData* output, int association, vtkDataArray* scalars, const char* name)
+vtkFloatArray* AddResultArray(vtkAlgorithm* filter, vtkImageData* output, int association,
+  vtkDataArray* scalars, const char* name)
 {
   vtkNew<vtkFloatArray> result;
   result->SetName(name);
   if (!paravoxel::HugePageMemory::SetNumberOfTuples(result, scalars->GetNumberOfTuples()))
   {
+    vtkErrorWithObjectMacro(filter,
+      "Out of memory for the result of the "
+        << scalars->GetNumberOfTuples() << " values of '"
+        << (scalars->GetName() ? scalars->GetName() : "")
+        << "': " << paravoxel::HugePageMemory::DescribeLastFailure() << ". The output has no '"
+        << name << "' array.");
     return nullptr;
   }
   vtkDataSetAttributes* attributes = association == vtkDataObject::FIELD_ASSOCIATION_CELLS
@@ -171,7 +179,8 @@ int vtkIntensityTransformFilter::RequestData(
   {
     if (scalars)
     {
-      vtkFloatArray* zeros = AddResultArray(output, association, scalars, this->ResultArrayName);
+      vtkFloatArray* zeros =
+        AddResultArray(this, output, association, scalars, this->ResultArrayName);
       if (zeros)
       {
         zeros->FillValue(0.0f);
@@ -185,7 +194,7 @@ int vtkIntensityTransformFilter::RequestData(
   paravoxel::IntensityTransformCurve curve(
     range, this->Floor, this->Gamma, this->Contrast, this->Offset);
   vtkFloatArray* result =
-    scalars ? AddResultArray(output, association, scalars, this->ResultArrayName) : nullptr;
+    scalars ? AddResultArray(this, output, association, scalars, this->ResultArrayName) : nullptr;
   if (useHistogram)
   {
     // PASS 4: mean(g) and the results from one evaluation of the curve per integer value.
@@ -282,11 +291,10 @@ vtkDataArray* vtkIntensityTransformFilter::FindScalars(
     vtkErrorMacro("ResultArrayName is empty: the result array needs a name.");
     return nullptr;
   }
-  if (const char* parameter = this->FindNaNParameter())
+  const std::string invalid = this->FindInvalidSetting();
+  if (!invalid.empty())
   {
-    // A NaN would reach integer conversions (fixed-point sums): undefined behaviour, and no
-    // meaningful curve. (A NaN normalization bound is an empty range instead: HasCurve.)
-    vtkErrorMacro(<< parameter << " is NaN: every parameter of the curve must be a number.");
+    vtkErrorMacro(<< invalid);
     return nullptr;
   }
   return scalars;
@@ -327,16 +335,20 @@ vtkIntensityTransformFilter::GetCurveParameters() const
 }
 
 //------------------------------------------------------------------------------
-const char* vtkIntensityTransformFilter::FindNaNParameter() const
+std::string vtkIntensityTransformFilter::FindInvalidSetting() const
 {
-  for (const CurveParameter& parameter : this->GetCurveParameters())
-  {
-    if (std::isnan(parameter.Value))
-    {
-      return parameter.Name;
-    }
-  }
-  return nullptr;
+  paravoxel::SettingChecks checks;
+  checks
+    .OneOf(
+      "NormalizationMode", this->NormalizationMode, { DATA_RANGE, CUSTOM_RANGE, PERCENTILE_RANGE })
+    .Finite("CustomRange", this->CustomRange, 2)
+    .AllInRange("PercentileRange", this->PercentileRange, 2, 0.0, 100.0)
+    .Finite("Floor", &this->Floor, 1)
+    .Finite("Gamma", &this->Gamma, 1)
+    .InRange("Gamma", this->Gamma, 0.0, std::numeric_limits<double>::infinity())
+    .Finite("Contrast", &this->Contrast, 1)
+    .Finite("Offset", &this->Offset, 1);
+  return checks.GetProblem();
 }
 
 void vtkIntensityTransformFilter::PrintSelf(ostream& os, vtkIndent indent)

@@ -45,7 +45,8 @@
 #include "ParaVoxelFiltersModule.h" // for export macro
 #include "vtkDataSetAlgorithm.h"
 
-#include <array> // for std::array
+#include <array>  // for std::array
+#include <string> // for the settings check
 
 class vtkDataArray;
 class vtkImageData;
@@ -77,7 +78,7 @@ public:
   ///@{
   /**
    * Subtracted from the normalized value before the gamma (default 0.1): the dark floor (air,
-   * noise) that becomes 0.
+   * noise) that becomes 0. Any finite number (the GUI's slider spans [0, 1]).
    */
   vtkSetMacro(Floor, double);
   vtkGetMacro(Floor, double);
@@ -85,15 +86,16 @@ public:
 
   ///@{
   /**
-   * Exponent applied after the floor cut, >= 0 (default 0.4): below 1 it brightens dim tissue.
+   * Exponent applied after the floor cut, finite and >= 0 (default 0.4): below 1 it brightens
+   * dim tissue.
    */
-  vtkSetClampMacro(Gamma, double, 0.0, VTK_DOUBLE_MAX);
+  vtkSetMacro(Gamma, double);
   vtkGetMacro(Gamma, double);
   ///@}
 
   ///@{
   /**
-   * Stretch factor of the values about their mean (default 2).
+   * Stretch factor of the values about their mean (default 2); any finite number.
    */
   vtkSetMacro(Contrast, double);
   vtkGetMacro(Contrast, double);
@@ -101,7 +103,8 @@ public:
 
   ///@{
   /**
-   * Subtracted after the contrast stretch, before the final clip to [0, 1] (default 0.1).
+   * Subtracted after the contrast stretch, before the final clip to [0, 1] (default 0.1); any
+   * finite number.
    */
   vtkSetMacro(Offset, double);
   vtkGetMacro(Offset, double);
@@ -110,16 +113,16 @@ public:
   ///@{
   /**
    * Where the normalization range comes from: DATA_RANGE (default), CUSTOM_RANGE or
-   * PERCENTILE_RANGE.
+   * PERCENTILE_RANGE; any other value is an error.
    */
-  vtkSetClampMacro(NormalizationMode, int, DATA_RANGE, PERCENTILE_RANGE);
+  vtkSetMacro(NormalizationMode, int);
   vtkGetMacro(NormalizationMode, int);
   ///@}
 
   ///@{
   /**
-   * The normalization range [lo, hi] in CUSTOM_RANGE mode (default [0, 1]); values outside it
-   * are clipped by the curve.
+   * The normalization range [lo, hi] in CUSTOM_RANGE mode (default [0, 1]), two finite numbers;
+   * values outside it are clipped by the curve.
    */
   vtkSetVector2Macro(CustomRange, double);
   vtkGetVector2Macro(CustomRange, double);
@@ -128,7 +131,7 @@ public:
   ///@{
   /**
    * The two percentiles, in [0, 100], that give the normalization range in PERCENTILE_RANGE
-   * mode (default 1 and 99). Values beyond are clamped; a NaN percentile gives an empty range.
+   * mode (default 1 and 99); any other value (NaN too) is an error.
    */
   vtkSetVector2Macro(PercentileRange, double);
   vtkGetVector2Macro(PercentileRange, double);
@@ -188,11 +191,13 @@ private:
     const char* Name;
     double Value;
   };
-  // Floor, Gamma, Contrast and Offset with their names: what FindNaNParameter checks and
-  // PrintSelf prints.
+  // Floor, Gamma, Contrast and Offset with their names: what PrintSelf prints.
   std::array<CurveParameter, 4> GetCurveParameters() const;
-  // The name of the first of the curve parameters that is NaN, or null.
-  const char* FindNaNParameter() const;
+  /**
+   * Why the settings cannot make a curve, or "" when they can: the one place that says which
+   * values each property accepts (a NaN or an infinity would reach the fixed-point sums).
+   */
+  std::string FindInvalidSetting() const;
   /**
    * Whether LastNormalizationRange, over `count` counted values, gives a curve; else the result
    * is 0 everywhere, and a process with `scalars` warns why.

@@ -111,6 +111,27 @@ bool ParseHexColor(const std::string& field, LabelTable::Color& color)
   return true;
 }
 
+// Replaces each control character of `name` (bytes below 0x20, and 0x7F) by U+FFFD, the
+// replacement character: a NUL would cut the name short in string properties, information keys
+// and the GUI's region list, so that the name shown could not select its region. Returns whether
+// any was replaced.
+bool ReplaceControlCharacters(std::string& name)
+{
+  const auto control = [](unsigned char c) { return c < 0x20 || c == 0x7F; };
+  if (std::none_of(name.begin(), name.end(), control))
+  {
+    return false;
+  }
+  std::string visible;
+  for (const char c : name)
+  {
+    visible +=
+      control(static_cast<unsigned char>(c)) ? std::string("\xEF\xBF\xBD") : std::string(1, c);
+  }
+  name = std::move(visible);
+  return true;
+}
+
 // Length of the valid UTF-8 sequence at `text[i]`, or 0 when there is none.
 std::size_t Utf8SequenceLength(const std::string& text, std::size_t i)
 {
@@ -348,6 +369,14 @@ LabelTable LabelTable::ParseText(
       entry.Name = Latin1ToUtf8(entry.Name);
       warn(lineNumber,
         "the name of label " + std::to_string(label) + " is not UTF-8; it is read as Latin-1: '" +
+          entry.Name + "'");
+    }
+    if (ReplaceControlCharacters(entry.Name))
+    {
+      warn(lineNumber,
+        "the name of label " + std::to_string(label) +
+          " holds control characters (a NUL byte, say), which no property or list can carry; "
+          "each is read as U+FFFD: '" +
           entry.Name + "'");
     }
     lineOfLabel.resize(std::max(lineOfLabel.size(), label + 1), 0);

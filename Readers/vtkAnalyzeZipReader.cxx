@@ -4,9 +4,11 @@
 #include "AnalyzeOrientation.h"
 #include "AnalyzeStepReader.h"
 #include "AnalyzeTimeSteps.h"
+#include "HugePageMemory.h"
 #include "ImagePieces.h"
 #include "LabelSidecars.h"
 #include "MemberBuffer.h"
+#include "SettingChecks.h"
 #include "VolumeAffines.h"
 #include "vtkDataArray.h"
 #include "vtkDoubleArray.h"
@@ -366,6 +368,20 @@ int vtkAnalyzeZipReader::RequestInformation(
   internal.AvailableVolumes->Reset();
   internal.CurrentVolume.clear();
   internal.FileOrientation.clear();
+  // The same ranges as the XML domains: from Python any value can be set.
+  paravoxel::SettingChecks checks;
+  checks.InRange("MaximumVoxels", static_cast<double>(this->MaximumVoxels), 1, VTK_TYPE_INT64_MAX)
+    .InRange("MaximumTimeSteps", static_cast<double>(this->MaximumTimeSteps), 1, VTK_TYPE_INT64_MAX)
+    .InRange("MaximumMemberMegabytes", this->MaximumMemberMegabytes, 0.001, 1e9)
+    .InRange("MaximumDownloadMegabytes", this->MaximumDownloadMegabytes, 0.001, 1e9)
+    .InRange("ConnectTimeout", this->ConnectTimeout, 0.1, 86400)
+    .InRange("StallTimeout", this->StallTimeout, 1, 86400)
+    .InRange("DownloadTimeout", this->DownloadTimeout, 0.1, 604800);
+  if (!checks.GetProblem().empty())
+  {
+    this->ReportError(vtkErrorCode::UserError, checks.GetProblem());
+    return 1;
+  }
 
   vtkInformation* outInfo = outputVector->GetInformationObject(0);
   const int empty[6] = { 0, -1, 0, -1, 0, -1 };
@@ -537,7 +553,14 @@ int vtkAnalyzeZipReader::RequestData(
   output->GetPointData()->SetScalars(scalars);
   if (pieces > 1 && ghostLevels > 0)
   {
-    paravoxel::ImagePieces::MarkGhosts(output, zeroExtent);
+    if (!paravoxel::ImagePieces::MarkGhosts(output, zeroExtent))
+    {
+      output->Initialize();
+      this->ReportError(OutOfMemoryError,
+        "Cannot mark the ghost layers of the piece of " + internal.Where(step) + ": " +
+          paravoxel::HugePageMemory::DescribeLastFailure() + ".");
+      return 1;
+    }
     output->GetInformation()->Set(vtkDataObject::DATA_NUMBER_OF_GHOST_LEVELS(), ghostLevels);
   }
 

@@ -133,44 +133,48 @@ public:
   ///@{
   /**
    * Largest number of voxels (i x j x k x volumes) a header may declare; larger declarations are
-   * refused before any memory is allocated. Default 2^31 - 1.
+   * refused before any memory is allocated. Default 2^31 - 1. At least 1 (a smaller value is an
+   * error when the reader runs, as for every limit below outside its range).
    */
-  vtkSetClampMacro(MaximumVoxels, vtkTypeInt64, 1, VTK_TYPE_INT64_MAX);
+  vtkSetMacro(MaximumVoxels, vtkTypeInt64);
   vtkGetMacro(MaximumVoxels, vtkTypeInt64);
   ///@}
 
   ///@{
   /**
    * Largest image member, in MiB, a header may declare (all its volumes; default 16384, i.e.
-   * 16 GiB); larger ones are refused before anything is inflated or allocated.
+   * 16 GiB); larger ones are refused before anything is inflated or allocated. In
+   * [0.001, 1e9].
    */
-  vtkSetClampMacro(MaximumMemberMegabytes, double, 0.001, 1e9);
+  vtkSetMacro(MaximumMemberMegabytes, double);
   vtkGetMacro(MaximumMemberMegabytes, double);
   ///@}
 
   ///@{
   /**
    * Most time steps a series may have (default 100000); a header or folder declaring more is
-   * refused before the steps are made.
+   * refused before the steps are made. At least 1.
    */
-  vtkSetClampMacro(MaximumTimeSteps, vtkTypeInt64, 1, VTK_TYPE_INT64_MAX);
+  vtkSetMacro(MaximumTimeSteps, vtkTypeInt64);
   vtkGetMacro(MaximumTimeSteps, vtkTypeInt64);
   ///@}
 
   ///@{
-  /** Downloads larger than this many MiB are refused (default 4096, i.e. 4 GiB). */
-  vtkSetClampMacro(MaximumDownloadMegabytes, double, 0.001, 1e9);
+  /** Downloads larger than this many MiB are refused (default 4096, i.e. 4 GiB); in [0.001, 1e9].
+   */
+  vtkSetMacro(MaximumDownloadMegabytes, double);
   vtkGetMacro(MaximumDownloadMegabytes, double);
   ///@}
 
   ///@{
-  /** Seconds allowed to connect to a URL's server (default 30), without receiving a byte
-   * (StallTimeout, default 30) and for the whole download (default 600). */
-  vtkSetClampMacro(ConnectTimeout, double, 0.1, 86400);
+  /** Seconds allowed to connect to a URL's server (default 30; in [0.1, 86400]), without
+   * receiving a byte (StallTimeout, default 30; in [1, 86400]) and for the whole download
+   * (default 600; in [0.1, 604800]). */
+  vtkSetMacro(ConnectTimeout, double);
   vtkGetMacro(ConnectTimeout, double);
-  vtkSetClampMacro(StallTimeout, double, 1, 86400);
+  vtkSetMacro(StallTimeout, double);
   vtkGetMacro(StallTimeout, double);
-  vtkSetClampMacro(DownloadTimeout, double, 0.1, 604800);
+  vtkSetMacro(DownloadTimeout, double);
   vtkGetMacro(DownloadTimeout, double);
   ///@}
 

@@ -13,8 +13,11 @@
 #include "vtkStringArray.h"
 #include "vtkUnsignedCharArray.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <map>
 #include <random>
 #include <set>
@@ -184,17 +187,16 @@ public:
 };
 
 /**
- * Checks every face of `output`: its voxel is filled, its Region name is its label's, and its
- * corners are those of its voxel's box, moved by its region's offset; and that the faces are
- * exactly the reference's.
+ * Checks every face of `output`: its voxel is filled, its carried label is its voxel's, and its
+ * corners are those of its voxel's box, moved by its region's offset; that the faces are exactly
+ * the reference's; and that no string is stored per face (names travel once, in field data).
  */
-void CheckOutput(vtkPolyData* output, const Reference& reference, const Case& request,
-  bool withNames, const std::string& what)
+void CheckOutput(
+  vtkPolyData* output, const Reference& reference, const Case& request, const std::string& what)
 {
   const Layout& layout = reference.Grid;
   auto* voxelIndex = vtkIntArray::SafeDownCast(output->GetCellData()->GetArray("VoxelIndex"));
-  auto* regionNames =
-    vtkStringArray::SafeDownCast(output->GetCellData()->GetAbstractArray("Region"));
+  vtkDataArray* carried = output->GetCellData()->GetScalars();
   const vtkIdType cells = output->GetNumberOfCells();
   if (cells == 0)
   {
@@ -203,7 +205,12 @@ void CheckOutput(vtkPolyData* output, const Reference& reference, const Case& re
     return;
   }
   ASSERT_NE(voxelIndex, nullptr) << what;
-  ASSERT_EQ(regionNames != nullptr, withNames) << what << ": the Region array";
+  ASSERT_NE(carried, nullptr) << what;
+  for (int n = 0; n < output->GetCellData()->GetNumberOfArrays(); ++n)
+  {
+    EXPECT_FALSE(output->GetCellData()->GetAbstractArray(n)->IsA("vtkStringArray"))
+      << what << ": a string per face in '" << output->GetCellData()->GetArrayName(n) << "'";
+  }
   const double halfSize =
     0.5 * (1.0 - (request.KeepInteriorFaces ? std::max(request.Gap, 0.01) : request.Gap));
   std::vector<FaceKey> faces;
@@ -221,16 +228,11 @@ void CheckOutput(vtkPolyData* output, const Reference& reference, const Case& re
       ++problems;
       continue;
     }
-    if (regionNames)
+    if (carried->GetTuple1(cell) != static_cast<double>(label))
     {
-      const std::string expected =
-        label < static_cast<long long>(LabelNameList.size()) ? LabelNameList[label] : "";
-      if (regionNames->GetValue(cell) != expected)
-      {
-        ADD_FAILURE() << what << ": face " << cell << " is named '" << regionNames->GetValue(cell)
-                      << "', its label " << label << " is '" << expected << "'";
-        ++problems;
-      }
+      ADD_FAILURE() << what << ": face " << cell << " carries " << carried->GetTuple1(cell)
+                    << ", its voxel's label is " << label;
+      ++problems;
     }
     // The face's centre, less its voxel's centre and its region's offset: half a box along the
     // face's axis.
@@ -348,7 +350,7 @@ void CheckCase(const Layout& layout, const std::vector<T>& values, const Case& r
 
   const std::vector<long long> labels(values.begin(), values.end());
   const Reference reference(layout, labels, SelectedLabels(request), request);
-  CheckOutput(output, reference, request, withNames, what);
+  CheckOutput(output, reference, request, what);
   if (withNames && output->GetNumberOfCells() > 0)
   {
     EXPECT_NE(output->GetFieldData()->GetAbstractArray("LabelNames"), nullptr) << what;
@@ -536,11 +538,129 @@ TEST_F(ExplodedVoxelsRegions, ErrorsGiveAnEmptyOutput)
   ExpectOneError<vtkPolyData>(filter, messages,
     { MakeImage(layout, array), vtkDataObject::FIELD_ASSOCIATION_POINTS, "v",
       "too many for regions" });
-  // Float labels without Regions or explosion: no Region array, no error.
+  // Float labels without Regions or explosion: no error.
   auto image = MakeLabelImage(layout, RandomLabels<double>(layout.NumberOfVoxels(), 5), true, "v");
   vtkNew<vtkExplodedVoxelsFilter> plain;
   plain->SetInputData(image);
   plain->Update();
   EXPECT_GT(plain->GetOutput()->GetNumberOfCells(), 0);
-  EXPECT_EQ(plain->GetOutput()->GetCellData()->GetAbstractArray("Region"), nullptr);
+}
+
+TEST_F(ExplodedVoxelsRegions, LabelsAreExactIntegers)
+{
+  const Layout layout = LabelLayout();
+  const vtkIdType voxels = layout.NumberOfVoxels();
+  // Labels above 2^53, where doubles round (2^60 + 44 and 2^60 + 300 are one double apart at
+  // most): a number selects its label alone.
+  const long long base = 1LL << 60;
+  std::vector<long long> big(voxels);
+  for (vtkIdType v = 0; v < voxels; ++v)
+  {
+    big[v] = base + (v % 3 == 0 ? 44 : 300);
+  }
+  vtkNew<vtkExplodedVoxelsFilter> filter;
+  filter->SetInputData(MakeLabelImage(layout, big));
+  filter->AddRegion(std::to_string(base + 44).c_str());
+  filter->SetKeepInteriorFaces(true);
+  filter->Update();
+  EXPECT_EQ(filter->GetOutput()->GetNumberOfCells(), 6 * ((voxels + 2) / 3));
+
+  // Unsigned 64-bit labels far above 2^63: plain Exploded Voxels (with names, no region feature)
+  // makes every voxel; selecting one by number and pulling the two apart work too.
+  const unsigned long long top = std::numeric_limits<unsigned long long>::max();
+  std::vector<unsigned long long> huge(voxels);
+  for (vtkIdType v = 0; v < voxels; ++v)
+  {
+    huge[v] = v % 2 ? top : top - 1;
+  }
+  vtkNew<MessageCollector> messages;
+  vtkNew<vtkExplodedVoxelsFilter> plain;
+  messages->Observe(plain);
+  plain->SetInputData(MakeLabelImage(layout, huge));
+  plain->SetKeepInteriorFaces(true);
+  plain->Update();
+  EXPECT_TRUE(messages->Errors.empty()) << messages->Errors[0];
+  EXPECT_EQ(plain->GetOutput()->GetNumberOfCells(), 6 * voxels);
+  plain->AddRegion(std::to_string(top).c_str());
+  plain->Update();
+  EXPECT_EQ(plain->GetOutput()->GetNumberOfCells(), 6 * (voxels / 2));
+  plain->RemoveAllRegions();
+  plain->SetRegionExplosion(0.5);
+  plain->Update();
+  EXPECT_TRUE(messages->Errors.empty()) << messages->Errors[0];
+  EXPECT_EQ(plain->GetOutput()->GetNumberOfCells(), 6 * voxels);
+  // The whole unsigned range is too wide for regions, and the message names the labels as
+  // they are.
+  huge[0] = 0;
+  plain->SetInputData(MakeLabelImage(layout, huge));
+  ExpectOneError<vtkPolyData>(plain, messages,
+    { MakeLabelImage(layout, huge), vtkDataObject::FIELD_ASSOCIATION_POINTS, "label",
+      "from 0 to 18446744073709551615" });
+}
+
+TEST_F(ExplodedVoxelsRegions, SettingsOutsideTheirDomainAreErrors)
+{
+  const Layout layout = LabelLayout();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  struct Setting
+  {
+    std::function<void(vtkExplodedVoxelsFilter*)> Set;
+    const char* Words;
+  };
+  const std::vector<Setting> settings = {
+    { [=](vtkExplodedVoxelsFilter* f) { f->SetRegionExplosion(nan); }, "RegionExplosion" },
+    { [=](vtkExplodedVoxelsFilter* f) { f->SetRegionExplosion(inf); }, "RegionExplosion" },
+    { [=](vtkExplodedVoxelsFilter* f) { f->SetRegionExplosion(-inf); }, "RegionExplosion" },
+    { [=](vtkExplodedVoxelsFilter* f) { f->SetRegionExplosion(1e308); }, "RegionExplosion" },
+    { [=](vtkExplodedVoxelsFilter* f) { f->SetRegionExplosion(-101); }, "RegionExplosion" },
+    { [=](vtkExplodedVoxelsFilter* f) { f->SetGap(nan); }, "Gap" },
+    { [=](vtkExplodedVoxelsFilter* f) { f->SetGap(0.95); }, "Gap" },
+    { [=](vtkExplodedVoxelsFilter* f) { f->SetGap(-0.1); }, "Gap" },
+    { [=](vtkExplodedVoxelsFilter* f) { f->SetLowerThreshold(nan); }, "LowerThreshold" },
+    { [=](vtkExplodedVoxelsFilter* f) { f->SetUpperThreshold(nan); }, "UpperThreshold" },
+    { [=](vtkExplodedVoxelsFilter* f) { f->SetThresholdComponent(-2); }, "ThresholdComponent" },
+    { [=](vtkExplodedVoxelsFilter* f)
+      {
+        f->SetOnlyFacesTowardViewPoint(true);
+        f->SetViewPoint(0, inf, 0);
+      },
+      "ViewPoint" },
+  };
+  for (const Setting& setting : settings)
+  {
+    vtkNew<MessageCollector> messages;
+    vtkNew<vtkExplodedVoxelsFilter> filter;
+    messages->Observe(filter);
+    setting.Set(filter);
+    ExpectOneError<vtkPolyData>(filter, messages,
+      { MakeLabelImage(layout, RandomLabels<int>(layout.NumberOfVoxels(), 5)),
+        vtkDataObject::FIELD_ASSOCIATION_POINTS, "label", setting.Words });
+  }
+  // The largest accepted explosion gives finite points.
+  vtkNew<vtkExplodedVoxelsFilter> filter;
+  filter->SetInputData(MakeLabelImage(layout, RandomLabels<int>(layout.NumberOfVoxels(), 5)));
+  filter->SetRegionExplosion(vtkExplodedVoxelsFilter::MaximumRegionExplosion);
+  filter->Update();
+  double bounds[6];
+  filter->GetOutput()->GetBounds(bounds);
+  EXPECT_GT(filter->GetOutput()->GetNumberOfCells(), 0);
+  EXPECT_TRUE(std::all_of(bounds, bounds + 6, [](double b) { return std::isfinite(b); }));
+  // An image whose coordinates float cannot hold, and a cut function of NaN parameters.
+  auto far = MakeLabelImage(layout, RandomLabels<int>(layout.NumberOfVoxels(), 5));
+  far->SetSpacing(1e37, 1, 1);
+  vtkNew<MessageCollector> messages;
+  vtkNew<vtkExplodedVoxelsFilter> farFilter;
+  messages->Observe(farFilter);
+  ExpectOneError<vtkPolyData>(
+    farFilter, messages, { far, vtkDataObject::FIELD_ASSOCIATION_POINTS, "label", "bounds" });
+  vtkNew<vtkPlane> plane;
+  plane->SetOrigin(nan, 0, 0);
+  vtkNew<MessageCollector> cutMessages;
+  vtkNew<vtkExplodedVoxelsFilter> cutFilter;
+  cutMessages->Observe(cutFilter);
+  cutFilter->SetCutFunction(plane);
+  ExpectOneError<vtkPolyData>(cutFilter, cutMessages,
+    { MakeLabelImage(layout, RandomLabels<int>(layout.NumberOfVoxels(), 5)),
+      vtkDataObject::FIELD_ASSOCIATION_POINTS, "label", "CutFunction" });
 }

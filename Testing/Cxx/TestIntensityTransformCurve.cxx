@@ -68,9 +68,9 @@ std::vector<std::pair<std::string, Settings>> ParameterSettings()
         s.Custom = range;
       });
   }
-  for (const auto& range : { std::array<double, 2>{ { 1.0, 99.0 } },
-         std::array<double, 2>{ { 0.0, 100.0 } }, std::array<double, 2>{ { 2.5, 97.5 } },
-         std::array<double, 2>{ { 37.3, 61.1 } }, std::array<double, 2>{ { -5.0, 150.0 } } })
+  for (const auto& range :
+    { std::array<double, 2>{ { 1.0, 99.0 } }, std::array<double, 2>{ { 0.0, 100.0 } },
+      std::array<double, 2>{ { 2.5, 97.5 } }, std::array<double, 2>{ { 37.3, 61.1 } } })
   {
     add("Percentiles " + std::to_string(range[0]) + " " + std::to_string(range[1]),
       [range](Settings& s)
@@ -214,8 +214,6 @@ TEST_F(IntensityTransform, EmptyRangesGiveZerosAndAWarning)
   emptyCustom.Custom = { { 3.0, 3.0 } };
   Settings reversedCustom = emptyCustom;
   reversedCustom.Custom = { { 5.0, 1.0 } };
-  Settings infiniteCustom = emptyCustom;
-  infiniteCustom.Custom = { { 0.0, Infinity } };
   const struct
   {
     std::string Name;
@@ -230,7 +228,6 @@ TEST_F(IntensityTransform, EmptyRangesGiveZerosAndAWarning)
       Percentiles(1, 99) },
     { "empty custom range", MakeArray("v", 1, ramp), emptyCustom },
     { "reversed custom range", MakeArray("v", 1, ramp), reversedCustom },
-    { "infinite custom range", MakeArray("v", 1, ramp), infiniteCustom },
     { "equal percentiles", MakeArray("v", 1, ramp), Percentiles(50, 50) },
     { "reversed percentiles", MakeArray("v", 1, ramp), Percentiles(99, 1) },
     { "one voxel", MakeArray("v", 1, std::vector<int>{ 7 }), Settings() },

@@ -61,9 +61,46 @@ TEST_F(IntensityTransform, NaNCurveParametersAreErrors)
     filter->SetInputData(MakeImage(layout, grey));
     auto output = UpdateWithThreads<vtkImageData>(filter, messages);
     ASSERT_EQ(messages->Errors.size(), 1u) << nanCase.first;
-    EXPECT_NE(messages->Errors[0].find(std::string(nanCase.first) + " is NaN"), std::string::npos)
+    EXPECT_NE(
+      messages->Errors[0].find(std::string(nanCase.first) + " must be finite"), std::string::npos)
       << messages->Errors[0];
     EXPECT_EQ(output->GetNumberOfPoints(), 0) << nanCase.first;
+  }
+}
+
+TEST_F(IntensityTransform, SettingsOutsideTheirDomainAreErrors)
+{
+  const Layout layout = Block(4, 5, 6);
+  const auto grey = MakeArray("grey", 1, BrainLike<short>(layout.NumberOfVoxels(), 102));
+  const std::pair<const char*, void (*)(Settings&)> cases[] = {
+    { "NormalizationMode must be one of", [](Settings& s) { s.Mode = 3; } },
+    { "CustomRange must be finite",
+      [](Settings& s)
+      {
+        s.Mode = vtkIntensityTransformFilter::CUSTOM_RANGE;
+        s.Custom = { { 0.0, std::numeric_limits<double>::infinity() } };
+      } },
+    { "PercentileRange must be numbers in [0, 100]",
+      [](Settings& s)
+      {
+        s.Mode = vtkIntensityTransformFilter::PERCENTILE_RANGE;
+        s.Percentiles = { { -5.0, 150.0 } };
+      } },
+    { "Gamma must be a number in [0,", [](Settings& s) { s.Gamma = -0.5; } },
+    { "Contrast must be finite",
+      [](Settings& s) { s.Contrast = -std::numeric_limits<double>::infinity(); } },
+  };
+  for (const auto& errorCase : cases)
+  {
+    Settings settings;
+    errorCase.second(settings);
+    vtkNew<MessageCollector> messages;
+    auto filter = MakeFilter(settings, messages);
+    filter->SetInputData(MakeImage(layout, grey));
+    auto output = UpdateWithThreads<vtkImageData>(filter, messages);
+    ASSERT_EQ(messages->Errors.size(), 1u) << errorCase.first;
+    EXPECT_NE(messages->Errors[0].find(errorCase.first), std::string::npos) << messages->Errors[0];
+    EXPECT_EQ(output->GetNumberOfPoints(), 0) << errorCase.first;
   }
 }
 

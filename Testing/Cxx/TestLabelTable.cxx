@@ -202,6 +202,11 @@ const std::vector<MalformedCase> MalformedCases = {
     { { 1, "the name of label 1 is not UTF-8; it is read as Latin-1: 'G\xC3\xA9nou'" },
       { 3, "the name of label 3 is not UTF-8" } },
     { { 1, "G\xC3\xA9nou" }, { 3, "\xC3\x83" }, { 2, "Ok" } }, 0 },
+  // A NUL or another control character would cut the name short in properties and lists: each
+  // is read as U+FFFD, so the whole name still selects its region.
+  { "ControlCharactersInNames", std::string("1 Left\0Part\n2 Bell\x07\n3 Ok\n", 25),
+    { { 1, "holds control characters" }, { 2, "holds control characters" } },
+    { { 1, "Left\xEF\xBF\xBDPart" }, { 2, "Bell\xEF\xBF\xBD" }, { 3, "Ok" } }, 0 },
   // Overlong forms and surrogates are not UTF-8 either.
   { "OverlongFormsAndSurrogates", "4 \xC0\xAF\n5 \xED\xA0\x80\n6 \xF4\x90\x80\x80\n",
     { { 1, "is not UTF-8" }, { 2, "is not UTF-8" }, { 3, "is not UTF-8" } }, {}, 0 },

@@ -33,16 +33,23 @@ def explode(**settings):
 
 
 def check_names(output, case):
+    """Each face's label (its value in the carried label array) is its voxel's, the names travel
+    once (field data LabelNames equal to the sidecar's) and no string is stored per face."""
     index = vtk_to_numpy(output.GetCellData().GetArray("VoxelIndex"))
-    region = output.GetCellData().GetAbstractArray("Region")
-    if region is None or region.GetNumberOfValues() != output.GetNumberOfCells():
-        fail("%s: no Region name per face" % case)
-    made = np.array([region.GetValue(n) for n in range(region.GetNumberOfValues())], dtype=object)
-    expected = np.array(names, dtype=object)[labels[index[:, 0], index[:, 1], index[:, 2]]]
+    made = vtk_to_numpy(output.GetCellData().GetScalars())
+    expected = labels[index[:, 0], index[:, 1], index[:, 2]]
     wrong = np.flatnonzero(made != expected)
     if len(wrong):
-        fail("%s: %d faces wrongly named, face %d is '%s', its voxel's region '%s'" % (
+        fail("%s: %d faces wrongly labelled, face %d has %d, its voxel %d" % (
             case, len(wrong), wrong[0], made[wrong[0]], expected[wrong[0]]))
+    field = output.GetFieldData().GetAbstractArray("LabelNames")
+    if field is None or [field.GetValue(k) for k in range(field.GetNumberOfValues())] != list(names):
+        fail("%s: the output's LabelNames are not the atlas's names" % case)
+    cell_data = output.GetCellData()
+    per_face = [cell_data.GetAbstractArray(n).GetName() for n in range(cell_data.GetNumberOfArrays())
+                if cell_data.GetAbstractArray(n).IsA("vtkStringArray")]
+    if per_face:
+        fail("%s: a string per face in %s" % (case, per_face))
 
 
 # Regions: names (Hippocampus_L/R, Precentral_L) and a number (Vermis_10 is 116); all six faces of
