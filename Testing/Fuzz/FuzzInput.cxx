@@ -207,10 +207,15 @@ Case ReadCase(ByteReader& reader)
 
   c.Lower = ReadBound(reader);
   c.Upper = ReadBound(reader);
-  c.ThresholdComponent = reader.Byte() % 6 - 1;
+  c.ThresholdComponent = reader.Byte() % 8 - 2;
   const std::uint8_t gap = reader.Byte();
-  // Exact: multiples of 1/8, the clamp to 0.9 beyond; else any fraction.
+  // Exact: multiples of 1/8, beyond 0.9 an error; else any fraction.
   c.Gap = exact ? (gap % 10) / 8.0 : gap / 255.0 * 0.95;
+  // One input in 16: a Region Explosion the filter must refuse.
+  static const double explosions[] = { std::numeric_limits<double>::quiet_NaN(),
+    std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(), 1e308,
+    -100.5, 101.0 };
+  c.RegionExplosion = gap >= 240 ? explosions[(gap - 240) % 6] : 0.0;
   c.CutKind = reader.Byte() % 4;
   for (double& parameter : c.Cut)
   {

@@ -96,8 +96,9 @@ struct Case
   // Exploded Voxels.
   BoundSpec Lower;
   BoundSpec Upper;
-  int ThresholdComponent;
+  int ThresholdComponent; // -2 (outside its domain) to 4
   double Gap;
+  double RegionExplosion; // 0, or a value outside its domain (the reference moves no region)
   bool KeepInteriorFaces;
   int CutKind; // 0 none, 1 plane, 2 sphere, 3 box
   double Cut[6];

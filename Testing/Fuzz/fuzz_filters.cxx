@@ -62,11 +62,16 @@ vtkAlgorithmOutput* Source(vtkImageData* image)
 void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
 {
   vtkExplodedVoxelsFilter* filter = Reused<vtkExplodedVoxelsFilter>();
-  const bool error = c.ThresholdComponent >= c.Components;
-  // The gap the header promises: Gap clamped to [0, 0.9], at least InteriorFaceInset with
-  // KeepInteriorFaces.
+  const double lower = ResolveBound(c.Lower, values, c.ThresholdComponent);
+  const double upper = ResolveBound(c.Upper, values, c.ThresholdComponent);
+  // The header's domains: a setting outside them is an error with an empty output.
+  const bool error = c.ThresholdComponent >= c.Components || c.ThresholdComponent < -1 ||
+    !(c.Gap >= 0.0 && c.Gap <= vtkExplodedVoxelsFilter::MaximumGap) || std::isnan(lower) ||
+    std::isnan(upper) || c.RegionExplosion != 0.0;
+  // The gap the header promises: at least InteriorFaceInset with KeepInteriorFaces.
   filter->SetGap(c.Gap);
-  double gap = filter->GetGap();
+  filter->SetRegionExplosion(c.RegionExplosion);
+  double gap = c.Gap;
   if (c.KeepInteriorFaces)
   {
     gap = std::max(gap, vtkExplodedVoxelsFilter::InteriorFaceInset);
@@ -83,8 +88,8 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
   filter->SetInputConnection(Source(image));
   const char* name = values->GetName();
   SelectArray(filter, c, name);
-  filter->SetLowerThreshold(ResolveBound(c.Lower, values, c.ThresholdComponent));
-  filter->SetUpperThreshold(ResolveBound(c.Upper, values, c.ThresholdComponent));
+  filter->SetLowerThreshold(lower);
+  filter->SetUpperThreshold(upper);
   filter->SetThresholdComponent(c.ThresholdComponent);
   filter->SetKeepInteriorFaces(c.KeepInteriorFaces);
   vtkSmartPointer<vtkImplicitFunction> cut = MakeCut(c);
@@ -101,7 +106,7 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
   if (error)
   {
     Require(output->GetNumberOfPoints() == 0 && cells == 0,
-      [&] { return where.str() + "an invalid ThresholdComponent gave a non-empty output"; });
+      [&] { return where.str() + "a setting outside its domain gave a non-empty output"; });
     return;
   }
   Require(output->GetNumberOfVerts() == 0 && output->GetNumberOfLines() == 0 &&
@@ -343,12 +348,18 @@ void CheckIntensityTransform(const Case& c, vtkImageData* image, vtkDataArray* v
     ? static_cast<vtkDataSetAttributes*>(output->GetCellData())
     : static_cast<vtkDataSetAttributes*>(output->GetPointData());
 
-  if (c.Components != 1 || c.ResultArrayName.empty())
+  // The header's domains: percentiles in [0, 100], a finite custom range.
+  const auto percentile = [](double p) { return p >= 0.0 && p <= 100.0; };
+  const bool invalid = !percentile(c.Percentiles[0]) || !percentile(c.Percentiles[1]) ||
+    !std::isfinite(custom[0]) || !std::isfinite(custom[1]);
+  if (c.Components != 1 || c.ResultArrayName.empty() || invalid)
   {
     Require(output->GetNumberOfPoints() == 0 && !attributes->GetArray("Transformed") &&
         !attributes->GetArray("Result"),
       [&] {
-        return where + "an error (several components or no result name) gave a non-empty output";
+        return where +
+          "an error (several components, no result name, a setting outside its domain) gave a "
+          "non-empty output";
       });
     return;
   }
@@ -393,9 +404,8 @@ void CheckIntensityTransform(const Case& c, vtkImageData* image, vtkDataArray* v
   }
   else if (!finite.empty())
   {
-    // Percentiles outside [0, 100] are clamped (the filter's documented domain).
-    low = Percentile(finite, std::min(std::max(c.Percentiles[0], 0.0), 100.0));
-    high = Percentile(finite, std::min(std::max(c.Percentiles[1], 0.0), 100.0));
+    low = Percentile(finite, c.Percentiles[0]);
+    high = Percentile(finite, c.Percentiles[1]);
   }
   std::vector<double> expected(count, 0.0);
   const bool empty = finite.empty() || !(high > low) || !std::isfinite(high - low);
