@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 
 namespace paravoxel
 {
@@ -11,7 +13,9 @@ enum class TextFormat
 {
   Mricron,    // index name [code]
   FreeSurfer, // index name R G B [A]
-  Tsv         // index<TAB>name[<TAB>#rrggbb]
+  Tsv,        // index<TAB>name[<TAB>#rrggbb]
+  Fsleyes,    // index r g b name with spaces (components 0 to 1)
+  ItkSnap     // index R G B A VIS MSH "name with spaces"
 };
 
 // A garbage file would otherwise give a warning per line; the first ones say what is wrong.
@@ -189,13 +193,57 @@ std::string Latin1ToUtf8(const std::string& text)
   return utf8;
 }
 
+// A decimal number (fraction and exponent allowed), finite.
+bool ParseReal(const std::string& field, double& value)
+{
+  if (field.empty() || field.size() > 32)
+  {
+    return false;
+  }
+  char* end = nullptr;
+  value = std::strtod(field.c_str(), &end);
+  return end == field.c_str() + field.size() && std::isfinite(value) &&
+    field.find_first_not_of("0123456789.eE+-") == std::string::npos;
+}
+
 TextFormat DetectFormat(const std::string& firstDataLine)
 {
   if (firstDataLine.find('\t') != std::string::npos)
   {
     return TextFormat::Tsv;
   }
-  return SplitOnBlanks(firstDataLine).size() >= 5 ? TextFormat::FreeSurfer : TextFormat::Mricron;
+  if (firstDataLine.find('"') != std::string::npos)
+  {
+    return TextFormat::ItkSnap; // the only format that quotes its names
+  }
+  const std::vector<std::string> fields = SplitOnBlanks(firstDataLine);
+  if (fields.size() < 5)
+  {
+    return TextFormat::Mricron;
+  }
+  // FSLeyes puts the colour before the name, FreeSurfer after it.
+  double component = 0;
+  const bool colorFirst = ParseReal(fields[1], component) && ParseReal(fields[2], component) &&
+    ParseReal(fields[3], component);
+  return colorFirst ? TextFormat::Fsleyes : TextFormat::FreeSurfer;
+}
+
+// The part of `line` after its first `count` blank-separated fields, trimmed.
+std::string RestAfterFields(const std::string& line, std::size_t count)
+{
+  std::size_t i = 0;
+  for (std::size_t field = 0; field < count; ++field)
+  {
+    while (i < line.size() && IsBlank(line[i]))
+    {
+      ++i;
+    }
+    while (i < line.size() && !IsBlank(line[i]))
+    {
+      ++i;
+    }
+  }
+  return Trim(line.substr(i));
 }
 
 // One data line of the detected format: its label, name and colour (if it gives one).
@@ -207,8 +255,96 @@ struct Entry
   LabelTable::Color Color{ { 0, 0, 0 } };
 };
 
+// FSLeyes's lookup table: `index r g b name`, components from 0 to 1, the name the rest of the
+// line (spaces included).
+bool ParseFsleyesEntry(const std::string& line, Entry& entry, std::string& problem)
+{
+  const std::vector<std::string> fields = SplitOnBlanks(line);
+  if (fields.size() < 5)
+  {
+    problem = std::to_string(fields.size()) +
+      " fields where an FSLeyes lookup table has 'index r g b name' (the name is missing?)";
+    return false;
+  }
+  if (!ParseNumber(fields[0], "index", LabelTable::MaximumLabel, entry.Label, problem))
+  {
+    return false;
+  }
+  static const char* const component[] = { "red", "green", "blue" };
+  for (int c = 0; c < 3; ++c)
+  {
+    double value = 0;
+    if (!ParseReal(fields[1 + c], value) || value < 0 || value > 1)
+    {
+      problem = std::string("the ") + component[c] + " '" + fields[1 + c] +
+        "' is not a number from 0 to 1 (FSLeyes lookup table)";
+      return false;
+    }
+    entry.Color[c] = static_cast<std::uint8_t>(std::lround(value * 255));
+  }
+  entry.HasColor = true;
+  entry.Name = RestAfterFields(line, 4);
+  return true;
+}
+
+// ITK-SNAP's label description: `index R G B A VIS MSH "name"` (A from 0 to 1, VIS and MSH 0 or
+// 1, not used here), the name in double quotes (spaces included).
+bool ParseItkSnapEntry(const std::string& line, Entry& entry, std::string& problem)
+{
+  const std::size_t open = line.find('"');
+  const std::size_t close = line.rfind('"');
+  const std::vector<std::string> fields = SplitOnBlanks(line.substr(0, open));
+  if (open == std::string::npos || close == open || fields.size() != 7)
+  {
+    problem = "it is not 'index R G B A VIS MSH \"name\"' (an ITK-SNAP label description)";
+    return false;
+  }
+  entry.Name = line.substr(open + 1, close - open - 1);
+  if (entry.Name.empty())
+  {
+    problem = "the name is missing";
+    return false;
+  }
+  if (!ParseNumber(fields[0], "index", LabelTable::MaximumLabel, entry.Label, problem))
+  {
+    return false;
+  }
+  static const char* const component[] = { "red", "green", "blue" };
+  for (int c = 0; c < 3; ++c)
+  {
+    long value = 0;
+    if (!ParseNumber(fields[1 + c], component[c], 255, value, problem))
+    {
+      return false;
+    }
+    entry.Color[c] = static_cast<std::uint8_t>(value);
+  }
+  double alpha = 0;
+  long flag = 0;
+  if (!ParseReal(fields[4], alpha) || alpha < 0 || alpha > 1)
+  {
+    problem = "the opacity '" + fields[4] + "' is not a number from 0 to 1";
+    return false;
+  }
+  if (!ParseNumber(fields[5], "visibility", 1, flag, problem) ||
+    !ParseNumber(fields[6], "mesh visibility", 1, flag, problem))
+  {
+    return false;
+  }
+  entry.HasColor = true;
+  return true;
+}
+
 bool ParseEntry(const std::string& line, TextFormat format, Entry& entry, std::string& problem)
 {
+  if (format == TextFormat::Fsleyes)
+  {
+    return ParseFsleyesEntry(line, entry, problem);
+  }
+  if (format == TextFormat::ItkSnap)
+  {
+    return ParseItkSnapEntry(line, entry, problem);
+  }
   const std::vector<std::string> fields =
     format == TextFormat::Tsv ? SplitOnTabs(line) : SplitOnBlanks(line);
   if (fields.size() < 2 || fields[1].empty())
@@ -275,6 +411,9 @@ bool ParseEntry(const std::string& line, TextFormat format, Entry& entry, std::s
         entry.HasColor = true;
       }
       return true;
+    case TextFormat::Fsleyes:
+    case TextFormat::ItkSnap:
+      break; // parsed above
   }
   return false;
 }
@@ -303,13 +442,14 @@ LabelTable LabelTable::ParseText(
   std::size_t lineNumber = 0;
   for (std::size_t start = 0; start < text.size();)
   {
-    std::size_t end = text.find('\n', start);
+    // LF (Unix), CRLF (Windows) and CR alone (classic Mac OS) all end a line.
+    std::size_t end = text.find_first_of("\r\n", start);
     if (end == std::string::npos)
     {
       end = text.size();
     }
     const std::string line = text.substr(start, end - start);
-    start = end + 1;
+    start = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
     ++lineNumber;
     const std::string trimmed = Trim(line);
     if (trimmed.empty() || trimmed[0] == '#')
@@ -381,6 +521,13 @@ bool LabelTable::ParseLut(
     table.SetColor(label, { { bytes[label], bytes[256 + label], bytes[512 + label] } });
   }
   return true;
+}
+
+bool LabelTable::IsTextLut(const std::uint8_t* bytes, std::size_t size)
+{
+  return size > 0 &&
+    std::all_of(bytes, bytes + size,
+      [](std::uint8_t b) { return b >= 0x20 || b == '\t' || b == '\n' || b == '\r'; });
 }
 
 void LabelTable::AddColorsFrom(const LabelTable& colors)
