@@ -15,11 +15,13 @@ set(paravoxel_reader_private_classes
   AnalyzeVolumeIndex
   AnalyzeVoxelConverter
   ArchiveDownloader
+  ChecksummedMemberStream
   DiskMemberStore
   GzipMemberStream
   LabelSidecars
   LabelTable
   MemberBuffer
+  MemberRangeReader
   Nifti2HeaderFields
   SpmMatFile
   VerifiedInflater
