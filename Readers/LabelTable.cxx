@@ -1,5 +1,7 @@
 #include "LabelTable.h"
 
+#include "LabelNameEncoding.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -115,84 +117,6 @@ bool ParseHexColor(const std::string& field, LabelTable::Color& color)
   return true;
 }
 
-// Length of the valid UTF-8 sequence at `text[i]`, or 0 when there is none.
-std::size_t Utf8SequenceLength(const std::string& text, std::size_t i)
-{
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80)
-  {
-    return 1;
-  }
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF)
-  {
-    length = 2;
-  }
-  else if (lead >= 0xE0 && lead <= 0xEF)
-  {
-    length = 3;
-    low = lead == 0xE0 ? 0xA0 : 0x80;  // no overlong forms
-    high = lead == 0xED ? 0x9F : 0xBF; // no surrogates
-  }
-  else if (lead >= 0xF0 && lead <= 0xF4)
-  {
-    length = 4;
-    low = lead == 0xF0 ? 0x90 : 0x80;  // no overlong forms
-    high = lead == 0xF4 ? 0x8F : 0xBF; // nothing past U+10FFFF
-  }
-  else
-  {
-    return 0;
-  }
-  if (i + length > text.size() || byte(i + 1) < low || byte(i + 1) > high)
-  {
-    return 0;
-  }
-  for (std::size_t k = 2; k < length; ++k)
-  {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF)
-    {
-      return 0;
-    }
-  }
-  return length;
-}
-
-bool IsUtf8(const std::string& text)
-{
-  for (std::size_t i = 0; i < text.size();)
-  {
-    const std::size_t length = Utf8SequenceLength(text, i);
-    if (length == 0)
-    {
-      return false;
-    }
-    i += length;
-  }
-  return true;
-}
-
-std::string Latin1ToUtf8(const std::string& text)
-{
-  std::string utf8;
-  for (unsigned char c : text)
-  {
-    if (c < 0x80)
-    {
-      utf8 += static_cast<char>(c);
-    }
-    else
-    {
-      utf8 += static_cast<char>(0xC0 | (c >> 6));
-      utf8 += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return utf8;
-}
-
 // A decimal number (fraction and exponent allowed), finite.
 bool ParseReal(const std::string& field, double& value)
 {
@@ -255,6 +179,31 @@ struct Entry
   LabelTable::Color Color{ { 0, 0, 0 } };
 };
 
+// Red, green and blue from `fields`: whole numbers from 0 to 255, or with `fractions` numbers
+// from 0 to 1 (FSLeyes's).
+bool ParseComponents(
+  const std::string* fields, bool fractions, LabelTable::Color& color, std::string& problem)
+{
+  static const char* const component[] = { "red", "green", "blue" };
+  for (int c = 0; c < 3; ++c)
+  {
+    long whole = 0;
+    double fraction = 0;
+    if (!fractions && !ParseNumber(fields[c], component[c], 255, whole, problem))
+    {
+      return false;
+    }
+    if (fractions && !(ParseReal(fields[c], fraction) && fraction >= 0 && fraction <= 1))
+    {
+      problem = std::string("the ") + component[c] + " '" + fields[c] +
+        "' is not a number from 0 to 1 (FSLeyes lookup table)";
+      return false;
+    }
+    color[c] = static_cast<std::uint8_t>(fractions ? std::lround(fraction * 255) : whole);
+  }
+  return true;
+}
+
 // FSLeyes's lookup table: `index r g b name`, components from 0 to 1, the name the rest of the
 // line (spaces included).
 bool ParseFsleyesEntry(const std::string& line, Entry& entry, std::string& problem)
@@ -266,25 +215,10 @@ bool ParseFsleyesEntry(const std::string& line, Entry& entry, std::string& probl
       " fields where an FSLeyes lookup table has 'index r g b name' (the name is missing?)";
     return false;
   }
-  if (!ParseNumber(fields[0], "index", LabelTable::MaximumLabel, entry.Label, problem))
-  {
-    return false;
-  }
-  static const char* const component[] = { "red", "green", "blue" };
-  for (int c = 0; c < 3; ++c)
-  {
-    double value = 0;
-    if (!ParseReal(fields[1 + c], value) || value < 0 || value > 1)
-    {
-      problem = std::string("the ") + component[c] + " '" + fields[1 + c] +
-        "' is not a number from 0 to 1 (FSLeyes lookup table)";
-      return false;
-    }
-    entry.Color[c] = static_cast<std::uint8_t>(std::lround(value * 255));
-  }
-  entry.HasColor = true;
   entry.Name = RestAfterFields(line, 4);
-  return true;
+  entry.HasColor = true;
+  return ParseNumber(fields[0], "index", LabelTable::MaximumLabel, entry.Label, problem) &&
+    ParseComponents(&fields[1], true, entry.Color, problem);
 }
 
 // ITK-SNAP's label description: `index R G B A VIS MSH "name"` (A from 0 to 1, VIS and MSH 0 or
@@ -305,19 +239,10 @@ bool ParseItkSnapEntry(const std::string& line, Entry& entry, std::string& probl
     problem = "the name is missing";
     return false;
   }
-  if (!ParseNumber(fields[0], "index", LabelTable::MaximumLabel, entry.Label, problem))
+  if (!ParseNumber(fields[0], "index", LabelTable::MaximumLabel, entry.Label, problem) ||
+    !ParseComponents(&fields[1], false, entry.Color, problem))
   {
     return false;
-  }
-  static const char* const component[] = { "red", "green", "blue" };
-  for (int c = 0; c < 3; ++c)
-  {
-    long value = 0;
-    if (!ParseNumber(fields[1 + c], component[c], 255, value, problem))
-    {
-      return false;
-    }
-    entry.Color[c] = static_cast<std::uint8_t>(value);
   }
   double alpha = 0;
   long flag = 0;
@@ -483,9 +408,9 @@ LabelTable LabelTable::ParseText(
           std::to_string(lineOfLabel[label]) + "); the line is skipped");
       continue;
     }
-    if (!IsUtf8(entry.Name))
+    if (!LabelNameEncoding::IsUtf8(entry.Name))
     {
-      entry.Name = Latin1ToUtf8(entry.Name);
+      entry.Name = LabelNameEncoding::Latin1ToUtf8(entry.Name);
       warn(lineNumber,
         "the name of label " + std::to_string(label) + " is not UTF-8; it is read as Latin-1: '" +
           entry.Name + "'");

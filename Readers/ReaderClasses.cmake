@@ -18,6 +18,7 @@ set(paravoxel_reader_private_classes
   ChecksummedMemberStream
   DiskMemberStore
   GzipMemberStream
+  LabelNameEncoding
   LabelSidecars
   LabelTable
   MemberBuffer

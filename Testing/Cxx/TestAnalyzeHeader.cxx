@@ -211,6 +211,20 @@ TEST(AnalyzeHeader, SpmScaleFactorAndIntercept)
   EXPECT_DOUBLE_EQ(header.GetScaleIntercept(), 1.0 - 0.01 * 10);
 }
 
+namespace
+{
+// Writes an sform (srow_x, srow_y, srow_z) that swaps x and y; returns its rows.
+const float* PutSform(HeaderBytes& bytes)
+{
+  static const float rows[12] = { 0, -2, 0, 5, 3, 0, 0, 6, 0, 0, 4, 7 };
+  for (int i = 0; i < 12; ++i)
+  {
+    bytes.Put<float>(280 + 4 * i, rows[i]);
+  }
+  return rows;
+}
+}
+
 TEST(AnalyzeHeader, NiftiSingleFileOffsetScalingAndSform)
 {
   HeaderBytes bytes(false);
@@ -218,11 +232,7 @@ TEST(AnalyzeHeader, NiftiSingleFileOffsetScalingAndSform)
   bytes.Put<float>(108, 0.0f);     // old writers: vox_offset 0 means right after the header
   bytes.Put<float>(112, 0.0f);     // scl_slope 0: no scaling
   bytes.Put<std::int16_t>(254, 1); // sform_code
-  const float rows[12] = { 0, -2, 0, 5, 3, 0, 0, 6, 0, 0, 4, 7 };
-  for (int i = 0; i < 12; ++i)
-  {
-    bytes.Put<float>(280 + 4 * i, rows[i]);
-  }
+  const float* rows = PutSform(bytes);
   paravoxel::AnalyzeHeader header;
   std::string error;
   ASSERT_TRUE(bytes.Parse(header, error)) << error;
@@ -277,11 +287,7 @@ TEST(AnalyzeHeader, UndefinedTransformCodesAreReadAsZero)
     bytes.Put<std::int16_t>(254, code); // sform_code
     bytes.Put<std::int16_t>(252, 1);    // qform_code; quaternion 0: identity rotation
     bytes.Put<float>(268, -10.0f);
-    const float rows[12] = { 0, -2, 0, 5, 3, 0, 0, 6, 0, 0, 4, 7 };
-    for (int i = 0; i < 12; ++i)
-    {
-      bytes.Put<float>(280 + 4 * i, rows[i]);
-    }
+    PutSform(bytes);
     paravoxel::AnalyzeHeader header;
     std::string error;
     ASSERT_TRUE(bytes.Parse(header, error)) << error;

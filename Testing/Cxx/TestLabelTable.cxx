@@ -216,16 +216,6 @@ const std::vector<MalformedCase> MalformedCases = {
     {}, 0 },
   { "TsvTooManyFields", "1\tOne\n2\tTwo\t#000000\textra\n",
     { { 2, "4 fields where a TSV label table" } }, {}, 0 },
-  { "ItkSnapRedOver255", "1 255 0 0 1 1 1 \"A\"\n2 256 0 0 1 1 1 \"B\"\n",
-    { { 2, "the red 256 is over 255" } }, { { 1, "A" } }, 0 },
-  { "ItkSnapMissingFields", "1 255 0 0 1 1 1 \"A\"\n2 0 0 \"B\"\n",
-    { { 2, "it is not 'index R G B A VIS MSH \"name\"'" } }, {}, 0 },
-  { "ItkSnapOpacityOverOne", "1 255 0 0 1 1 1 \"A\"\n2 1 1 1 2 1 1 \"B\"\n",
-    { { 2, "the opacity '2' is not a number from 0 to 1" } }, {}, 0 },
-  { "FsleyesComponentOverOne", "1 0 0 0 A\n2 1.5 0 0 B\n",
-    { { 2, "the red '1.5' is not a number from 0 to 1" } }, {}, 0 },
-  { "FsleyesMissingName", "1 0 0 0 A\n2 0 0 0\n",
-    { { 2, "4 fields where an FSLeyes lookup table has 'index r g b name'" } }, {}, 0 },
   { "DuplicateIndex", "1 First\n2 Two\n1 Again\n",
     { { 3, "label 1 is given again (first on line 1)" } }, { { 1, "First" } }, 0 },
   { "Latin1Names", "1 G\xE9nou\n2 Ok\n3 \xC3\n",
@@ -266,6 +256,28 @@ TEST_P(LabelTableMalformed, EachWarningNamesItsLineAndProblem)
 
 INSTANTIATE_TEST_SUITE_P(
   LabelTable, LabelTableMalformed, ::testing::ValuesIn(MalformedCases), CaseName());
+
+// ITK-SNAP and FSLeyes lines that do not fit their format: each skipped, its warning saying why.
+TEST(LabelTable, ItkSnapAndFsleyesLinesThatDoNotFit)
+{
+  const std::pair<std::string, std::string> cases[] = {
+    { "1 255 0 0 1 1 1 \"A\"\n2 256 0 0 1 1 1 \"B\"\n", "the red 256 is over 255" },
+    { "1 255 0 0 1 1 1 \"A\"\n2 0 0 \"B\"\n", "it is not 'index R G B A VIS MSH \"name\"'" },
+    { "1 255 0 0 1 1 1 \"A\"\n2 1 1 1 2 1 1 \"B\"\n",
+      "the opacity '2' is not a number from 0 to 1" },
+    { "1 0 0 0 A\n2 1.5 0 0 B\n", "the red '1.5' is not a number from 0 to 1" },
+    { "1 0 0 0 A\n2 0 0 0\n", "4 fields where an FSLeyes lookup table has 'index r g b name'" },
+  };
+  for (const auto& malformed : cases)
+  {
+    std::vector<std::string> warnings;
+    const LabelTable table = Parse(malformed.first, warnings);
+    ASSERT_EQ(warnings.size(), 1u) << malformed.first;
+    EXPECT_EQ(warnings[0].rfind("line 2: " + malformed.second, 0), 0u) << warnings[0];
+    EXPECT_EQ(table.GetName(1), "A") << malformed.first;
+    EXPECT_EQ(table.GetNumberOfNamedLabels(), 1u) << malformed.first;
+  }
+}
 
 TEST(LabelTable, ManyProblemsAreSummed)
 {
