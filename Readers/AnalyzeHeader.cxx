@@ -382,17 +382,35 @@ bool AnalyzeHeader::ReadScaling(const Fields& fields, std::string& error)
   return true;
 }
 
+int AnalyzeHeader::ReadTransformCode(const char* field, int code)
+{
+  // nibabel's loader checks each code against the ones NIfTI defines (0 unknown, 1 scanner,
+  // 2 aligned, 3 Talairach, 4 MNI, 5 template) and sets any other to 0: that transform is not
+  // used. Reading it anyway would place the voxels where nibabel (and FSL, SPM) do not.
+  if (code >= 0 && code <= MaximumTransformCode)
+  {
+    return code;
+  }
+  this->Warnings.push_back(std::string(field) + " is " + std::to_string(code) +
+    ", not a code NIfTI defines (0 to " + std::to_string(MaximumTransformCode) + "); it is read " +
+    "as 0, so that transform is not used, as nibabel does");
+  return 0;
+}
+
 void AnalyzeHeader::ComputeAffine(const Fields& fields)
 {
   auto& m = this->VoxelToWorld;
   m.fill(0.0);
   m[15] = 1.0;
   // NIfTI's sform wins over its qform; Analyze, and NIfTI with neither, get nibabel's default.
-  if (this->FileFormat != Format::Analyze && fields.SformCode > 0)
+  const bool nifti = this->FileFormat != Format::Analyze;
+  const int sformCode = nifti ? this->ReadTransformCode("sform_code", fields.SformCode) : 0;
+  const int qformCode = nifti ? this->ReadTransformCode("qform_code", fields.QformCode) : 0;
+  if (sformCode != 0)
   {
     this->ComputeSformAffine(fields);
   }
-  else if (this->FileFormat != Format::Analyze && fields.QformCode > 0)
+  else if (qformCode != 0)
   {
     this->ComputeQformAffine(fields);
   }
@@ -419,7 +437,29 @@ void AnalyzeHeader::ComputeQformAffine(const Fields& fields)
   const double b = fields.QuaternB;
   const double c = fields.QuaternC;
   const double d = fields.QuaternD;
-  const double a = std::sqrt(std::max(0.0, 1.0 - (b * b + c * c + d * d)));
+  const double aSquared = 1.0 - (b * b + c * c + d * d);
+  // As nibabel's fillpositive: a float32 rounding below 0 is a = 0; anything further is no unit
+  // quaternion, hence no rotation, and nibabel refuses the header. Normalising it would invent a
+  // rotation the file does not give.
+  if (!(aSquared >= QuaternionTolerance))
+  {
+    std::ostringstream msg;
+    msg << "its qform quaternion (b, c, d) = (" << b << ", " << c << ", " << d
+        << ") has b^2 + c^2 + d^2 = " << 1.0 - aSquared
+        << ", more than 1: it is no rotation (nibabel refuses this header)";
+    this->AffineProblem = msg.str();
+    // A stand-in that keeps the voxel sizes and the qform's offset, for the voxel-order output.
+    const double zoom[3] = { this->Spacing[0], this->Spacing[1], this->Spacing[2] * this->QFac };
+    for (int i = 0; i < 3; ++i)
+    {
+      m[5 * i] = zoom[i];
+    }
+    m[3] = fields.QoffsetX;
+    m[7] = fields.QoffsetY;
+    m[11] = fields.QoffsetZ;
+    return;
+  }
+  const double a = std::sqrt(std::max(0.0, aSquared));
   const double r[9] = {
     a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c), //
     2 * (b * c + a * d), a * a + c * c - b * b - d * d, 2 * (c * d - a * b), //

@@ -103,8 +103,20 @@ public:
    */
   int GetOutputScalarType() const;
 
+  /** The largest sform_code and qform_code NIfTI defines (5, template); others are read as 0. */
+  static constexpr int MaximumTransformCode = 5;
+  /** How far below 0 1 - (b² + c² + d²) of a qform quaternion may be: nibabel's threshold, three
+   * float32 epsilons (rounding of unit quaternions stored in float32). */
+  static constexpr double QuaternionTolerance = -3 * 1.1920928955078125e-07;
+
   /** nibabel's voxel-to-world affine for this header (row-major 4x4). */
   const std::array<double, 16>& GetVoxelToWorld() const { return this->VoxelToWorld; }
+  /**
+   * Why the header's transform cannot place the voxels where nibabel refuses it (a qform
+   * quaternion that is no rotation), or "". GetVoxelToWorld() then holds a stand-in (voxel
+   * sizes and offset, no rotation), for voxel-order output only.
+   */
+  const std::string& GetAffineProblem() const { return this->AffineProblem; }
   /** World position of voxel (0,0,0) along axes with positive spacing: the translation of the
    * affine when its rotation part is diagonal, else the affine's translation column. */
   std::array<double, 3> GetOrigin() const;
@@ -121,6 +133,7 @@ private:
   void ReadSpacing(const Fields& fields);
   bool ReadVoxelOffset(const Fields& fields, std::string& error);
   bool ReadScaling(const Fields& fields, std::string& error);
+  int ReadTransformCode(const char* field, int code);
   void ComputeAffine(const Fields& fields);
   void ComputeSformAffine(const Fields& fields);
   void ComputeQformAffine(const Fields& fields);
@@ -144,6 +157,7 @@ private:
   double Slope = 1;
   double Intercept = 0;
   std::array<double, 16> VoxelToWorld{};
+  std::string AffineProblem;
   std::vector<std::string> Warnings;
 };
 

@@ -13,18 +13,31 @@ bool AnalyzeMemberStore::ReadMember(
   const std::string& name, std::uint64_t maximumSize, MemberBuffer& out, std::string& error)
 {
   std::uint64_t size = 0;
+  auto stream = this->OpenSizedMember(name, maximumSize, size, error);
+  return stream && out.Allocate(size, error) && stream->ReadFully(out.GetData(), size, error);
+}
+
+std::unique_ptr<AnalyzeMemberStream> AnalyzeMemberStore::OpenVerifiedMember(
+  const std::string& name, std::uint64_t maximumSize, std::string& error)
+{
+  std::uint64_t size = 0;
+  return this->OpenSizedMember(name, maximumSize, size, error);
+}
+
+std::unique_ptr<AnalyzeMemberStream> AnalyzeMemberStore::OpenSizedMember(
+  const std::string& name, std::uint64_t maximumSize, std::uint64_t& size, std::string& error)
+{
   if (!this->GetMemberSize(name, size, error))
   {
-    return false;
+    return nullptr;
   }
   if (size > maximumSize)
   {
     error = "it is " + std::to_string(size) + " bytes, more than the " +
       std::to_string(maximumSize) + " bytes it may have";
-    return false;
+    return nullptr;
   }
-  auto stream = this->OpenMember(name, error);
-  return stream && out.Allocate(size, error) && stream->ReadFully(out.GetData(), size, error);
+  return this->OpenMember(name, error);
 }
 
 bool AnalyzeMemberStore::AddMember(const std::string& name, std::uint64_t position)

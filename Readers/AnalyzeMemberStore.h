@@ -2,10 +2,12 @@
  * @class   AnalyzeMemberStore
  * @brief   Where the reader finds its members: a zip archive (file or memory) or a folder.
  *
- * Two ways in: ReadMember() gives a member's whole content, verified against the archive's
- * CRC-32 (what voxels, headers of pairs and sidecars are read with), and OpenMember() a stream
- * over its first bytes (what the index reads the headers of single .nii files with, without
- * inflating their voxels; those bytes are verified later, when the volume is read).
+ * Three ways in: ReadMember() gives a member's whole content, verified against the archive's
+ * CRC-32 (what voxels, headers of pairs and sidecars are read with); OpenMember() a stream over
+ * its first bytes (what the index reads the headers of single .nii files with, without
+ * inflating their voxels; those bytes are verified later, when the volume is read); and
+ * OpenVerifiedMember() a stream verified as it goes (what one volume of a member too large to
+ * hold whole is read with, see MemberRangeReader).
  */
 #ifndef paravoxel_AnalyzeMemberStore_h
 #define paravoxel_AnalyzeMemberStore_h
@@ -55,6 +57,16 @@ public:
   virtual std::unique_ptr<AnalyzeMemberStream> OpenMember(
     const std::string& name, std::string& error) = 0;
 
+  /**
+   * A stream over the member's bytes that verifies them as ReadMember() does, as they are read:
+   * the read that reaches the member's end fails when they are not what the archive records.
+   * For a part of a member too large to hold whole. Members larger than `maximumSize` are
+   * refused before anything is read. As ReadMember(), this one is for plain files (no checksum);
+   * an archive that records one overrides it.
+   */
+  virtual std::unique_ptr<AnalyzeMemberStream> OpenVerifiedMember(
+    const std::string& name, std::uint64_t maximumSize, std::string& error);
+
 protected:
   /** Record a member; a name seen before is not added again. Returns false for a repeat. */
   bool AddMember(const std::string& name, std::uint64_t position);
@@ -63,6 +75,10 @@ protected:
   bool FindMember(const std::string& name, std::uint64_t& position, std::string& error) const;
 
 private:
+  // OpenMember() after checking the member's `size` against `maximumSize`.
+  std::unique_ptr<AnalyzeMemberStream> OpenSizedMember(
+    const std::string& name, std::uint64_t maximumSize, std::uint64_t& size, std::string& error);
+
   std::vector<std::string> Names;
   std::unordered_map<std::string, std::uint64_t> PositionOfName;
 };

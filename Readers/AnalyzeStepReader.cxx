@@ -4,6 +4,7 @@
 #include "AnalyzeOrientation.h"
 #include "AnalyzeVoxelConverter.h"
 #include "MemberBuffer.h"
+#include "MemberRangeReader.h"
 #include "VerifiedInflater.h"
 #include "vtkAlgorithm.h"
 #include "vtkDataArray.h"
@@ -27,6 +28,10 @@ std::uint64_t AllowedExcess(std::uint64_t declared)
 
 // The best deflate ratio is about 1032:1; a gzip member claiming more cannot be genuine.
 constexpr std::uint64_t MaximumDeflateRatio = 1032;
+
+// A member is read whole when the bytes beside the step's volume are no more than the volume
+// itself or this, whichever is larger: reading whole is faster, and costs little memory then.
+constexpr std::uint64_t StreamedExcess = std::uint64_t(64) << 20;
 }
 
 AnalyzeStepReader::AnalyzeStepReader(AnalyzeMemberStore& store, AnalyzeTimeSteps& timeSteps,
@@ -113,15 +118,17 @@ vtkSmartPointer<vtkDataArray> AnalyzeStepReader::Read(const AnalyzeTimeSteps::St
   const AnalyzeOrientation& orientation, const int extent[6], std::string& error,
   unsigned long& code)
 {
-  // PASS 1: the whole member, verified (CRC-32 of the archive, gzip trailers).
-  const std::shared_ptr<MemberBuffer> bytes = this->ReadVerifiedMember(step, error, code);
+  // PASS 1: the whole member verified (CRC-32 of the archive, gzip trailers); what is kept of it
+  // is the whole member or the step's volume alone.
+  std::uint64_t base = 0;
+  const std::shared_ptr<MemberBuffer> bytes = this->ReadVerifiedMember(step, base, error, code);
   if (!bytes)
   {
     return nullptr;
   }
   // PASS 2: the output array, adopting the verified bytes where they are the answer already.
   vtkSmartPointer<vtkDataArray> scalars =
-    this->MakeArray(step, orientation, bytes, extent, error, code);
+    this->MakeArray(step, orientation, bytes, base, extent, error, code);
   if (!scalars)
   {
     return nullptr;
@@ -135,19 +142,50 @@ vtkSmartPointer<vtkDataArray> AnalyzeStepReader::Read(const AnalyzeTimeSteps::St
 }
 
 std::shared_ptr<MemberBuffer> AnalyzeStepReader::ReadVerifiedMember(
-  const AnalyzeTimeSteps::Step& step, std::string& error, unsigned long& code)
+  const AnalyzeTimeSteps::Step& step, std::uint64_t& base, std::string& error, unsigned long& code)
 {
   const AnalyzeHeader& header = step.Volume->Header;
   const std::string& member = step.Volume->ImageMember;
   std::uint64_t declared = 0;
   header.GetImageBytes(header.GetNumberOfVolumes(), declared); // checked by CheckImageSize
+  const std::uint64_t headerBytes = step.Volume->HeaderMember == member ? header.GetSize() : 0;
+  base = 0;
   std::shared_ptr<MemberBuffer> bytes = this->TimeSteps.FindMember(member);
+  std::uint64_t size = bytes ? bytes->GetSize() : 0;
+  std::uint32_t headerChecksum = bytes
+    ? VerifiedInflater::Crc32(bytes->GetData(), std::min<std::uint64_t>(size, headerBytes))
+    : 0;
   if (!bytes)
   {
     bytes = std::make_shared<MemberBuffer>();
     this->Reader->SetProgressText("Reading and verifying");
-    const bool read = AnalyzeVolumeIndex::ReadMember(
-      this->Store, member, declared, declared + AllowedExcess(declared), *bytes, error);
+    const std::uint64_t volumeBytes = header.GetBytesPerVolume();
+    const std::uint64_t volumeStart =
+      header.GetVoxelOffset() + static_cast<std::uint64_t>(step.VolumeIndex) * volumeBytes;
+    // A member holding many more bytes than the step's volume (a long 4D series read one volume
+    // at a time) is streamed through its checks, and only the volume kept: memory is bounded by
+    // what is read. Others are read whole, the fastest way, and a series' is kept for its steps.
+    const bool whole = this->TimeSteps.WouldKeepMember(step, declared) ||
+      declared - volumeBytes <= std::max(volumeBytes, StreamedExcess);
+    bool read = false;
+    if (whole)
+    {
+      read = AnalyzeVolumeIndex::ReadMember(
+        this->Store, member, declared, declared + AllowedExcess(declared), *bytes, error);
+      size = bytes->GetSize();
+      headerChecksum =
+        VerifiedInflater::Crc32(bytes->GetData(), std::min<std::uint64_t>(size, headerBytes));
+    }
+    else
+    {
+      std::vector<std::uint8_t> prefix;
+      const MemberRangeReader::Request request{ volumeStart, volumeBytes, headerBytes,
+        declared + AllowedExcess(declared) };
+      read = MemberRangeReader::Read(this->Store, member, request, declared, *bytes, prefix, size,
+        error, [this](double done) { this->Reader->UpdateProgress(0.5 * done); });
+      headerChecksum = VerifiedInflater::Crc32(prefix.data(), prefix.size());
+      base = volumeStart;
+    }
     this->Reader->SetProgressText(nullptr);
     if (!read)
     {
@@ -156,19 +194,20 @@ std::shared_ptr<MemberBuffer> AnalyzeStepReader::ReadVerifiedMember(
       error = "image member '" + member + "': " + error;
       return nullptr;
     }
-    this->TimeSteps.KeepMember(step, bytes);
+    if (whole)
+    {
+      this->TimeSteps.KeepMember(step, bytes);
+    }
   }
   this->Reader->UpdateProgress(0.5);
-  if (bytes->GetSize() < declared)
+  if (size < declared)
   {
     code = vtkErrorCode::PrematureEndOfFileError;
-    error = "image member '" + member + "' holds " + std::to_string(bytes->GetSize()) +
+    error = "image member '" + member + "' holds " + std::to_string(size) +
       " bytes, but the header declares " + std::to_string(declared) + ": the image is truncated";
     return nullptr;
   }
-  if (step.Volume->HeaderMember == member &&
-    VerifiedInflater::Crc32(bytes->GetData(),
-      std::min<std::uint64_t>(bytes->GetSize(), header.GetSize())) != step.Volume->HeaderChecksum)
+  if (headerBytes > 0 && headerChecksum != step.Volume->HeaderChecksum)
   {
     // The index parsed these bytes before they could be verified; they must be the same.
     code = vtkErrorCode::FileFormatError;
@@ -180,7 +219,7 @@ std::shared_ptr<MemberBuffer> AnalyzeStepReader::ReadVerifiedMember(
 
 vtkSmartPointer<vtkDataArray> AnalyzeStepReader::MakeArray(const AnalyzeTimeSteps::Step& step,
   const AnalyzeOrientation& orientation, const std::shared_ptr<MemberBuffer>& bytes,
-  const int extent[6], std::string& error, unsigned long& code)
+  std::uint64_t base, const int extent[6], std::string& error, unsigned long& code)
 {
   const AnalyzeHeader& header = step.Volume->Header;
   const auto& dims = header.GetDimensions();
@@ -193,7 +232,7 @@ vtkSmartPointer<vtkDataArray> AnalyzeStepReader::MakeArray(const AnalyzeTimeStep
   const std::uint64_t slabBytes = sliceBytes * static_cast<std::uint64_t>(box[5] - box[4] + 1);
   const std::uint64_t first = header.GetVoxelOffset() +
     static_cast<std::uint64_t>(step.VolumeIndex) * header.GetBytesPerVolume() +
-    static_cast<std::uint64_t>(box[4]) * sliceBytes;
+    static_cast<std::uint64_t>(box[4]) * sliceBytes - base;
   const vtkIdType values = static_cast<vtkIdType>(extent[1] - extent[0] + 1) *
     (extent[3] - extent[2] + 1) * (extent[5] - extent[4] + 1) * header.GetNumberOfComponents();
   vtkSmartPointer<vtkDataArray> scalars;

@@ -5,9 +5,10 @@
  *          of the requested extent.
  *
  * Sizes are checked against the reader's limits and the member's real size before anything is
- * allocated or inflated. The member is read whole and verified (the archive's CRC-32, gzip
+ * allocated or inflated. The member is read and verified whole (the archive's CRC-32, gzip
  * trailers) before any value is handed out; a 4D member's verified bytes are kept by the time
- * steps for the next volumes.
+ * steps for the next volumes. Of a member much larger than the step's volume (and not kept),
+ * only that volume is kept: the rest is verified as it streams by (MemberRangeReader).
  */
 #ifndef paravoxel_AnalyzeStepReader_h
 #define paravoxel_AnalyzeStepReader_h
@@ -64,11 +65,13 @@ public:
     unsigned long& errorCode);
 
 private:
-  std::shared_ptr<MemberBuffer> ReadVerifiedMember(
-    const AnalyzeTimeSteps::Step& step, std::string& error, unsigned long& errorCode);
+  // The verified bytes of `step`'s member from its offset `base` on: the whole member (base 0)
+  // or the step's volume alone.
+  std::shared_ptr<MemberBuffer> ReadVerifiedMember(const AnalyzeTimeSteps::Step& step,
+    std::uint64_t& base, std::string& error, unsigned long& errorCode);
   vtkSmartPointer<vtkDataArray> MakeArray(const AnalyzeTimeSteps::Step& step,
     const AnalyzeOrientation& orientation, const std::shared_ptr<MemberBuffer>& bytes,
-    const int extent[6], std::string& error, unsigned long& errorCode);
+    std::uint64_t base, const int extent[6], std::string& error, unsigned long& errorCode);
 
   AnalyzeMemberStore& Store;
   AnalyzeTimeSteps& TimeSteps;

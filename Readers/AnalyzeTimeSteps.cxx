@@ -210,10 +210,15 @@ std::shared_ptr<MemberBuffer> AnalyzeTimeSteps::FindMember(const std::string& na
   return name == this->MemberName ? this->MemberBytes : nullptr;
 }
 
+bool AnalyzeTimeSteps::WouldKeepMember(const Step& step, std::uint64_t size) const
+{
+  return !this->Times.empty() && step.Volume->Header.GetNumberOfVolumes() > 1 &&
+    size <= CachedBytes;
+}
+
 void AnalyzeTimeSteps::KeepMember(const Step& step, const std::shared_ptr<MemberBuffer>& bytes)
 {
-  if (!this->Times.empty() && step.Volume->Header.GetNumberOfVolumes() > 1 &&
-    bytes->GetSize() <= CachedBytes)
+  if (this->WouldKeepMember(step, bytes->GetSize()))
   {
     this->MemberName = step.Volume->ImageMember;
     this->MemberBytes = bytes;

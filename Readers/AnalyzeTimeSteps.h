@@ -71,8 +71,10 @@ public:
 
   /** The verified bytes kept for image member `name`, or null. */
   std::shared_ptr<MemberBuffer> FindMember(const std::string& name) const;
-  /** Keep the verified bytes of `step`'s member when it is a 4D file read as a series and not
-   * too large. */
+  /** Whether KeepMember() would keep `size` bytes of `step`'s member: a 4D file read as a
+   * series and not too large. */
+  bool WouldKeepMember(const Step& step, std::uint64_t size) const;
+  /** Keep the verified bytes of `step`'s member when WouldKeepMember() says so. */
   void KeepMember(const Step& step, const std::shared_ptr<MemberBuffer>& bytes);
 
 private:

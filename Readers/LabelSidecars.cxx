@@ -45,6 +45,19 @@ std::string Stem(const std::string& member)
   return name;
 }
 
+// The table the text sidecar `member` (its `bytes`) gives, its problems added to `warnings`.
+LabelTable ParseText(
+  const std::string& member, const MemberBuffer& bytes, std::vector<std::string>& warnings)
+{
+  std::vector<std::string> problems;
+  LabelTable table = LabelTable::ParseText(bytes.GetData(), bytes.GetSize(), problems);
+  for (const auto& problem : problems)
+  {
+    warnings.push_back("label sidecar '" + member + "', " + problem);
+  }
+  return table;
+}
+
 std::string FindSidecar(const AnalyzeVolumeIndex& index, const AnalyzeVolumeIndex::Volume& volume,
   const std::string& extension)
 {
@@ -87,12 +100,7 @@ LabelTable LabelSidecars::Read(AnalyzeMemberStore& store, const AnalyzeVolumeInd
   {
     if (AnalyzeVolumeIndex::ReadMember(store, text, 0, MaximumTextBytes, bytes, error))
     {
-      std::vector<std::string> problems;
-      table = LabelTable::ParseText(bytes.GetData(), bytes.GetSize(), problems);
-      for (const auto& problem : problems)
-      {
-        warnings.push_back("label sidecar '" + text + "', " + problem);
-      }
+      table = ParseText(text, bytes, warnings);
     }
     else
     {
@@ -103,8 +111,18 @@ LabelTable LabelSidecars::Read(AnalyzeMemberStore& store, const AnalyzeVolumeInd
   if (!lut.empty())
   {
     LabelTable colors;
-    if (AnalyzeVolumeIndex::ReadMember(store, lut, 0, LabelTable::LutBytes, bytes, error) &&
-      LabelTable::ParseLut(bytes.GetData(), bytes.GetSize(), colors, error))
+    const bool read = AnalyzeVolumeIndex::ReadMember(store, lut, 0, MaximumTextBytes, bytes, error);
+    if (read && LabelTable::IsTextLut(bytes.GetData(), bytes.GetSize()))
+    {
+      // FSLeyes's .lut names the regions too; names from the .txt, if any, win.
+      colors = ParseText(lut, bytes, warnings);
+      if (!table.HasNames())
+      {
+        table = colors;
+      }
+      table.AddColorsFrom(colors);
+    }
+    else if (read && LabelTable::ParseLut(bytes.GetData(), bytes.GetSize(), colors, error))
     {
       table.AddColorsFrom(colors);
     }

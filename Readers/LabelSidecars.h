@@ -1,13 +1,15 @@
 /**
  * @class   LabelSidecars
  * @brief   Finds and reads the label sidecars of a volume: a text file naming its regions
- *          (`.txt`) and a mricron colour table (`.lut`), beside it in its archive or folder; and
- *          hands what they say to the reader's output (see vtkParaVoxelLabels).
+ *          (`.txt`) and a colour table (`.lut`: mricron's binary palette or FSLeyes's text lookup
+ *          table), beside it in its archive or folder; and hands what they say to the reader's
+ *          output (see vtkParaVoxelLabels).
  *
  * For the volume `dir/aal.nii.gz` the sidecars are `dir/aal.nii.txt` and `dir/aal.nii.lut` (the
  * volume's name with a trailing `.gz` dropped), else `dir/aal.txt` and `dir/aal.lut` (its stem);
  * for a pair `v.hdr`/`v.img`, `v.hdr.txt`, `v.img.txt`, then `v.txt`. Names match in any case.
- * Sidecars are read like every member: whole, verified against the archive's CRC-32.
+ * Sidecars are read like every member: whole, verified against the archive's CRC-32. The
+ * formats are LabelTable's; a text `.lut` names regions too, but a `.txt`'s names win.
  *
  * A sidecar that cannot be used never stops the volume from being read: each problem is a
  * warning naming the sidecar (and the line), and the table keeps what could be read. Colours

@@ -1,7 +1,11 @@
 #include "LabelTable.h"
 
+#include "LabelNameEncoding.h"
+
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 
 namespace paravoxel
 {
@@ -11,7 +15,9 @@ enum class TextFormat
 {
   Mricron,    // index name [code]
   FreeSurfer, // index name R G B [A]
-  Tsv         // index<TAB>name[<TAB>#rrggbb]
+  Tsv,        // index<TAB>name[<TAB>#rrggbb]
+  Fsleyes,    // index r g b name with spaces (components 0 to 1)
+  ItkSnap     // index R G B A VIS MSH "name with spaces"
 };
 
 // A garbage file would otherwise give a warning per line; the first ones say what is wrong.
@@ -111,103 +117,17 @@ bool ParseHexColor(const std::string& field, LabelTable::Color& color)
   return true;
 }
 
-// Replaces each control character of `name` (bytes below 0x20, and 0x7F) by U+FFFD, the
-// replacement character: a NUL would cut the name short in string properties, information keys
-// and the GUI's region list, so that the name shown could not select its region. Returns whether
-// any was replaced.
-bool ReplaceControlCharacters(std::string& name)
+// A decimal number (fraction and exponent allowed), finite.
+bool ParseReal(const std::string& field, double& value)
 {
-  const auto control = [](unsigned char c) { return c < 0x20 || c == 0x7F; };
-  if (std::none_of(name.begin(), name.end(), control))
+  if (field.empty() || field.size() > 32)
   {
     return false;
   }
-  std::string visible;
-  for (const char c : name)
-  {
-    visible +=
-      control(static_cast<unsigned char>(c)) ? std::string("\xEF\xBF\xBD") : std::string(1, c);
-  }
-  name = std::move(visible);
-  return true;
-}
-
-// Length of the valid UTF-8 sequence at `text[i]`, or 0 when there is none.
-std::size_t Utf8SequenceLength(const std::string& text, std::size_t i)
-{
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80)
-  {
-    return 1;
-  }
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF)
-  {
-    length = 2;
-  }
-  else if (lead >= 0xE0 && lead <= 0xEF)
-  {
-    length = 3;
-    low = lead == 0xE0 ? 0xA0 : 0x80;  // no overlong forms
-    high = lead == 0xED ? 0x9F : 0xBF; // no surrogates
-  }
-  else if (lead >= 0xF0 && lead <= 0xF4)
-  {
-    length = 4;
-    low = lead == 0xF0 ? 0x90 : 0x80;  // no overlong forms
-    high = lead == 0xF4 ? 0x8F : 0xBF; // nothing past U+10FFFF
-  }
-  else
-  {
-    return 0;
-  }
-  if (i + length > text.size() || byte(i + 1) < low || byte(i + 1) > high)
-  {
-    return 0;
-  }
-  for (std::size_t k = 2; k < length; ++k)
-  {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF)
-    {
-      return 0;
-    }
-  }
-  return length;
-}
-
-bool IsUtf8(const std::string& text)
-{
-  for (std::size_t i = 0; i < text.size();)
-  {
-    const std::size_t length = Utf8SequenceLength(text, i);
-    if (length == 0)
-    {
-      return false;
-    }
-    i += length;
-  }
-  return true;
-}
-
-std::string Latin1ToUtf8(const std::string& text)
-{
-  std::string utf8;
-  for (unsigned char c : text)
-  {
-    if (c < 0x80)
-    {
-      utf8 += static_cast<char>(c);
-    }
-    else
-    {
-      utf8 += static_cast<char>(0xC0 | (c >> 6));
-      utf8 += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return utf8;
+  char* end = nullptr;
+  value = std::strtod(field.c_str(), &end);
+  return end == field.c_str() + field.size() && std::isfinite(value) &&
+    field.find_first_not_of("0123456789.eE+-") == std::string::npos;
 }
 
 TextFormat DetectFormat(const std::string& firstDataLine)
@@ -216,7 +136,38 @@ TextFormat DetectFormat(const std::string& firstDataLine)
   {
     return TextFormat::Tsv;
   }
-  return SplitOnBlanks(firstDataLine).size() >= 5 ? TextFormat::FreeSurfer : TextFormat::Mricron;
+  if (firstDataLine.find('"') != std::string::npos)
+  {
+    return TextFormat::ItkSnap; // the only format that quotes its names
+  }
+  const std::vector<std::string> fields = SplitOnBlanks(firstDataLine);
+  if (fields.size() < 5)
+  {
+    return TextFormat::Mricron;
+  }
+  // FSLeyes puts the colour before the name, FreeSurfer after it.
+  double component = 0;
+  const bool colorFirst = ParseReal(fields[1], component) && ParseReal(fields[2], component) &&
+    ParseReal(fields[3], component);
+  return colorFirst ? TextFormat::Fsleyes : TextFormat::FreeSurfer;
+}
+
+// The part of `line` after its first `count` blank-separated fields, trimmed.
+std::string RestAfterFields(const std::string& line, std::size_t count)
+{
+  std::size_t i = 0;
+  for (std::size_t field = 0; field < count; ++field)
+  {
+    while (i < line.size() && IsBlank(line[i]))
+    {
+      ++i;
+    }
+    while (i < line.size() && !IsBlank(line[i]))
+    {
+      ++i;
+    }
+  }
+  return Trim(line.substr(i));
 }
 
 // One data line of the detected format: its label, name and colour (if it gives one).
@@ -228,8 +179,97 @@ struct Entry
   LabelTable::Color Color{ { 0, 0, 0 } };
 };
 
+// Red, green and blue from `fields`: whole numbers from 0 to 255, or with `fractions` numbers
+// from 0 to 1 (FSLeyes's).
+bool ParseComponents(
+  const std::string* fields, bool fractions, LabelTable::Color& color, std::string& problem)
+{
+  static const char* const component[] = { "red", "green", "blue" };
+  for (int c = 0; c < 3; ++c)
+  {
+    long whole = 0;
+    double fraction = 0;
+    if (!fractions && !ParseNumber(fields[c], component[c], 255, whole, problem))
+    {
+      return false;
+    }
+    if (fractions && !(ParseReal(fields[c], fraction) && fraction >= 0 && fraction <= 1))
+    {
+      problem = std::string("the ") + component[c] + " '" + fields[c] +
+        "' is not a number from 0 to 1 (FSLeyes lookup table)";
+      return false;
+    }
+    color[c] = static_cast<std::uint8_t>(fractions ? std::lround(fraction * 255) : whole);
+  }
+  return true;
+}
+
+// FSLeyes's lookup table: `index r g b name`, components from 0 to 1, the name the rest of the
+// line (spaces included).
+bool ParseFsleyesEntry(const std::string& line, Entry& entry, std::string& problem)
+{
+  const std::vector<std::string> fields = SplitOnBlanks(line);
+  if (fields.size() < 5)
+  {
+    problem = std::to_string(fields.size()) +
+      " fields where an FSLeyes lookup table has 'index r g b name' (the name is missing?)";
+    return false;
+  }
+  entry.Name = RestAfterFields(line, 4);
+  entry.HasColor = true;
+  return ParseNumber(fields[0], "index", LabelTable::MaximumLabel, entry.Label, problem) &&
+    ParseComponents(&fields[1], true, entry.Color, problem);
+}
+
+// ITK-SNAP's label description: `index R G B A VIS MSH "name"` (A from 0 to 1, VIS and MSH 0 or
+// 1, not used here), the name in double quotes (spaces included).
+bool ParseItkSnapEntry(const std::string& line, Entry& entry, std::string& problem)
+{
+  const std::size_t open = line.find('"');
+  const std::size_t close = line.rfind('"');
+  const std::vector<std::string> fields = SplitOnBlanks(line.substr(0, open));
+  if (open == std::string::npos || close == open || fields.size() != 7)
+  {
+    problem = "it is not 'index R G B A VIS MSH \"name\"' (an ITK-SNAP label description)";
+    return false;
+  }
+  entry.Name = line.substr(open + 1, close - open - 1);
+  if (entry.Name.empty())
+  {
+    problem = "the name is missing";
+    return false;
+  }
+  if (!ParseNumber(fields[0], "index", LabelTable::MaximumLabel, entry.Label, problem) ||
+    !ParseComponents(&fields[1], false, entry.Color, problem))
+  {
+    return false;
+  }
+  double alpha = 0;
+  long flag = 0;
+  if (!ParseReal(fields[4], alpha) || alpha < 0 || alpha > 1)
+  {
+    problem = "the opacity '" + fields[4] + "' is not a number from 0 to 1";
+    return false;
+  }
+  if (!ParseNumber(fields[5], "visibility", 1, flag, problem) ||
+    !ParseNumber(fields[6], "mesh visibility", 1, flag, problem))
+  {
+    return false;
+  }
+  entry.HasColor = true;
+  return true;
+}
+
 bool ParseEntry(const std::string& line, TextFormat format, Entry& entry, std::string& problem)
 {
+  if (format == TextFormat::Fsleyes)
+  {
+    return ParseFsleyesEntry(line, entry, problem);
+  }
+  if (format == TextFormat::ItkSnap)
+  {
+    return ParseItkSnapEntry(line, entry, problem);
+  }
   const std::vector<std::string> fields =
     format == TextFormat::Tsv ? SplitOnTabs(line) : SplitOnBlanks(line);
   if (fields.size() < 2 || fields[1].empty())
@@ -296,6 +336,9 @@ bool ParseEntry(const std::string& line, TextFormat format, Entry& entry, std::s
         entry.HasColor = true;
       }
       return true;
+    case TextFormat::Fsleyes:
+    case TextFormat::ItkSnap:
+      break; // parsed above
   }
   return false;
 }
@@ -324,13 +367,14 @@ LabelTable LabelTable::ParseText(
   std::size_t lineNumber = 0;
   for (std::size_t start = 0; start < text.size();)
   {
-    std::size_t end = text.find('\n', start);
+    // LF (Unix), CRLF (Windows) and CR alone (classic Mac OS) all end a line.
+    std::size_t end = text.find_first_of("\r\n", start);
     if (end == std::string::npos)
     {
       end = text.size();
     }
     const std::string line = text.substr(start, end - start);
-    start = end + 1;
+    start = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
     ++lineNumber;
     const std::string trimmed = Trim(line);
     if (trimmed.empty() || trimmed[0] == '#')
@@ -364,20 +408,11 @@ LabelTable LabelTable::ParseText(
           std::to_string(lineOfLabel[label]) + "); the line is skipped");
       continue;
     }
-    if (!IsUtf8(entry.Name))
-    {
-      entry.Name = Latin1ToUtf8(entry.Name);
-      warn(lineNumber,
-        "the name of label " + std::to_string(label) + " is not UTF-8; it is read as Latin-1: '" +
-          entry.Name + "'");
-    }
-    if (ReplaceControlCharacters(entry.Name))
+    entry.Name = LabelNameEncoding::MakeCarriable(entry.Name, problem);
+    if (!problem.empty())
     {
       warn(lineNumber,
-        "the name of label " + std::to_string(label) +
-          " holds control characters (a NUL byte, say), which no property or list can carry; "
-          "each is read as U+FFFD: '" +
-          entry.Name + "'");
+        "the name of label " + std::to_string(label) + " " + problem + ": '" + entry.Name + "'");
     }
     lineOfLabel.resize(std::max(lineOfLabel.size(), label + 1), 0);
     lineOfLabel[label] = lineNumber;
@@ -410,6 +445,13 @@ bool LabelTable::ParseLut(
     table.SetColor(label, { { bytes[label], bytes[256 + label], bytes[512 + label] } });
   }
   return true;
+}
+
+bool LabelTable::IsTextLut(const std::uint8_t* bytes, std::size_t size)
+{
+  return size > 0 &&
+    std::all_of(bytes, bytes + size,
+      [](std::uint8_t b) { return b >= 0x20 || b == '\t' || b == '\n' || b == '\r'; });
 }
 
 void LabelTable::AddColorsFrom(const LabelTable& colors)

@@ -8,12 +8,18 @@
  *
  * - plain TSV, when that line holds a TAB: `index<TAB>name[<TAB>#rrggbb]` (names may hold
  *   spaces; a first line `index<TAB>...` is a column header);
+ * - ITK-SNAP label description, when that line holds a `"`: `index R G B A VIS MSH "name"`
+ *   (components 0 to 255, A 0 to 1, VIS and MSH 0 or 1; only the colour and name are used);
+ * - FSLeyes lookup table, when it has 5 or more whitespace-separated fields of which the 2nd to
+ *   4th are numbers: `index r g b name` (components 0 to 1, the name the rest of the line);
  * - FreeSurfer colour table, when it has 5 or more whitespace-separated fields:
  *   `index name R G B [A]` (components 0 to 255; A is not used);
  * - mricron, otherwise: `index name [code]`, whitespace separated (the code is not used).
  *
+ * Lines end with LF, CRLF or CR alone (files saved on classic Mac OS).
+ *
  * ParseLut() reads mricron's `.lut`: exactly 768 bytes, 256 reds, 256 greens, 256 blues; entry k
- * is the colour of label k.
+ * is the colour of label k. IsTextLut() tells it from FSLeyes's `.lut`, which is text.
  *
  * Indices are decimal integers from 0 to MaximumLabel. A line that does not fit its format
  * (missing fields, a non-number, an index over MaximumLabel, a colour component over 255, an
@@ -57,6 +63,13 @@ public:
    */
   static bool ParseLut(
     const std::uint8_t* bytes, std::size_t size, LabelTable& table, std::string& error);
+
+  /**
+   * Whether a `.lut` is text (an FSLeyes lookup table, for ParseText()) rather than mricron's
+   * binary palette: it is not empty and has no control byte but TAB, LF and CR. A palette has
+   * some (its components below 32, such as the black of label 0).
+   */
+  static bool IsTextLut(const std::uint8_t* bytes, std::size_t size);
 
   /**
    * Complete this table's colours with `colors` (a `.lut`): labels that have no colour of their

@@ -15,11 +15,14 @@ set(paravoxel_reader_private_classes
   AnalyzeVolumeIndex
   AnalyzeVoxelConverter
   ArchiveDownloader
+  ChecksummedMemberStream
   DiskMemberStore
   GzipMemberStream
+  LabelNameEncoding
   LabelSidecars
   LabelTable
   MemberBuffer
+  MemberRangeReader
   Nifti2HeaderFields
   SpmMatFile
   VerifiedInflater

@@ -225,9 +225,12 @@ bool ParseVersion5Matrix(const Cursor& in, std::size_t begin, std::size_t end, M
         return false; // complex matrices are not affines
       }
       const int arrayClass = static_cast<int>(flags & 0xFF);
-      if (arrayClass < 6 || arrayClass > 15)
+      // A logical array is stored with a numeric class (uint8) and this flag: true and false are
+      // no affine either.
+      constexpr std::uint32_t logicalFlag = 0x0200;
+      if (arrayClass < 6 || arrayClass > 15 || (flags & logicalFlag) != 0)
       {
-        return true; // cells, structs, chars...: not a numeric matrix, skip it
+        return true; // cells, structs, chars, logicals: not a numeric matrix, skip it
       }
     }
     else if (field == 1)

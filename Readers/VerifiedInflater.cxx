@@ -86,6 +86,12 @@ std::string VerifiedInflater::Hex(std::uint32_t checksum)
   return text;
 }
 
+std::string VerifiedInflater::ArchiveCrcMismatch(std::uint32_t recorded, std::uint32_t actual)
+{
+  return "CRC-32 mismatch: the archive's directory records " + Hex(recorded) + ", its bytes give " +
+    Hex(actual) + ": the archive is corrupt";
+}
+
 bool VerifiedInflater::InflateDeflate(const std::uint8_t* in, std::uint64_t inSize,
   std::uint8_t* out, std::uint64_t outSize, std::string& error)
 {

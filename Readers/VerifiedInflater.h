@@ -28,6 +28,9 @@ public:
   /** "0x1234abcd", as checksums are written in error messages. */
   static std::string Hex(std::uint32_t checksum);
 
+  /** The error for a member whose bytes do not give the CRC-32 its archive records. */
+  static std::string ArchiveCrcMismatch(std::uint32_t recorded, std::uint32_t actual);
+
   /**
    * Inflate the raw DEFLATE stream `in` into exactly `outSize` bytes at `out`. Returns false
    * with `error` set when the stream is corrupt or inflates to more or fewer bytes.

@@ -1,5 +1,6 @@
 #include "ZipMemberStore.h"
 
+#include "ChecksummedMemberStream.h"
 #include "MemberBuffer.h"
 #include "VerifiedInflater.h"
 
@@ -191,15 +192,9 @@ bool ZipMemberStore::GetMemberSize(const std::string& name, std::uint64_t& size,
   return true;
 }
 
-bool ZipMemberStore::ReadMember(
-  const std::string& name, std::uint64_t maximumSize, MemberBuffer& out, std::string& error)
+bool ZipMemberStore::CheckReadable(
+  const zip_stat_t& stat, std::uint64_t maximumSize, std::string& error)
 {
-  std::uint64_t index = 0;
-  zip_stat_t stat;
-  if (!this->Stat(name, index, stat, error))
-  {
-    return false;
-  }
   const zip_uint64_t needed = ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
   if ((stat.valid & needed) != needed)
   {
@@ -248,10 +243,20 @@ bool ZipMemberStore::ReadMember(
       std::to_string(stat.size) + " bytes, more than deflate ever makes: the archive is corrupt";
     return false;
   }
-  if (!out.Allocate(stat.size, error))
+  return true;
+}
+
+bool ZipMemberStore::ReadMember(
+  const std::string& name, std::uint64_t maximumSize, MemberBuffer& out, std::string& error)
+{
+  std::uint64_t index = 0;
+  zip_stat_t stat;
+  if (!this->Stat(name, index, stat, error) || !CheckReadable(stat, maximumSize, error) ||
+    !out.Allocate(stat.size, error))
   {
     return false;
   }
+  const bool raw = stat.comp_method == ZIP_CM_STORE || stat.comp_method == ZIP_CM_DEFLATE;
   zip_file_t* file = zip_fopen_index(this->Archive, index, raw ? ZIP_FL_COMPRESSED : 0);
   if (!file)
   {
@@ -277,11 +282,25 @@ bool ZipMemberStore::ReadMember(
   const std::uint32_t actual = VerifiedInflater::Crc32(out.GetData(), stat.size);
   if (actual != stat.crc)
   {
-    error = "CRC-32 mismatch: the archive's directory records " + VerifiedInflater::Hex(stat.crc) +
-      ", its bytes give " + VerifiedInflater::Hex(actual) + ": the archive is corrupt";
+    error = VerifiedInflater::ArchiveCrcMismatch(stat.crc, actual);
     return false;
   }
   return true;
+}
+
+std::unique_ptr<AnalyzeMemberStream> ZipMemberStore::OpenVerifiedMember(
+  const std::string& name, std::uint64_t maximumSize, std::string& error)
+{
+  std::uint64_t index = 0;
+  zip_stat_t stat;
+  if (!this->Stat(name, index, stat, error) || !CheckReadable(stat, maximumSize, error))
+  {
+    return nullptr;
+  }
+  std::unique_ptr<AnalyzeMemberStream> stream = this->OpenMember(name, error);
+  return stream ? std::unique_ptr<AnalyzeMemberStream>(
+                    new ChecksummedMemberStream(std::move(stream), stat.crc, stat.size))
+                : nullptr;
 }
 
 std::unique_ptr<AnalyzeMemberStream> ZipMemberStore::OpenMember(

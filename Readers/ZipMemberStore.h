@@ -9,7 +9,9 @@
  * ReadMember() takes a stored or
  * deflated member's raw bytes from libzip and inflates them in one call with libdeflate (other
  * methods libzip supports are inflated by libzip), then checks the CRC-32 of every byte against
- * the archive's directory. OpenMember() streams a member through libzip, for headers.
+ * the archive's directory. OpenMember() streams a member through libzip, for headers;
+ * OpenVerifiedMember() does too and checks the CRC-32 as the bytes go by, for reading one part
+ * of a member too large to hold whole.
  */
 #ifndef paravoxel_ZipMemberStore_h
 #define paravoxel_ZipMemberStore_h
@@ -45,8 +47,14 @@ public:
     std::string& error) override;
   std::unique_ptr<AnalyzeMemberStream> OpenMember(
     const std::string& name, std::string& error) override;
+  /** Inflated by libzip as it is read, its CRC-32 and size checked by a ChecksummedMemberStream. */
+  std::unique_ptr<AnalyzeMemberStream> OpenVerifiedMember(
+    const std::string& name, std::uint64_t maximumSize, std::string& error) override;
 
 private:
+  // Whether a member of directory entry `stat` can be read in full (method, encryption, sizes
+  // that deflate can give), `error` saying why not.
+  static bool CheckReadable(const zip_stat& stat, std::uint64_t maximumSize, std::string& error);
   ZipMemberStore() = default;
   bool Index(std::string& error);
   bool Stat(

@@ -218,19 +218,26 @@ void vtkAnalyzeZipReader::Internals::PlaceGrid(vtkAnalyzeZipReader* self, const 
 {
   const paravoxel::AnalyzeHeader& header = selected.Volume->Header;
   const auto affine = this->VoxelToWorld(self, selected);
-  this->FileOrientation = paravoxel::AnalyzeOrientation::AxisCodes(affine);
+  // A header whose transform nibabel refuses has no affine to place the voxels with (only
+  // NIfTI headers have such a problem, and their affine is always the header's).
+  std::string problem = header.GetAffineProblem();
+  this->FileOrientation =
+    problem.empty() ? paravoxel::AnalyzeOrientation::AxisCodes(affine) : std::string();
   if (self->WorldSpace != this->DecodedInWorldSpace)
   {
     this->TimeSteps.ClearDecoded(); // kept in the other order
     this->DecodedInWorldSpace = self->WorldSpace;
   }
-  std::string problem;
-  if (!self->WorldSpace)
+  if (!self->WorldSpace || !problem.empty())
   {
     this->Orientation.ComputeVoxelOrder(affine, header.GetDimensions(), header.GetSpacing());
   }
-  else if (!this->Orientation.ComputeWorldSpace(
-             affine, header.GetDimensions(), header.GetSpacing(), problem))
+  else
+  {
+    this->Orientation.ComputeWorldSpace(
+      affine, header.GetDimensions(), header.GetSpacing(), problem);
+  }
+  if (!problem.empty())
   {
     vtkWarningWithObjectMacro(self,
       "Reading " << this->Where(selected) << ": " << problem

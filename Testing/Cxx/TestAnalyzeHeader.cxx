@@ -211,6 +211,20 @@ TEST(AnalyzeHeader, SpmScaleFactorAndIntercept)
   EXPECT_DOUBLE_EQ(header.GetScaleIntercept(), 1.0 - 0.01 * 10);
 }
 
+namespace
+{
+// Writes an sform (srow_x, srow_y, srow_z) that swaps x and y; returns its rows.
+const float* PutSform(HeaderBytes& bytes)
+{
+  static const float rows[12] = { 0, -2, 0, 5, 3, 0, 0, 6, 0, 0, 4, 7 };
+  for (int i = 0; i < 12; ++i)
+  {
+    bytes.Put<float>(280 + 4 * i, rows[i]);
+  }
+  return rows;
+}
+}
+
 TEST(AnalyzeHeader, NiftiSingleFileOffsetScalingAndSform)
 {
   HeaderBytes bytes(false);
@@ -218,11 +232,7 @@ TEST(AnalyzeHeader, NiftiSingleFileOffsetScalingAndSform)
   bytes.Put<float>(108, 0.0f);     // old writers: vox_offset 0 means right after the header
   bytes.Put<float>(112, 0.0f);     // scl_slope 0: no scaling
   bytes.Put<std::int16_t>(254, 1); // sform_code
-  const float rows[12] = { 0, -2, 0, 5, 3, 0, 0, 6, 0, 0, 4, 7 };
-  for (int i = 0; i < 12; ++i)
-  {
-    bytes.Put<float>(280 + 4 * i, rows[i]);
-  }
+  const float* rows = PutSform(bytes);
   paravoxel::AnalyzeHeader header;
   std::string error;
   ASSERT_TRUE(bytes.Parse(header, error)) << error;
@@ -263,6 +273,77 @@ TEST(AnalyzeHeader, NiftiQformWithNegativeQfac)
   EXPECT_NEAR(header.GetVoxelToWorld()[0], 0.0, 1e-6);
   EXPECT_NEAR(header.GetVoxelToWorld()[1], -3.0, 1e-6);
   EXPECT_NEAR(header.GetVoxelToWorld()[4], 2.0, 1e-6);
+}
+
+// nibabel's loader reads a transform code NIfTI does not define as 0: the sform is not used, the
+// qform (or the default) is, and the code is named in a warning.
+TEST(AnalyzeHeader, UndefinedTransformCodesAreReadAsZero)
+{
+  for (const std::int16_t code : { 99, -1, 6, 32767 })
+  {
+    HeaderBytes bytes(false);
+    bytes.Magic("n+1");
+    bytes.Put<float>(80, 2.0f);
+    bytes.Put<std::int16_t>(254, code); // sform_code
+    bytes.Put<std::int16_t>(252, 1);    // qform_code; quaternion 0: identity rotation
+    bytes.Put<float>(268, -10.0f);
+    PutSform(bytes);
+    paravoxel::AnalyzeHeader header;
+    std::string error;
+    ASSERT_TRUE(bytes.Parse(header, error)) << error;
+    const auto& m = header.GetVoxelToWorld();
+    EXPECT_DOUBLE_EQ(m[0], 2.0) << code; // the qform's, not the sform's 0
+    EXPECT_DOUBLE_EQ(m[3], -10.0) << code;
+    ASSERT_EQ(header.GetWarnings().size(), 1u) << code;
+    EXPECT_EQ(header.GetWarnings()[0].rfind("sform_code is " + std::to_string(code) +
+                  ", not a code NIfTI defines (0 to 5); it is read as 0",
+                0),
+      0u)
+      << header.GetWarnings()[0];
+    EXPECT_TRUE(header.GetAffineProblem().empty());
+  }
+  // Code 5 (template) is defined: its sform is used without a word.
+  HeaderBytes bytes(false);
+  bytes.Magic("n+1");
+  bytes.Put<std::int16_t>(254, 5);
+  bytes.Put<float>(280, 7.0f);
+  paravoxel::AnalyzeHeader header;
+  std::string error;
+  ASSERT_TRUE(bytes.Parse(header, error)) << error;
+  EXPECT_DOUBLE_EQ(header.GetVoxelToWorld()[0], 7.0);
+  EXPECT_TRUE(header.GetWarnings().empty());
+}
+
+// A quaternion with b^2 + c^2 + d^2 > 1 is no rotation: nibabel refuses it (beyond three float32
+// epsilons of rounding), so the header has an affine problem instead of a normalised rotation.
+TEST(AnalyzeHeader, QformQuaternionLongerThanOneIsAProblem)
+{
+  HeaderBytes bytes(false);
+  bytes.Magic("n+1");
+  bytes.Put<float>(80, 2.0f);
+  bytes.Put<std::int16_t>(252, 1); // qform_code
+  bytes.Put<float>(256, 0.8f);     // quatern_b, c, d: b^2 + c^2 + d^2 = 1.14
+  bytes.Put<float>(260, 0.7f);
+  bytes.Put<float>(264, 0.1f);
+  bytes.Put<float>(268, -10.0f);
+  paravoxel::AnalyzeHeader header;
+  std::string error;
+  ASSERT_TRUE(bytes.Parse(header, error)) << error;
+  EXPECT_NE(header.GetAffineProblem().find("b^2 + c^2 + d^2 = 1.14"), std::string::npos)
+    << header.GetAffineProblem();
+  EXPECT_NE(header.GetAffineProblem().find("nibabel refuses"), std::string::npos);
+  // The stand-in: voxel sizes and the qform's offset, no rotation.
+  EXPECT_DOUBLE_EQ(header.GetVoxelToWorld()[0], 2.0);
+  EXPECT_DOUBLE_EQ(header.GetVoxelToWorld()[1], 0.0);
+  EXPECT_DOUBLE_EQ(header.GetVoxelToWorld()[3], -10.0);
+
+  // Rounding of a unit quaternion in float32 is accepted, as nibabel does (a = 0).
+  bytes.Put<float>(256, 1.0000001f);
+  bytes.Put<float>(260, 0.0f);
+  bytes.Put<float>(264, 0.0f);
+  ASSERT_TRUE(bytes.Parse(header, error)) << error;
+  EXPECT_TRUE(header.GetAffineProblem().empty()) << header.GetAffineProblem();
+  EXPECT_NEAR(header.GetVoxelToWorld()[5], -1.0, 1e-6);
 }
 
 TEST(AnalyzeHeader, RgbAndNiftiIntegerTypes)

@@ -108,6 +108,26 @@ const std::vector<WellFormedCase> WellFormedCases = {
   // mricron-data's JHU tables: index TAB name, CRLF.
   { "TsvAsJhu", "0\tUnclassified\r\n1\tMiddle_cerebellar_peduncle\r\n", 2, 2,
     { { 0, "Unclassified" } }, {}, {} },
+  // Classic Mac OS text: CR alone ends each line (and a blank one).
+  { "ClassicMacLineEnds", "1 One\r2 Two\r\r3 Three\r", 4, 3,
+    { { 1, "One" }, { 2, "Two" }, { 3, "Three" } }, {}, {} },
+  { "MixedLineEnds", "1 One\r\n2 Two\r3 Three\n4 Four", 5, 4,
+    { { 1, "One" }, { 2, "Two" }, { 3, "Three" }, { 4, "Four" } }, {}, {} },
+  // As ITK-SNAP exports label descriptions: a comment block, quoted names with spaces.
+  { "ItkSnapLabelDescription",
+    "################################################\n# ITK-SnAP Label Description File\n"
+    "# IDX   -R-  -G-  -B-  -A--  VIS MSH  LABEL\n"
+    "    0     0    0    0        0  0  0    \"Clear Label\"\n"
+    "    1   255    0    0        1  1  1    \"Left hippocampus\"\n"
+    "    7     0   10  200     0.50  1  0    \"Quoted \"inner\" name\"\n",
+    8, 3, { { 0, "Clear Label" }, { 1, "Left hippocampus" }, { 7, "Quoted \"inner\" name" } },
+    { { 1, { { 255, 0, 0 } } }, { 7, { { 0, 10, 200 } } } }, { 3 } },
+  // As FSLeyes's lookup tables (.lut): components from 0 to 1, names with spaces.
+  { "FsleyesLookupTable",
+    "1  0.00000 0.93333 0.00000 Frontal Pole\n2  0.62745 0.32157 0.17647 Insular Cortex\n"
+    "4 1 1 1 White\n",
+    5, 3, { { 1, "Frontal Pole" }, { 2, "Insular Cortex" }, { 4, "White" } },
+    { { 1, { { 0, 238, 0 } } }, { 2, { { 160, 82, 45 } } }, { 4, { { 255, 255, 255 } } } }, { 3 } },
   { "ByteOrderMarkAndUtf8Names",
     "\xEF\xBB\xBF"
     "1 G\xC3\xA9nou\n2 \xE6\xB5\xB7\xE9\xA6\xAC\n",
@@ -241,6 +261,28 @@ TEST_P(LabelTableMalformed, EachWarningNamesItsLineAndProblem)
 
 INSTANTIATE_TEST_SUITE_P(
   LabelTable, LabelTableMalformed, ::testing::ValuesIn(MalformedCases), CaseName());
+
+// ITK-SNAP and FSLeyes lines that do not fit their format: each skipped, its warning saying why.
+TEST(LabelTable, ItkSnapAndFsleyesLinesThatDoNotFit)
+{
+  const std::pair<std::string, std::string> cases[] = {
+    { "1 255 0 0 1 1 1 \"A\"\n2 256 0 0 1 1 1 \"B\"\n", "the red 256 is over 255" },
+    { "1 255 0 0 1 1 1 \"A\"\n2 0 0 \"B\"\n", "it is not 'index R G B A VIS MSH \"name\"'" },
+    { "1 255 0 0 1 1 1 \"A\"\n2 1 1 1 2 1 1 \"B\"\n",
+      "the opacity '2' is not a number from 0 to 1" },
+    { "1 0 0 0 A\n2 1.5 0 0 B\n", "the red '1.5' is not a number from 0 to 1" },
+    { "1 0 0 0 A\n2 0 0 0\n", "4 fields where an FSLeyes lookup table has 'index r g b name'" },
+  };
+  for (const auto& malformed : cases)
+  {
+    std::vector<std::string> warnings;
+    const LabelTable table = Parse(malformed.first, warnings);
+    ASSERT_EQ(warnings.size(), 1u) << malformed.first;
+    EXPECT_EQ(warnings[0].rfind("line 2: " + malformed.second, 0), 0u) << warnings[0];
+    EXPECT_EQ(table.GetName(1), "A") << malformed.first;
+    EXPECT_EQ(table.GetNumberOfNamedLabels(), 1u) << malformed.first;
+  }
+}
 
 TEST(LabelTable, ManyProblemsAreSummed)
 {
@@ -407,6 +449,25 @@ TEST_F(LabelSidecarsTest, OversizedLutIsRefusedBeforeReading)
     warnings[0].find("label sidecar 'b.lut' cannot be used (it is 100000 bytes"), std::string::npos)
     << warnings[0];
   EXPECT_EQ(table.GetNumberOfLabels(), 0u);
+}
+
+// FSLeyes's .lut is text: it names and colours the regions; a .txt's names win over its names,
+// its colours over the .txt's missing ones.
+TEST_F(LabelSidecarsTest, FsleyesTextLut)
+{
+  const std::string lut = "1 1.0 0.0 0.0 Left amygdala\r\n2 0 0 1 Right amygdala\r\n";
+  std::vector<std::string> warnings;
+  LabelTable table = this->Read({ { "f.nii", "x" }, { "f.lut", lut } }, "f.nii", "f.nii", warnings);
+  EXPECT_TRUE(warnings.empty()) << (warnings.empty() ? "" : warnings.front());
+  EXPECT_EQ(table.GetName(1), "Left amygdala");
+  EXPECT_EQ(table.GetColor(2), (Color{ { 0, 0, 255 } }));
+  table = this->Read({ { "f.txt", "1 FromText\n" } }, "f.nii", "f.nii", warnings);
+  EXPECT_TRUE(warnings.empty()) << (warnings.empty() ? "" : warnings.front());
+  EXPECT_EQ(table.GetName(1), "FromText");
+  EXPECT_EQ(table.GetColor(1), (Color{ { 255, 0, 0 } }));
+  EXPECT_TRUE(LabelTable::IsTextLut(reinterpret_cast<const std::uint8_t*>(lut.data()), lut.size()));
+  const std::vector<std::uint8_t> palette = Lut(768);
+  EXPECT_FALSE(LabelTable::IsTextLut(palette.data(), palette.size()));
 }
 
 TEST_F(LabelSidecarsTest, NoSidecars)

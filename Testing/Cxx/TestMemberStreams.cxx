@@ -1,8 +1,11 @@
-// Unit tests of the member layer: gzip inflation (whole, truncated, concatenated, padded) and
-// zip archives opened from memory buffers and files.
+// Unit tests of the member layer: gzip inflation (whole, truncated, concatenated, padded), zip
+// archives opened from memory buffers and files, and members verified as they stream by.
 #include "AnalyzeVolumeIndex.h"
+#include "ChecksummedMemberStream.h"
+#include "DiskMemberStore.h"
 #include "GzipMemberStream.h"
 #include "MemberBuffer.h"
+#include "MemberRangeReader.h"
 #include "VerifiedInflater.h"
 #include "ZipMemberStore.h"
 
@@ -10,6 +13,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -297,4 +301,100 @@ TEST(ZipMemberStore, RefusesWhatIsNotAZip)
   EXPECT_FALSE(paravoxel::ZipMemberStore::OpenBuffer(empty, error));
   EXPECT_FALSE(paravoxel::ZipMemberStore::OpenFile(
     std::string(PARAVOXEL_TEST_DATA) + "/bad_truncated.zip", error));
+}
+
+namespace
+{
+// A ChecksummedMemberStream over `bytes` expecting `crc` and `size`, read to its end.
+bool ReadChecked(
+  const std::vector<std::uint8_t>& bytes, std::uint32_t crc, std::uint64_t size, std::string& error)
+{
+  paravoxel::ChecksummedMemberStream stream(
+    std::unique_ptr<paravoxel::AnalyzeMemberStream>(new BufferStream(bytes)), crc, size);
+  bool ok = false;
+  ReadAll(stream, error, ok);
+  return ok;
+}
+}
+
+TEST(ChecksummedMemberStream, ChecksTheRecordedCrcAndSizeAtTheEnd)
+{
+  const std::vector<std::uint8_t> bytes = Pattern(10000);
+  const std::uint32_t crc = paravoxel::VerifiedInflater::Crc32(bytes.data(), bytes.size());
+  std::string error;
+  EXPECT_TRUE(ReadChecked(bytes, crc, bytes.size(), error)) << error;
+  EXPECT_FALSE(ReadChecked(bytes, crc ^ 1, bytes.size(), error));
+  EXPECT_EQ(error.rfind("CRC-32 mismatch: the archive's directory records", 0), 0u) << error;
+  EXPECT_FALSE(ReadChecked(bytes, crc, 15000, error));
+  EXPECT_NE(error.find("holds 10000 bytes, but the archive records 15000"), std::string::npos)
+    << error;
+  EXPECT_FALSE(ReadChecked(bytes, crc, 5000, error));
+  EXPECT_NE(error.find("more than"), std::string::npos) << error;
+}
+
+class MemberRangeReaderTest : public ::testing::Test
+{
+protected:
+  void SetUp() override
+  {
+    this->Folder = std::filesystem::temp_directory_path() /
+      ("paravoxel_range_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+    std::filesystem::create_directories(this->Folder);
+    this->Write("m.nii", this->Content);
+    this->Write("m.nii.gz", Gzip(this->Content));
+  }
+  void TearDown() override { std::filesystem::remove_all(this->Folder); }
+
+  void Write(const std::string& name, const std::vector<std::uint8_t>& bytes)
+  {
+    std::ofstream(this->Folder / name, std::ios::binary)
+      .write(
+        reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  }
+
+  bool Read(const std::string& name, const paravoxel::MemberRangeReader::Request& request,
+    std::vector<std::uint8_t>& range, std::vector<std::uint8_t>& prefix, std::uint64_t& size,
+    std::string& error)
+  {
+    auto store = paravoxel::DiskMemberStore::OpenFolderOf((this->Folder / name).string(), error);
+    EXPECT_TRUE(store) << error;
+    paravoxel::MemberBuffer buffer;
+    const bool read = paravoxel::MemberRangeReader::Read(
+      *store, name, request, this->Content.size(), buffer, prefix, size, error);
+    range.assign(buffer.GetData(), buffer.GetData() + (read ? buffer.GetSize() : 0));
+    return read;
+  }
+
+  std::filesystem::path Folder;
+  const std::vector<std::uint8_t> Content = Pattern(3000000);
+};
+
+TEST_F(MemberRangeReaderTest, KeepsTheRangeAndThePrefixOfPlainAndGzipMembers)
+{
+  for (const std::string name : { "m.nii", "m.nii.gz" })
+  {
+    std::vector<std::uint8_t> range, prefix;
+    std::uint64_t size = 0;
+    std::string error;
+    ASSERT_TRUE(Read(name, { 1234567, 100000, 348, 4000000 }, range, prefix, size, error))
+      << name << ": " << error;
+    EXPECT_EQ(size, this->Content.size()) << name;
+    EXPECT_TRUE(std::equal(range.begin(), range.end(), this->Content.begin() + 1234567)) << name;
+    ASSERT_EQ(prefix.size(), 348u) << name;
+    EXPECT_TRUE(std::equal(prefix.begin(), prefix.end(), this->Content.begin())) << name;
+  }
+}
+
+TEST_F(MemberRangeReaderTest, RefusesCorruptOrOversizedMembers)
+{
+  std::vector<std::uint8_t> range, prefix;
+  std::uint64_t size = 0;
+  std::string error;
+  EXPECT_FALSE(Read("m.nii.gz", { 0, 100, 0, 2000000 }, range, prefix, size, error));
+  EXPECT_NE(error.find("more than 2000000 bytes"), std::string::npos) << error;
+  std::vector<std::uint8_t> gz = Gzip(this->Content);
+  gz[gz.size() - 6] ^= 1; // the trailer's CRC-32
+  this->Write("m.nii.gz", gz);
+  EXPECT_FALSE(Read("m.nii.gz", { 0, 100, 0, 4000000 }, range, prefix, size, error));
+  EXPECT_NE(error.find("corrupt gzip data"), std::string::npos) << error;
 }

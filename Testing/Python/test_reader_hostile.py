@@ -14,6 +14,8 @@ import zlib
 
 import nibabel as nib
 import numpy as np
+import scipy.io
+from vtkmodules.util.numpy_support import vtk_to_numpy
 
 from paravoxel.images import image_to_numpy
 from paravoxel_testing import data_path, fail, read_archive
@@ -110,6 +112,126 @@ capped = subprocess.run(
 if capped.returncode != 0 or "points 0" not in capped.stdout or "cannot allocate 4294967648 bytes" not in capped.stderr:
     fail("4 GiB under a 3 GiB cap: exit %d, %s %s" % (capped.returncode, capped.stdout, capped.stderr[-500:]))
 print("%-28s        %s" % ("4 GiB under a 3 GiB cap", capped.stderr.strip().splitlines()[-1][-120:]))
+
+# Label sidecars as mricron, ITK-SNAP and FSLeyes users have them: a .txt saved on classic Mac OS
+# (CR alone ends its lines), an ITK-SNAP label description, an FSLeyes text .lut.
+atlas = np.array([[[0, 1], [2, 3]], [[3, 2], [1, 0]]], np.uint8)
+atlas_nii = files(nib.Nifti1Image(atlas, np.eye(4)), "atlas.nii")["atlas.nii"]
+sidecars = {
+    "classic Mac .txt": ("atlas.nii.txt", b"1 One\r2 Two\r\r3 Three\r", None),
+    "ITK-SNAP .txt": ("atlas.txt", b'# ITK-SnAP Label Description File\n0 0 0 0 0 0 0 "Clear Label"\n'
+                      b'1 255 0 0 1 1 1 "One"\n2 0 255 0 1 1 1 "Two"\n3 0 0 255 0.5 1 1 "Three"\n', (0, 0, 255)),
+    "FSLeyes .lut": ("atlas.lut", b"1 1 0 0 One\n2 0 1 0 Two\n3 0.00000 0.00000 1.00000 Three\n", (0, 0, 255)),
+}
+for label, (sidecar, text, color3) in sidecars.items():
+    reader, catcher, _ = read_archive(archive("sidecar.zip", {"atlas.nii": atlas_nii, sidecar: text}))
+    fields = reader.GetOutput().GetFieldData()
+    names = fields.GetAbstractArray("LabelNames")
+    got = [names.GetValue(k) for k in range(1, 4)] if names and names.GetNumberOfValues() >= 4 else None
+    if catcher.errors or catcher.warnings or got != ["One", "Two", "Three"]:
+        fail("%s: names %s, messages %s %s" % (label, got, catcher.errors, catcher.warnings))
+    colors = fields.GetArray("LabelColors")
+    if color3 and (not colors or tuple(colors.GetTuple3(3)) != color3):
+        fail("%s: colour of label 3 %s" % (label, colors.GetTuple3(3) if colors else None))
+    print("%-28s        names %s" % (label, got))
+
+# A transform code NIfTI does not define (sform_code 99): nibabel's loader reads it as 0, with a
+# warning, and places the voxels by the qform; so does the reader, naming the code.
+img = nib.Nifti1Image(volume, np.diag([2.0, 3.0, 4.0, 1.0]))
+img.set_sform(np.array([[0, -2, 0, 10], [3, 0, 0, 20], [0, 0, 4, 30], [0, 0, 0, 1.0]]), 2)
+img.set_qform(np.diag([2.0, 3.0, 4.0, 1.0]) + np.array([[0, 0, 0, -7.0]] + [[0] * 4] * 3), 1)
+nii = bytearray(files(img, "s.nii")["s.nii"])
+struct.pack_into("<h", nii, 254, 99)
+expected = nib.Nifti1Image.from_bytes(bytes(nii)).affine
+reader, catcher, _ = read_archive(archive("sform99.zip", {"s.nii": bytes(nii)}), WorldSpace=False)
+matrix = vtk_to_numpy(reader.GetOutput().GetFieldData().GetArray("VoxelToWorld")).reshape(4, 4)
+if catcher.errors or not np.allclose(matrix, expected) or not any("sform_code is 99" in w for w in catcher.warnings):
+    fail("sform_code 99: %s, nibabel %s, messages %s %s" % (matrix.tolist(), expected.tolist(), catcher.errors, catcher.warnings))
+print("%-28s        %s" % ("sform_code 99", catcher.warnings[0][-100:]))
+
+# A qform quaternion with b^2 + c^2 + d^2 > 1 is no rotation: nibabel refuses the header; the
+# reader warns and reads in voxel order, as for any affine that cannot place the voxels.
+img = nib.Nifti1Image(volume, np.diag([2.0, 3.0, 4.0, 1.0]))
+img.set_sform(None, 0)
+img.set_qform(np.diag([2.0, 3.0, 4.0, 1.0]), 1)
+nii = bytearray(files(img, "q.nii")["q.nii"])
+struct.pack_into("<fff", nii, 256, 0.8, 0.7, 0.1)
+try:
+    nib.Nifti1Image.from_bytes(bytes(nii)).affine
+    fail("nibabel should refuse a quaternion with b^2 + c^2 + d^2 = 1.14")
+except ValueError:
+    pass
+reader, catcher, _ = read_archive(archive("quaternion.zip", {"q.nii": bytes(nii)}))
+output = reader.GetOutput()
+warned = [w for w in catcher.warnings if "b^2 + c^2 + d^2 = 1.14" in w and "voxel order" in w]
+if catcher.errors or not warned or output.GetSpacing() != (2.0, 3.0, 4.0) or reader.GetFileOrientation():
+    fail("qform quaternion over 1: spacing %s, orientation %r, messages %s %s"
+         % (output.GetSpacing(), reader.GetFileOrientation(), catcher.errors, catcher.warnings))
+if not np.array_equal(image_to_numpy(output), volume):
+    fail("qform quaternion over 1: the voxels are not in stored order")
+print("%-28s        %s" % ("qform quaternion over 1", warned[0][-100:]))
+
+# An SPM .mat holding a logical matrix is no affine: refused like other non-numeric classes,
+# with the header's affine used instead.
+analyze = files(nib.AnalyzeImage(volume, np.diag([2.0, 3.0, 4.0, 1.0])), "m.hdr")
+mat = io.BytesIO()
+scipy.io.savemat(mat, {"mat": np.eye(4, dtype=bool)})
+reader, catcher, _ = read_archive(archive("logical_mat.zip", analyze), WorldSpace=False)
+header_affine = vtk_to_numpy(reader.GetOutput().GetFieldData().GetArray("VoxelToWorld")).reshape(4, 4)
+reader, catcher, _ = read_archive(archive("logical_mat.zip", dict(analyze, **{"m.mat": mat.getvalue()})), WorldSpace=False)
+matrix = vtk_to_numpy(reader.GetOutput().GetFieldData().GetArray("VoxelToWorld")).reshape(4, 4)
+if catcher.errors or not np.allclose(matrix, header_affine) or not any(
+        "cannot use the SPM matrix file 'm.mat' (it holds no 4x4 matrix" in w for w in catcher.warnings):
+    fail("logical .mat: %s, header %s, messages %s %s" % (matrix.tolist(), header_affine.tolist(), catcher.errors, catcher.warnings))
+print("%-28s        %s" % ("logical SPM .mat", catcher.warnings[0][-100:]))
+
+# One volume of a member holding 3 x 10^8 one-voxel volumes (300 MB inflated, 300 KB in the
+# archive): the member is verified as it streams by and only the volume is kept, so memory does
+# not grow with the member (it held all 300 MB before). A wrong CRC-32 is still an error.
+def many_volumes_archive(path, gzipped):
+    header = nib.Nifti1Header()
+    header.set_data_dtype(np.uint8)
+    header.set_data_shape((1, 1, 1, 30000, 10000))
+    header["vox_offset"] = 352
+    chunks = [bytes(header.binaryblock) + bytes(4) + bytes([42, 7])]
+    chunks += [bytes(1 << 24)] * 17 + [bytes(300_000_000 - 2 - 17 * (1 << 24))]
+    info = zipfile.ZipInfo("many.nii.gz" if gzipped else "many.nii", DATE)
+    info.compress_type = zipfile.ZIP_STORED if gzipped else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(path, "w", compresslevel=1) as zf, zf.open(info, "w", force_zip64=True) as f:
+        deflater = zlib.compressobj(1, zlib.DEFLATED, 31)
+        for chunk in chunks:
+            f.write(deflater.compress(chunk) if gzipped else chunk)
+        if gzipped:
+            f.write(deflater.flush())
+    return zipfile.ZipFile(path).getinfo(info.filename).CRC
+
+
+def read_in_subprocess(path):
+    # The peak is measured from the update on: writing 5 to clear_refs resets VmHWM (the peak
+    # resident size), which imports may have raised far above what stays resident.
+    probe = ("import paravoxel\nr = paravoxel.vtkAnalyzeZipReader()\nr.SetFileName(%r)\n"
+             "def kib(field): return int([l for l in open('/proc/self/status') if l.startswith(field)][0].split()[1])\n"
+             "open('/proc/self/clear_refs', 'w').write('5')\nbefore = kib('VmRSS')\nr.Update()\n"
+             "rise = (kib('VmHWM') - before) // 1024\n"
+             "o = r.GetOutput()\nvalue = o.GetPointData().GetArray(0).GetTuple1(0) if o.GetNumberOfPoints() else None\n"
+             "print('points', o.GetNumberOfPoints(), 'value', value, 'rise', rise)" % path)
+    run = subprocess.run(["/usr/bin/python3", "-c", probe], capture_output=True, text=True, timeout=300)
+    return run.returncode, run.stdout.strip(), run.stderr
+
+
+for gzipped in (False, True):
+    path = os.path.join(folder, "many_volumes_%d.zip" % gzipped)
+    crc = many_volumes_archive(path, gzipped)
+    status, out, err = read_in_subprocess(path)
+    print("%-28s        %s" % ("3e8 volumes, gzip %s" % gzipped, out))
+    if status != 0 or not out.startswith("points 1 value 42.0 ") or int(out.split()[-1]) > 64:
+        fail("one volume of a 300 MB member (gzip %s): exit %d, %s %s" % (gzipped, status, out, err[-300:]))
+    raw = open(path, "rb").read().replace(struct.pack("<I", crc), struct.pack("<I", crc ^ 1))
+    open(path, "wb").write(raw)
+    status, out, err = read_in_subprocess(path)
+    if status != 0 or not out.startswith("points 0 ") or "CRC" not in err or "many.nii" not in err:
+        fail("a 300 MB member with a wrong CRC-32 (gzip %s): exit %d, %s %s" % (gzipped, status, out, err[-300:]))
+    print("%-28s        %s" % ("  ... with a wrong CRC-32", err.strip().splitlines()[-1][-120:]))
 
 # n+1 magic in a .hdr/.img pair: the voxels are at vox_offset as stored (nibabel reads so).
 img = nib.Nifti1Pair(volume, np.eye(4))
