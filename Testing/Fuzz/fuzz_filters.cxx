@@ -356,7 +356,8 @@ void CheckIntensityTransform(const Case& c, vtkImageData* image, vtkDataArray* v
   {
     Require(output->GetNumberOfPoints() == 0 && !attributes->GetArray("Transformed") &&
         !attributes->GetArray("Result"),
-      [&] {
+      [&]
+      {
         return where +
           "an error (several components, no result name, a setting outside its domain) gave a "
           "non-empty output";
