@@ -16,6 +16,7 @@ Submodules, imported on their own (`import paravoxel.figures`):
   measure    timing and peak memory of a benchmark's methods, each in its own process
   volumes    the benchmarks' volumes: mricron-data's ch2better as Analyze zips
 """
+from .ParaVoxelCommon import *  # noqa: F401,F403
 from .ParaVoxelReaders import *  # noqa: F401,F403
 from .ParaVoxelFilters import *  # noqa: F401,F403
 

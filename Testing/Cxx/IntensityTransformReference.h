@@ -217,7 +217,7 @@ inline void ExpectOutput(vtkImageData* output, vtkIntensityTransformFilter* filt
 
 /**
  * The output lies where the input lies: extent, origin, spacing and direction matrix (world
- * space, #15), and the input's field data (the reader's VoxelToWorld) is passed on.
+ * space), and the input's field data (the reader's VoxelToWorld) is passed on.
  */
 inline void ExpectSameGeometry(vtkImageData* input, vtkImageData* output)
 {

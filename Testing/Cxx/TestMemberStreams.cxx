@@ -23,7 +23,7 @@
 namespace
 {
 // A member held in memory, served in small pieces to exercise the streaming paths.
-class BufferStream : public paravoxel::AnalyzeMemberStream
+class BufferStream : public paravoxel::MemberStream
 {
 public:
   explicit BufferStream(std::vector<std::uint8_t> bytes)
@@ -70,7 +70,7 @@ std::vector<std::uint8_t> Pattern(std::size_t n)
 }
 
 std::vector<std::uint8_t> ReadAll(
-  paravoxel::AnalyzeMemberStream& stream, std::string& error, bool& ok)
+  paravoxel::MemberStream& stream, std::string& error, bool& ok)
 {
   std::vector<std::uint8_t> out;
   std::uint8_t chunk[4096];
@@ -310,7 +310,7 @@ bool ReadChecked(
   const std::vector<std::uint8_t>& bytes, std::uint32_t crc, std::uint64_t size, std::string& error)
 {
   paravoxel::ChecksummedMemberStream stream(
-    std::unique_ptr<paravoxel::AnalyzeMemberStream>(new BufferStream(bytes)), crc, size);
+    std::unique_ptr<paravoxel::MemberStream>(new BufferStream(bytes)), crc, size);
   bool ok = false;
   ReadAll(stream, error, ok);
   return ok;

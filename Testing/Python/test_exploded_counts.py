@@ -182,7 +182,7 @@ output = check("empty selection", SEED, np.zeros(SEED.shape, dtype=bool), LowerT
 if output.GetNumberOfCells() or output.GetNumberOfPoints():
     fail("an empty selection should give an empty output")
 
-# Direction matrices (world space gives oblique images a rotation, #15): a reflection (x and y
+# Direction matrices (world space gives oblique images a rotation): a reflection (x and y
 # swapped, left-handed axes), an oblique rotation with z flipped, and a small tilt. Boxes follow
 # the image axes: every corner of every face lies on its voxel's box, in the image's own index
 # frame (numpy), the faces are exactly the seed's, quads face out of their voxel, and the bounds

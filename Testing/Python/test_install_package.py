@@ -1,4 +1,4 @@
-"""The Debian package installs ParaVoxel like software (#17): `cpack -G DEB` makes
+"""The Debian package installs ParaVoxel like software: `cpack -G DEB` makes
 paravoxel_<version>_amd64.deb, lintian finds no error in it, and with its files and nothing
 else (no LoadPlugin, no PV_PLUGIN_PATH, no PYTHONPATH):
   - pvpython runs AnalyzeZipReader -> IntensityTransform -> ExplodedVoxels by name, and the

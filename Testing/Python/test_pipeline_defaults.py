@@ -29,7 +29,7 @@ if values.min() <= 0 or values.max() > 1:
     fail("faces should carry transformed values in (0, 1], got [%g, %g]" % (values.min(), values.max()))
 print("default pipeline: %d faces coloured by Transformed" % output.GetNumberOfCells())
 
-# The thresholds know the data (#17): built step by step, as the GUI does (each stage has run
+# The thresholds know the data: built step by step, as the GUI does (each stage has run
 # before the next is made), their sliders span the array's range, and they keep their defaults
 # (0: every positive value; no upper limit), so that choosing another array later leaves no voxel
 # out; the output is the same as the one-line pipeline's.
@@ -62,7 +62,7 @@ if faces == 0 or faces != direct.GetDataInformation().GetNumberOfCells():
         faces, direct.GetDataInformation().GetNumberOfCells()))
 print("thresholds: 0 and no upper limit, sliders over [%g, %g]" % (low, high))
 
-# Colour maps by default (#17): the reader's Intensity and the transform's Transformed start from
+# Colour maps by default: the reader's Intensity and the transform's Transformed start from
 # viridis (the plugin's lowest-priority settings); other arrays keep ParaView's default; a
 # site's or user's own standard_presets setting wins over the plugin's.
 from paraview import servermanager as sm  # noqa: E402
