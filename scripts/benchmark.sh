@@ -60,7 +60,9 @@ trap 'rm -f "$tmp"' EXIT
   /usr/bin/python3 Testing/Benchmarks/bench_gui.py --runs 3 | sed -n '/^$/,$p'
   echo
   echo "## scaling and threads"
-  /usr/bin/python3 Testing/Benchmarks/bench_scaling.py --runs "$runs" | sed -n '/^$/,$p'
+  # Its plots are named from the repository's root; this file is two folders down.
+  /usr/bin/python3 Testing/Benchmarks/bench_scaling.py --runs "$runs" | sed -n '/^$/,$p' \
+    | sed 's#](Testing/#](../../Testing/#g'
   echo
   echo "## one G voxels"
   paravoxel_xvfb_run /usr/bin/python3 Testing/Benchmarks/bench_gigavoxel.py --runs 3 \
