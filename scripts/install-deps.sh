@@ -24,7 +24,7 @@ PACKAGES=(
   dpkg-dev lintian
   # headless rendering and MPI runtime
   xvfb xauth x11-utils libgl1-mesa-dri openmpi-bin
-  # the README's GUI screenshots (scripts/screenshots.sh): screen capture and PNG conversion
+  # the GUI walk-through's screenshots (scripts/screenshots.sh): screen capture and PNG conversion
   x11-apps netpbm
   # reference reader, real test images, fixture tools
   python3-nibabel python3-numpy python3-scipy mricron-data zip unzip time

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and renders the tutorial's figures with ParaVoxel into a
-# folder with an index.html gallery, and the README's GUI screenshots into its screenshots/.
+# folder with an index.html gallery, and the GUI walk-through's screenshots (docs/user/figures.md)
+# into its screenshots/.
 #   scripts/render.sh [--archive PATH_OR_URL] [--out FOLDER] [--size N] [--no-full-resolution]
 #                     [--orbit FRAMES] [--no-overlays]
 # Defaults: the bundled Examples/data/attention.zip, into ./out. Builds into ./build (or

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots of the GUI walk-through from the running ParaView, with the
-# plugin from the build: plays scripts/gui_walkthrough.xml.in under Xvfb and captures the whole
+# Takes the screenshots of the GUI walk-through (docs/user/figures.md) from the running ParaView,
+# with the plugin from the build: plays scripts/gui_walkthrough.xml.in under Xvfb and captures the whole
 # screen (xwd) at each step, cropped to the window, as PNGs (netpbm).
 #   scripts/screenshots.sh [OUT_FOLDER]     (default: Examples/screenshots)
 # Needs a build (scripts/build.sh); scripts/render.sh runs it.
