@@ -11,9 +11,9 @@
 #ifndef paravoxel_AnalyzeArchive_h
 #define paravoxel_AnalyzeArchive_h
 
-#include "MemberStore.h"     // for the store the index points into
 #include "AnalyzeVolumeIndex.h"     // for the index kept with the store
 #include "ArchiveDownloader.h"      // for the download limits
+#include "MemberStore.h"            // for the store the index points into
 #include "ParaVoxelReadersModule.h" // for export macro (the reader's fuzzer compiles this class)
 
 #include <memory>

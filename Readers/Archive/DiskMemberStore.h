@@ -23,8 +23,7 @@ public:
   static std::unique_ptr<DiskMemberStore> OpenFolderOf(const std::string& path, std::string& error);
 
   bool GetMemberSize(const std::string& name, std::uint64_t& size, std::string& error) override;
-  std::unique_ptr<MemberStream> OpenMember(
-    const std::string& name, std::string& error) override;
+  std::unique_ptr<MemberStream> OpenMember(const std::string& name, std::string& error) override;
 
 private:
   DiskMemberStore() = default;

@@ -1,9 +1,9 @@
 #include "MemberRangeReader.h"
 
-#include "MemberStore.h"
 #include "AnalyzeVolumeIndex.h"
 #include "GzipMemberStream.h"
 #include "MemberBuffer.h"
+#include "MemberStore.h"
 
 #include <algorithm>
 
@@ -22,10 +22,9 @@ std::uint64_t MaximumGzipBytes(std::uint64_t inflated)
 }
 }
 
-bool MemberRangeReader::Read(MemberStore& store, const std::string& name,
-  const Request& request, std::uint64_t expectedSize, MemberBuffer& range,
-  std::vector<std::uint8_t>& prefix, std::uint64_t& contentSize, std::string& error,
-  const std::function<void(double)>& progress)
+bool MemberRangeReader::Read(MemberStore& store, const std::string& name, const Request& request,
+  std::uint64_t expectedSize, MemberBuffer& range, std::vector<std::uint8_t>& prefix,
+  std::uint64_t& contentSize, std::string& error, const std::function<void(double)>& progress)
 {
   const bool gzipped = AnalyzeVolumeIndex::IsGzipped(name);
   std::unique_ptr<MemberStream> archived = store.OpenVerifiedMember(

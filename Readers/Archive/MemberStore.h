@@ -54,8 +54,7 @@ public:
     const std::string& name, std::uint64_t maximumSize, MemberBuffer& out, std::string& error);
 
   /** A stream over the member's (decompressed) bytes, or null with `error` set. */
-  virtual std::unique_ptr<MemberStream> OpenMember(
-    const std::string& name, std::string& error) = 0;
+  virtual std::unique_ptr<MemberStream> OpenMember(const std::string& name, std::string& error) = 0;
 
   /**
    * A stream over the member's bytes that verifies them as ReadMember() does, as they are read:

@@ -45,8 +45,7 @@ public:
   bool GetMemberSize(const std::string& name, std::uint64_t& size, std::string& error) override;
   bool ReadMember(const std::string& name, std::uint64_t maximumSize, MemberBuffer& out,
     std::string& error) override;
-  std::unique_ptr<MemberStream> OpenMember(
-    const std::string& name, std::string& error) override;
+  std::unique_ptr<MemberStream> OpenMember(const std::string& name, std::string& error) override;
   /** Inflated by libzip as it is read, its CRC-32 and size checked by a ChecksummedMemberStream. */
   std::unique_ptr<MemberStream> OpenVerifiedMember(
     const std::string& name, std::uint64_t maximumSize, std::string& error) override;

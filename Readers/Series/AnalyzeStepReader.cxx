@@ -1,10 +1,10 @@
 #include "AnalyzeStepReader.h"
 
-#include "MemberStore.h"
 #include "AnalyzeOrientation.h"
 #include "AnalyzeVoxelConverter.h"
 #include "MemberBuffer.h"
 #include "MemberRangeReader.h"
+#include "MemberStore.h"
 #include "VerifiedInflater.h"
 #include "vtkAlgorithm.h"
 #include "vtkDataArray.h"
@@ -34,8 +34,8 @@ constexpr std::uint64_t MaximumDeflateRatio = 1032;
 constexpr std::uint64_t StreamedExcess = std::uint64_t(64) << 20;
 }
 
-AnalyzeStepReader::AnalyzeStepReader(MemberStore& store, AnalyzeTimeSteps& timeSteps,
-  vtkAlgorithm* reader, const Limits& limits)
+AnalyzeStepReader::AnalyzeStepReader(
+  MemberStore& store, AnalyzeTimeSteps& timeSteps, vtkAlgorithm* reader, const Limits& limits)
   : Store(store)
   , TimeSteps(timeSteps)
   , Reader(reader)

@@ -44,8 +44,8 @@ public:
   };
 
   /** `reader` receives the progress and the warnings. */
-  AnalyzeStepReader(MemberStore& store, AnalyzeTimeSteps& timeSteps, vtkAlgorithm* reader,
-    const Limits& limits);
+  AnalyzeStepReader(
+    MemberStore& store, AnalyzeTimeSteps& timeSteps, vtkAlgorithm* reader, const Limits& limits);
 
   /**
    * Check the image size `step`'s header declares against the limits and its member. Returns

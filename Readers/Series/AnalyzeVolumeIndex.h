@@ -65,8 +65,8 @@ public:
    * trailers of the inflated bytes. Room for `expectedSize` bytes is made first (what the header
    * declares); nothing larger than `maximumSize` is accepted.
    */
-  static bool ReadMember(MemberStore& store, const std::string& name,
-    std::uint64_t expectedSize, std::uint64_t maximumSize, MemberBuffer& out, std::string& error);
+  static bool ReadMember(MemberStore& store, const std::string& name, std::uint64_t expectedSize,
+    std::uint64_t maximumSize, MemberBuffer& out, std::string& error);
 
   /** True when `name` ends in `.gz` (any case). */
   static bool IsGzipped(const std::string& name);

@@ -69,8 +69,7 @@ std::vector<std::uint8_t> Pattern(std::size_t n)
   return data;
 }
 
-std::vector<std::uint8_t> ReadAll(
-  paravoxel::MemberStream& stream, std::string& error, bool& ok)
+std::vector<std::uint8_t> ReadAll(paravoxel::MemberStream& stream, std::string& error, bool& ok)
 {
   std::vector<std::uint8_t> out;
   std::uint8_t chunk[4096];
