@@ -36,8 +36,8 @@ def exploded_voxels_pipeline(file_name):
 
 def modules():
     """[(name, summary)] of every module of the package, sub-packages' too, found in its folders
-    (pkgutil) and summarized by the first line of their docstrings, read without importing them
-    (the gallery's would connect a ParaView session): what the documentation lists."""
+    (pkgutil) and summarized by the first sentence of their docstrings, read without importing
+    them (the gallery's would connect a ParaView session): what the documentation lists."""
     found = []
 
     def walk(folder, prefix):
@@ -47,7 +47,8 @@ def modules():
             summary = "ParaVoxel's VTK classes, wrapped from C++"
             if os.path.exists(source):
                 with open(source, encoding="utf-8") as f:
-                    summary = (ast.get_docstring(ast.parse(f.read())) or "").split("\n")[0]
+                    docstring = ast.get_docstring(ast.parse(f.read())) or ""
+                summary = " ".join(docstring.split("\n\n")[0].split()).split(". ")[0]
             found.append((prefix + module.name, summary))
             if module.ispkg:
                 walk(path, prefix + module.name + ".")
