@@ -5,16 +5,16 @@ reader and filters and ParaView's own views, into one folder with an index.html 
         [--volume MEMBER] [--size N] [--no-full-resolution] [--orbit FRAMES] [--no-overlays]
 
 scripts/render.sh builds ParaVoxel and runs this with the bundled archive. It needs the build's
-paravoxel-python folder on PYTHONPATH (the figures are paravoxel.figures) and finds the plugin
+paravoxel-python folder on PYTHONPATH (the gallery is paravoxel.gallery) and finds the plugin
 through $PARAVOXEL_PLUGIN or --plugin: `source build/paravoxel-env.sh` sets both. The overlay
-figures (paravoxel.overlays, also Examples/overlays.py) need mricron-data's templates and use the
-bundled archive whatever --archive says.
+figures (paravoxel.gallery.overlays and .atlases, also Examples/render_overlays.py) need
+mricron-data's templates and use the bundled archive whatever --archive says.
 """
 import argparse
 import os
 import time
 
-from paravoxel.figures import render_all
+from paravoxel.gallery.render import render_all
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BUNDLED = os.path.join(HERE, "data", "attention.zip")

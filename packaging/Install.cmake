@@ -9,9 +9,13 @@
 # Only the "runtime" parts are installed into the package: the wrapping's static archives are
 # ParaView's "development" component.
 
-install(FILES ${paravoxel_python_modules}
-  DESTINATION "${PARAVOXEL_PYTHON_DESTINATION}/paravoxel"
-  COMPONENT python)
+# The pure-Python modules, each in its sub-package's folder (paravoxel, paravoxel/gallery).
+foreach (module IN LISTS paravoxel_python_modules)
+  get_filename_component(package "${module}" DIRECTORY)
+  install(FILES "${CMAKE_CURRENT_SOURCE_DIR}/Python/${module}"
+    DESTINATION "${PARAVOXEL_PYTHON_DESTINATION}/${package}"
+    COMPONENT python)
+endforeach ()
 
 # The GUI macro, Macros > ColorByLabels, to <prefix>/share/paravoxel/macros; the link
 # <prefix>/bin/Macros below puts it in ParaView's Macros menu.

@@ -24,7 +24,8 @@ import statistics
 import tempfile
 import time
 
-from paravoxel.measure import PVBATCH, run_with_peak_rss, runs_parser, summary
+import support_path  # noqa: F401  (Testing/Python, the package `support`, on the path)
+from support.measure import PVBATCH, run_with_peak_rss, runs_parser, summary
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -101,7 +102,7 @@ PARAVOXEL = r'''
 import os, sys, time
 from paraview import simple
 from paraview.simple import Delete, GetSources, LoadPlugin, ResampleToImage
-from paravoxel.figures import brain_figure
+from paravoxel.gallery.figures import brain_figure
 archive, size, out, figures = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False)
 for _ in range(figures):

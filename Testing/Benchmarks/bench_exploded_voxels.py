@@ -25,8 +25,9 @@ paravoxel-env.sh sets it):
 import os
 import tempfile
 
-from paravoxel.measure import measure_method, runs_parser
-from paravoxel.volumes import make_archive
+import support_path  # noqa: F401  (Testing/Python, the package `support`, on the path)
+from support.measure import measure_method, runs_parser
+from support.volumes import make_archive
 
 AAL = "/usr/share/mricron/templates/aal.nii.gz"
 ATTENTION = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Examples", "data",

@@ -10,8 +10,8 @@ the defaults), three ways, each in processes of its own:
     meshes its slab.
 Each process builds the pipeline anew --runs times and deletes it after each run. The first run
 of a process is reported on its own ("first run"): it is what a user who opens the volume in a
-fresh session waits, and it pays for faulting in fresh memory (about 8 GiB; on this project's
-virtual machine, memory the host has not backed yet costs about a second per GiB to touch). The
+fresh session waits, and it pays for faulting in fresh memory (about 8 GiB; on a virtual machine,
+memory the host has not backed yet can cost about a second per GiB to touch). The
 later runs ("again") reuse memory the process has touched before. Peak RSS is each rank's own.
 
 Run with Debian's python3, the `paravoxel` package on PYTHONPATH and PARAVOXEL_PLUGIN set (the
@@ -24,8 +24,9 @@ import os
 import subprocess
 import tempfile
 
-from paravoxel.measure import MPIEXEC, PVBATCH, PVPYTHON, runs_parser, summary
-from paravoxel.volumes import make_archive
+import support_path  # noqa: F401  (Testing/Python, the package `support`, on the path)
+from support.measure import MPIEXEC, PVBATCH, PVPYTHON, runs_parser, summary
+from support.volumes import make_archive
 
 # Runs in every process (and on every rank); prints one JSON line per rank.
 PIPELINE = r"""
@@ -34,7 +35,7 @@ route, archive, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 from paravoxel.parallel import mpi_ranks
 if route == "paraview":
     from paraview.simple import LoadPlugin
-    from paravoxel.measure import user_level_pipeline
+    from support.measure import user_level_pipeline
     LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False)
 import paravoxel
 controller, rank, ranks = mpi_ranks()

@@ -16,8 +16,9 @@ import re
 import subprocess
 import tempfile
 
-from paravoxel.measure import runs_parser, summary
-from paravoxel.volumes import make_archive, make_volume
+import support_path  # noqa: F401  (Testing/Python, the package `support`, on the path)
+from support.measure import runs_parser, summary
+from support.volumes import make_archive, make_volume
 
 EVENTS = """<?xml version="1.0" ?>
 <pqevents>

@@ -5,7 +5,7 @@ a zip (the archive of bench_reader.py), read once by the Analyze Zip Reader, the
 curve with its default parameters computed by:
 - vtkIntensityTransformFilter on all cores (STDThread, as the plugin sets it up), on one thread
   (VTK_SMP_MAX_THREADS=1), and with the Percentiles (1, 99) range;
-- numpy, the seed formula in float64 on the reader's array (paravoxel.reference, the tests'
+- numpy, the seed formula in float64 on the reader's array (support.reference, the tests'
   reference too);
 - ParaView's Python Calculator with an expression of the same formula (float64 result: the
   calculator of ParaView 5.11 keeps the expression's type).
@@ -25,8 +25,9 @@ build's paravoxel-env.sh sets both):
 import os
 import tempfile
 
-from paravoxel.measure import measure_method, runs_parser
-from paravoxel.volumes import make_archive
+import support_path  # noqa: F401  (Testing/Python, the package `support`, on the path)
+from support.measure import measure_method, runs_parser
+from support.volumes import make_archive
 
 # Runs one method in this process; prints a JSON line with the times, the peak RSS, the RSS
 # after reading and the largest difference to numpy's float64 seed formula.
@@ -35,7 +36,7 @@ import json, resource, sys, time
 import numpy as np
 from vtkmodules.util.numpy_support import vtk_to_numpy
 
-from paravoxel.reference import intensity_transform_reference
+from support.reference import intensity_transform_reference
 
 method, archive, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 

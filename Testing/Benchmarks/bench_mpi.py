@@ -32,8 +32,9 @@ import subprocess
 import sys
 import tempfile
 
-from paravoxel.measure import MPIEXEC, PVBATCH, STAGES, STAGE_NAMES, runs_parser, summary
-from paravoxel.volumes import make_volume
+import support_path  # noqa: F401  (Testing/Python, the package `support`, on the path)
+from support.measure import MPIEXEC, PVBATCH, STAGES, STAGE_NAMES, runs_parser, summary
+from support.volumes import make_volume
 
 # Runs on every rank (pvbatch --symmetric); each rank writes FOLDER/rankR.json with its
 # times (rank 0's are the pipeline's: barriers close each step), its faces and its peak RSS.

@@ -34,8 +34,9 @@ import tempfile
 import time
 import zipfile
 
-from paravoxel.measure import PVPYTHON, run_with_peak_rss, runs_parser, summary
-from paravoxel.volumes import CH2BETTER, MEMBER, make_archive
+import support_path  # noqa: F401  (Testing/Python, the package `support`, on the path)
+from support.measure import PVPYTHON, run_with_peak_rss, runs_parser, summary
+from support.volumes import CH2BETTER, MEMBER, make_archive
 
 GZ_MEMBER = "attention/structural/ch2better.nii.gz"
 

@@ -30,9 +30,10 @@ import tempfile
 
 import numpy as np
 
-from paravoxel.measure import (PVPYTHON, STAGES, STAGE_NAMES, json_of_process, runs_parser,
+import support_path  # noqa: F401  (Testing/Python, the package `support`, on the path)
+from support.measure import (PVPYTHON, STAGES, STAGE_NAMES, json_of_process, runs_parser,
                                summary)
-from paravoxel.volumes import make_volume
+from support.volumes import make_volume
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPOSITORY = os.path.dirname(os.path.dirname(HERE))

@@ -17,15 +17,16 @@ Run with Debian's python3, the `paravoxel` package on PYTHONPATH and PARAVOXEL_P
 import subprocess
 import tempfile
 
-from paravoxel.measure import PVPYTHON, runs_parser, summary
-from paravoxel.volumes import make_archive, make_volume
+import support_path  # noqa: F401  (Testing/Python, the package `support`, on the path)
+from support.measure import PVPYTHON, runs_parser, summary
+from support.volumes import make_archive, make_volume
 
 PIPELINE = r"""
 import os, sys, time
 route, archive, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 if route == "paraview":
     from paraview.simple import LoadPlugin
-    from paravoxel.measure import user_level_pipeline
+    from support.measure import user_level_pipeline
     # Makes AnalyzeZipReader, IntensityTransform and ExplodedVoxels functions of paraview.simple.
     LoadPlugin(os.environ["PARAVOXEL_PLUGIN"], remote=False)
 import paravoxel

@@ -1,6 +1,8 @@
 """Shared helpers of ParaVoxel's Python tests (pvpython / pvbatch). Helpers that scripts other
 than tests use too are the `paravoxel` package's: paravoxel.images (numpy <-> vtkImageData),
-paravoxel.reference (the intensity curve in numpy), paravoxel.parallel (MPI ranks)."""
+paravoxel.parallel (MPI ranks). Helpers the tests share with the benchmarks are the package
+`support` beside this file: support.reference (the intensity curve in numpy), support.measure
+and support.volumes (the benchmarks' timing and volumes)."""
 import contextlib
 import ipaddress
 import os
@@ -158,8 +160,8 @@ def pvserver(ranks=2, plugins=False, timeout=120):
         # pvpython is an MPI singleton: mpiexec refuses to start in its MPI environment.
         environment = {name: value for name, value in os.environ.items()
                        if not name.startswith(("OMPI_", "PMIX_", "ORTE_"))}
-        # Idle ranks yield their core instead of spinning: on 2 busy cores the test took 33 s
-        # instead of 53 s.
+        # Idle ranks yield their core instead of spinning: on 2 busy cores that makes the test
+        # about 33 s instead of 53 s.
         environment.update(PARAVOXEL_LOOPBACK_PORT=str(port), OMPI_MCA_btl="self,vader",
                            OMPI_MCA_mpi_yield_when_idle="1",
                            LD_PRELOAD=" ".join(filter(None, [preload, os.environ.get("LD_PRELOAD")])))

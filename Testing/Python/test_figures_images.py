@@ -1,7 +1,7 @@
-"""Image regression test of every figure of the tutorial (paravoxel.figures, at 50^3
-and at full resolution) and of the overlay and atlas figures (paravoxel.overlays, .atlases): each rendered PNG is
-compared with its baseline in Testing/Baseline/figures by VTK's image difference, so a change
-that breaks a picture fails.
+"""Image regression test of every figure of the tutorial (paravoxel.gallery.figures, at 50^3
+and at full resolution) and of the overlay and atlas figures (paravoxel.gallery.overlays,
+.atlases): each rendered PNG is compared with its baseline in Testing/Baseline/figures by VTK's
+image difference, so a change that breaks a picture fails.
 To accept new pictures after an intended change, copy the PNGs this test prints into the
 baseline folder and look at them first."""
 import os
@@ -9,7 +9,7 @@ import tempfile
 
 import numpy as np
 
-from paravoxel.figures import render_all
+from paravoxel.gallery.render import render_all
 from vtkmodules.util.numpy_support import vtk_to_numpy
 
 from paravoxel_testing import PLUGIN, fail, image_error, read_png

@@ -1,4 +1,4 @@
-"""The orbit of paravoxel.figures (SaveAnimation driven by a Python animation cue), on
+"""The orbit of paravoxel.gallery.figures (SaveAnimation driven by a Python animation cue), on
 the bundled archive resampled to 20^3 for speed: every frame written, none blank, all distinct;
 the first frame is the still of figure 11 (same camera), and the half-turn frame shows the brain
 from the other side (far from the first)."""
@@ -9,7 +9,7 @@ from paraview import simple
 from paraview.simple import ResampleToImage
 from vtkmodules.util.numpy_support import vtk_to_numpy
 
-from paravoxel.figures import brain_figure, orbit
+from paravoxel.gallery.figures import brain_figure, orbit
 from paravoxel_testing import fail, image_error, load_plugin, read_png
 
 SOURCE = os.environ["PARAVOXEL_SOURCE_DIR"]

@@ -4,13 +4,15 @@ else (no LoadPlugin, no PV_PLUGIN_PATH, no PYTHONPATH):
   - pvpython runs AnalyzeZipReader -> IntensityTransform -> ExplodedVoxels by name, and the
     reader's VTK object is a vtkAnalyzeZipReader;
   - pvbatch renders the full view of a brain (not a blank image);
-  - python3 imports paravoxel through the package's .pth file;
+  - python3 imports paravoxel and paravoxel.gallery through the package's .pth file, whose
+    Python modules are those of Python/paravoxel, no more (the test helpers are not shipped);
   - the ParaView GUI lists Macros > ColorByLabels (the package's usr/bin/Macros beside it) and
     running it colours the atlas by its regions (Testing/GUI/TestColorByLabelsMacroInGUI.xml).
 The package is unpacked into a scratch root holding copies of pvpython, pvbatch and paraview,
 which load plugins from the `plugins` folder (and the GUI macros from the `Macros` folder) beside
-themselves as /usr/bin/pvpython does with the installed package. When the test runs as root on a machine without the package, it is also installed with
-dpkg, used from /usr/bin as a user would, and purged: nothing of it may be left behind."""
+themselves as /usr/bin/pvpython does with the installed package. When the test runs as root on
+a machine without the package, it is also installed with dpkg, used from /usr/bin as a user
+would, and purged: nothing of it may be left behind."""
 import glob
 import os
 import shutil
@@ -109,10 +111,17 @@ try:
     check_macro(os.path.join(root, "usr/bin/paraview"), scratch, "unpacked package")
     with open(os.path.join(root, "usr/lib/python3/dist-packages/paravoxel.pth")) as f:
         folder = f.read().strip()
-    probe = "import sys; sys.path.append(%r); import paravoxel; print(paravoxel.__file__)" % (
-        root + folder)
+    probe = ("import sys; sys.path.append(%r); import paravoxel, paravoxel.gallery.overlays; "
+             "print(paravoxel.__file__)" % (root + folder))
     if not run(["/usr/bin/python3", "-c", probe], "python3").strip().startswith(root + folder):
         fail("python3 did not import paravoxel from the folder the .pth names (%s)" % folder)
+    shipped_modules, source_modules = [
+        sorted(os.path.relpath(os.path.join(where, name), top) for where, _, names in os.walk(top)
+               for name in names if name.endswith(".py"))
+        for top in (root + folder, os.path.join(os.environ["PARAVOXEL_SOURCE_DIR"], "Python"))]
+    if shipped_modules != source_modules:
+        fail("the package's Python modules %s are not Python/paravoxel's %s"
+             % (shipped_modules, source_modules))
 
     installed = subprocess.run(["dpkg", "-s", "paravoxel"], capture_output=True).returncode == 0
     if (os.geteuid() == 0 and not installed and not os.path.lexists("/usr/bin/plugins")
@@ -125,7 +134,8 @@ try:
         try:
             check_pipeline("pvpython", "pvbatch", scratch, "installed package")
             check_macro("paraview", scratch, "installed package")
-            run(["/usr/bin/python3", "-c", "import paravoxel"], "python3 import paravoxel")
+            run(["/usr/bin/python3", "-c", "import paravoxel, paravoxel.gallery.overlays"],
+                "python3 import paravoxel")
         finally:
             run(["dpkg", "--purge", "paravoxel"], "dpkg --purge")
         left = [path for path in shipped + ["/usr/lib/paraview-5.11", "/usr/lib/paravoxel-python",

@@ -14,7 +14,7 @@ from vtkmodules.vtkCommonCore import vtkSMPTools
 import paravoxel
 from paravoxel.images import image_to_numpy
 from paravoxel.parallel import mpi_ranks
-from paravoxel.reference import intensity_transform_reference
+from support.reference import intensity_transform_reference
 from paravoxel_testing import data_path, fail, load_plugin, serial_wavelet
 
 load_plugin()

@@ -1,7 +1,7 @@
 """Intensity Transform against numpy's float64 evaluation of the tutorial's curve
-(paravoxel_testing.intensity_transform_reference), to 1e-6:
+(support.reference.intensity_transform_reference), to 1e-6:
 - the proxy with its defaults on every real volume of the fixtures (every datatype the reader
-  makes), created as in the issue: IntensityTransform(Input=AnalyzeZipReader(...));
+  makes), created as a script does: IntensityTransform(Input=AnalyzeZipReader(...));
 - each parameter changed, Custom and Percentiles ranges (integer histogram and radix selection
   paths), a hot voxel, cell data, wide-range and negative integers;
 - edge cases on the VTK class: NaN/Inf voxels, constant and all-NaN volumes (zeros and a warning),
@@ -13,7 +13,7 @@ from paraview.simple import UpdatePipeline
 
 import paravoxel
 from paravoxel.images import image_to_numpy, numpy_to_image
-from paravoxel.reference import intensity_transform_reference
+from support.reference import intensity_transform_reference
 from paravoxel_testing import ErrorCatcher, data_path, fail, load_plugin
 
 load_plugin()
@@ -63,7 +63,7 @@ def run_proxy(case, reader, expected_from, **properties):
                         properties.get("ResultArrayName", "Transformed")), values
 
 
-# The issue's example: defaults on the brain of the attention archive.
+# The plainest use: defaults on the brain of the attention archive.
 result, values = run_proxy("mixed_members default volume",
                            simple.AnalyzeZipReader(FileName=data_path("mixed_members.zip")),
                            intensity_transform_reference)

@@ -1,4 +1,4 @@
-"""The overlays of paravoxel.overlays line up in world space, without resampling: the archive
+"""The overlays of paravoxel.gallery.overlays line up in world space, without resampling: the archive
 write_overlay_archive makes (ch2 1 mm RAS, AICHAmc 2 mm LAS, aal 1 mm RAS, the tutorial's
 structural volume and a t map on its functional grid) read by the Analyze Zip Reader in world
 space, checked against nibabel.
@@ -26,7 +26,7 @@ import numpy as np
 from vtkmodules.util.numpy_support import vtk_to_numpy
 
 import paravoxel
-from paravoxel import overlays
+from paravoxel.gallery import overlays
 from paravoxel.images import image_to_numpy
 from paravoxel_testing import ErrorCatcher, fail, read_archive
 

@@ -1,15 +1,15 @@
-"""Label atlases as exploded voxels (issue #16), rendered with paraview.simple in pvbatch:
-mricron-data's AAL atlas pulled apart region by region, and chosen regions inside the translucent
-ch2 anatomy, both in world space, read from the overlay archive of paravoxel.overlays (which
-keeps the templates' names, so that the reader finds the atlas's .txt and .lut). The gallery
-renders them with the overlays; Examples/atlases.py renders them alone.
+"""Label atlases as exploded voxels, rendered with paraview.simple in pvbatch: mricron-data's AAL
+atlas pulled apart region by region, and chosen regions inside the translucent ch2 anatomy, both
+in world space, read from the overlay archive of overlays.write_overlay_archive (which keeps the
+templates' names, so that the reader finds the atlas's .txt and .lut). paravoxel.gallery.render
+renders them with the overlays; Examples/render_atlases.py renders them alone.
 """
 from paraview import simple
-from paraview.simple import Delete, GetScalarBar, Show
+from paraview.simple import Delete, Show
 
-from .figures import matplotlib_camera, render_view, save
-from .labels import color_by_labels
+from ..labels import color_by_labels
 from .overlays import AAL, ANATOMY
+from .views import corner_text, legend, matplotlib_camera, render_view, save
 
 # Both hippocampi and the left precentral gyrus: left and right at a glance.
 CHOSEN_REGIONS = ["Hippocampus_L", "Hippocampus_R", "Precentral_L"]
@@ -24,33 +24,24 @@ def legend_of(view, lut, regions, title="AAL regions"):
     a legend while `lut` keeps colouring every region."""
     annotations = list(lut.Annotations)
     colors = list(lut.IndexedColors)
-    legend = simple.GetColorTransferFunction(title)
-    legend.InterpretValuesAsCategories = 1
-    legend.AnnotationsInitialized = 1
+    legend_lut = simple.GetColorTransferFunction(title)
+    legend_lut.InterpretValuesAsCategories = 1
+    legend_lut.AnnotationsInitialized = 1
     kept_annotations, kept_colors = [], []
     for n, (value, name) in enumerate(zip(annotations[0::2], annotations[1::2])):
         if name in regions:
             kept_annotations += [value, name]
             kept_colors += colors[3 * n:3 * n + 3]
-    legend.Annotations = kept_annotations
-    legend.IndexedColors = kept_colors
-    bar = GetScalarBar(legend, view)
-    bar.Title = title
-    bar.ComponentTitle = ""
-    bar.TitleColor = bar.LabelColor = [0.1, 0.1, 0.1]
-    bar.WindowLocation = "Upper Right Corner"
-    bar.Visibility = 1
+    legend_lut.Annotations = kept_annotations
+    legend_lut.IndexedColors = kept_colors
+    legend(legend_lut, view, title, "Upper Right Corner").Visibility = 1
 
 
 def side_labels(view, left="subject's left", right="subject's right"):
     """Words in the lower corners of `view`, for a camera that puts the subject's left on the
     image's left: a reader checks left and right against them."""
     for text, location in ((left, "Lower Left Corner"), (right, "Lower Right Corner")):
-        label = simple.Text(Text=text)
-        display = Show(label, view)
-        display.WindowLocation = location
-        display.Color = [0.1, 0.1, 0.1]
-        display.FontSize = 20
+        corner_text(view, text, location, 20)
 
 
 def exploded_atlas_figure(path, archive, explosion=0.6):
@@ -98,7 +89,7 @@ def regions_in_anatomy_figure(path, archive, regions=CHOSEN_REGIONS):
 
 def atlas_figures(archive):
     """The gallery's rows (name, caption, seed tutorial equivalent, function, arguments), as
-    figures.CUBE_FIGURES, for `archive`, an overlay archive (paravoxel.overlays)."""
+    figures.CUBE_FIGURES, for `archive`, an overlay archive (overlays.write_overlay_archive)."""
     return [
         ("fig12_atlas_exploded",
          "The AAL atlas (116 regions, 181 x 217 x 181, world space) as exploded voxels: Region "

@@ -2,7 +2,8 @@
 voxels inside translucent anatomy, every volume read from one zip on its own grid, so that they
 line up without resampling.
 
-    xvfb-run -a pvbatch Examples/overlays.py [--out FOLDER] [--attention ZIP] [--templates DIR]
+    xvfb-run -a pvbatch Examples/render_overlays.py [--out FOLDER] [--attention ZIP]
+        [--templates DIR]
 
 Writes one zip into a temporary folder: mricron-data's ch2 (1 mm, stored RAS), AICHAmc (2 mm,
 stored LAS) and aal (1 mm, RAS) with their label sidecars, the structural volume of the tutorial's
@@ -12,9 +13,10 @@ each volume read by the Analyze Zip Reader in world space:
   overlay_atlas.png  the AICHA regions in their colours inside the translucent ch2 head, cut open
   overlay_left.png   AAL's Precentral_L from above, labelled left and right (neurological view)
   overlay_tmap.png   the t map coloured by t over the structural volume
-and an index.html with captions and timings. The figures are paravoxel.overlays (the gallery of
-Examples/render_figures.py has them too). Run after `source build/paravoxel-env.sh`, which puts the
-package on PYTHONPATH and names the plugin ($PARAVOXEL_PLUGIN, or --plugin).
+and an index.html with captions and timings, then the atlas figures of paravoxel.gallery.atlases.
+The figures are paravoxel.gallery.overlays (the gallery of Examples/render_figures.py has them
+too). Run after `source build/paravoxel-env.sh`, which puts the package on PYTHONPATH and names
+the plugin ($PARAVOXEL_PLUGIN, or --plugin).
 """
 import argparse
 import os
@@ -22,8 +24,8 @@ import time
 
 from paraview.simple import LoadPlugin
 
-from paravoxel.figures import Gallery
-from paravoxel.overlays import TEMPLATES, render_overlays
+from paravoxel.gallery.overlays import TEMPLATES
+from paravoxel.gallery.render import Gallery, render_overlays
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 

@@ -19,7 +19,13 @@ for the active source in the GUI, where the plugin also does it on its own for n
 displays, through a colour map of their own (pqLabelAtlasColorBehavior). Here, the lookup table
 is the display's: ParaView's one shared by every display of the array name (an anatomy's
 `Intensity` display changes with it), unless display.UseSeparateColorMap is turned on first.
+
+Which labels are regions, and how each is annotated, is vtkParaVoxelLabels.GetAnnotations's rule,
+the one the reader and Exploded Voxels hand to the GUI: this module calls it.
 """
+from vtkmodules.vtkCommonCore import vtkDoubleArray, vtkInformation, vtkStringArray
+
+from .ParaVoxelFilters import vtkParaVoxelLabels
 
 NAMES_ARRAY = "LabelNames"
 COLORS_ARRAY = "LabelColors"
@@ -62,11 +68,33 @@ if %(present)r:
 """
 
 
+def _annotations(names, colors):
+    """[(label, annotation, (r, g, b) in 0..1, or None for a label without a colour)] of the
+    regions that `names` (name of label k, "" where none) and `colors` (R, G, B 0..255 of label k,
+    or None) describe, by vtkParaVoxelLabels.GetAnnotations: the named labels, or when none is
+    named every coloured label; a region without a name is annotated with its number."""
+    info = vtkInformation()
+    for name in names:
+        info.Append(vtkParaVoxelLabels.LABEL_NAMES(), name)
+    for value in (colors.ravel() if colors is not None else ()):
+        info.Append(vtkParaVoxelLabels.LABEL_COLORS(), int(value))
+    annotations, indexed_colors = vtkStringArray(), vtkDoubleArray()
+    vtkParaVoxelLabels.GetAnnotations(info, annotations, indexed_colors)
+    coloured = len(colors) if colors is not None else 0
+    regions = []
+    for n in range(annotations.GetNumberOfValues() // 2):
+        label = int(annotations.GetValue(2 * n))
+        color = tuple(indexed_colors.GetValue(3 * n + c) for c in range(3))
+        regions.append((label, annotations.GetValue(2 * n + 1),
+                        color if label < coloured else None))
+    return regions
+
+
 def label_table(source, array="Intensity", only_present=False):
-    """The regions of `source` (a pipeline proxy): a list of (label, name, (r, g, b)) sorted by
-    label, colours in 0..1, name "" / colour None where the sidecars give none. The labels are
-    those the sidecars name, or, when they name none, those they colour; with `only_present`,
-    only those that `array` holds. Empty when the source has no label field data."""
+    """The regions of `source` (a pipeline proxy): a list of (label, annotation, (r, g, b))
+    sorted by label, colours in 0..1, colour None where the sidecars give none (see
+    _annotations). With `only_present`, only the labels that `array` holds. Empty when the source
+    has no label field data."""
     from paraview import servermanager
     from vtkmodules.util.numpy_support import vtk_to_numpy
 
@@ -79,19 +107,12 @@ def label_table(source, array="Intensity", only_present=False):
     colors_array = fields.GetArray(COLORS_ARRAY)
     names = ([names_array.GetValue(k) for k in range(names_array.GetNumberOfValues())]
              if names_array is not None else [])
-    colors = vtk_to_numpy(colors_array) / 255.0 if colors_array is not None else None
-    if any(names):
-        labels = [k for k, name in enumerate(names) if name]
-    elif colors is not None:
-        labels = list(range(len(colors)))
-    else:
-        return []
-    if only_present:
+    colors = vtk_to_numpy(colors_array) if colors_array is not None else None
+    regions = _annotations(names, colors)
+    if only_present and regions:
         present = vtk_to_numpy(fields.GetArray("PresentLabels"))
-        labels = [k for k in labels if present[k]]
-    return [(k, names[k] if k < len(names) else "",
-             tuple(float(c) for c in colors[k]) if colors is not None and k < len(colors) else None)
-            for k in labels]
+        regions = [region for region in regions if present[region[0]]]
+    return regions
 
 
 def color_by_labels(display, source=None, array="Intensity", view=None, only_present=False,
@@ -120,8 +141,8 @@ def color_by_labels(display, source=None, array="Intensity", view=None, only_pre
     lut = display.LookupTable
     annotations = []
     indexed_colors = []
-    for label, name, color in regions:
-        annotations += [str(label), name or str(label)]
+    for label, annotation, color in regions:
+        annotations += [str(label), annotation]
         indexed_colors += list(color if color is not None else other_color)
     lut.Annotations = annotations
     lut.IndexedColors = indexed_colors

@@ -1,25 +1,23 @@
 """The figures of the seed tutorial ("Displaying 3D images in Python") rendered with ParaVoxel's
-reader and filters and ParaView's own views (paraview.simple, in pvbatch), into one folder with an
-index.html gallery: Examples/render_figures.py is the command line of render_all.
+reader and filters and ParaView's own views (paraview.simple, in pvbatch): each figure a function
+that draws into a PNG, and tables of rows (name, caption, the seed tutorial's code, draw,
+arguments) that paravoxel.gallery.render renders into one folder with an index.html gallery
+(Examples/render_figures.py is its command line).
 """
-import html
-import math
 import os
 import shutil
-import time
 
 import numpy as np
 from paraview import servermanager, simple
 from paraview.simple import (
-    AddLight, ColorBy, CreateView, Delete, ExtractSubset, GetAnimationScene,
-    GetColorTransferFunction, GetOpacityTransferFunction, Histogram, LoadPlugin,
-    PythonAnimationCue, Render, ResampleToImage, SaveAnimation, SaveScreenshot, SetActiveView,
-    Show, TrivialProducer, UpdatePipeline)
+    ColorBy, CreateView, Delete, ExtractSubset, GetAnimationScene, GetColorTransferFunction,
+    GetOpacityTransferFunction, Histogram, PythonAnimationCue, Render, SaveAnimation,
+    SaveScreenshot, SetActiveView, Show, TrivialProducer)
 from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
 from vtkmodules.vtkCommonDataModel import vtkImageData
 
-from .images import numpy_to_image
-from .overlays import render_overlays
+from ..images import numpy_to_image
+from .views import matplotlib_camera, render_view, save
 
 # The tutorial's warm-up pattern, indexed [x][y][z].
 SEED_PATTERN = np.array([[[1, 0, 1], [0, 0, 1], [0, 1, 0]],
@@ -30,54 +28,6 @@ MATPLOTLIB_BLUE = (0x1F / 255.0, 0x77 / 255.0, 0xB4 / 255.0)
 BLOCK_COLOURS = np.zeros((3, 3, 3, 4), dtype=np.uint8)
 BLOCK_COLOURS[...] = (0x1F, 0x77, 0xB4, 0x30)
 BLOCK_COLOURS[1, 1, 1] = (0xFF, 0x00, 0x00, 0xFF)
-# Where matplotlib's voxels() lights its faces from: LightSource(azdeg=225, altdeg=19.4712), fixed
-# in the data's frame; the unit vector toward the light.
-MATPLOTLIB_LIGHT = (-math.cos(math.radians(19.4712)) * math.sqrt(0.5),
-                    -math.cos(math.radians(19.4712)) * math.sqrt(0.5),
-                    math.sin(math.radians(19.4712)))
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-class Gallery:
-    """Collects rendered figures with their captions and timings; writes index.html."""
-
-    def __init__(self, folder):
-        self.folder = folder
-        self.entries = []
-        os.makedirs(folder, exist_ok=True)
-
-    def render(self, name, caption, seed, draw, **arguments):
-        """Times `draw(path, **arguments)`, which renders the figure into path, and records it."""
-        path = os.path.join(self.folder, name + ".png")
-        start = time.perf_counter()
-        draw(path, **arguments)
-        seconds = time.perf_counter() - start
-        self.entries.append((name, caption, seed, seconds))
-        print("%-28s %6.2f s  %s" % (name, seconds, caption))
-
-    def render_table(self, figures):
-        """Renders each row (name, caption, seed, draw, arguments) of a table of figures."""
-        for name, caption, seed, draw, arguments in figures:
-            self.render(name, caption, seed, draw, **arguments)
-
-    def write_index(self, source, title="The seed tutorial's figures, rendered by ParaVoxel"):
-        rows = []
-        for name, caption, seed, seconds in self.entries:
-            # Figures beyond the tutorial (the overlays) have no seed code.
-            seed = "Seed tutorial: <code>%s</code> &middot; " % html.escape(seed) if seed else ""
-            rows.append(
-                "<figure><img src='%s.png' alt='%s'><figcaption><b>%s</b><br>%s<br>"
-                "<small>%srendered in %.2f s</small></figcaption></figure>"
-                % (name, html.escape(caption), html.escape(name), html.escape(caption), seed,
-                   seconds))
-        with open(os.path.join(self.folder, "index.html"), "w") as f:
-            f.write("<!doctype html><meta charset='utf-8'><title>ParaVoxel figures</title>"
-                    "<style>body{font-family:sans-serif;margin:2em}figure{display:inline-block;"
-                    "width:420px;margin:1em;vertical-align:top}"
-                    "img{width:100%%;border:1px solid #ccc}"
-                    "</style><h1>%s</h1><p>Source: %s</p>%s"
-                    % (html.escape(title), html.escape(source), "\n".join(rows)))
 
 
 def slice_figure(path, reader):
@@ -143,58 +93,12 @@ def producer_of(image):
     return producer
 
 
-def matplotlib_camera(view, elevation, azimuth, bounds):
-    """Place the camera as matplotlib's view_init(elevation, azimuth): z up, azimuth measured
-    from +x in the x-y plane, looking at the centre of `bounds` (what is shown), at the distance
-    that fits them in the view; returns the camera position."""
-    focal = [0.5 * (bounds[2 * i] + bounds[2 * i + 1]) for i in range(3)]
-    e, a = math.radians(elevation), math.radians(azimuth)
-    direction = [math.cos(e) * math.cos(a), math.cos(e) * math.sin(a), math.sin(e)]
-    view.CameraPosition = [focal[i] + direction[i] for i in range(3)]
-    view.CameraViewUp = [0, 0, 1]
-    view.CameraFocalPoint = focal
-    view.ResetCamera(*[float(b) for b in bounds])
-    return list(view.GetActiveCamera().GetPosition())
-
-
-def render_view(size=(700, 700), axes_grid=False):
-    """A white render view lit like matplotlib's voxels (see shade_like_matplotlib)."""
-    view = CreateView("RenderView")
-    view.ViewSize = list(size)
-    view.OrientationAxesVisibility = 0
-    # One light fixed in the scene where matplotlib has its light, instead of ParaView's light
-    # kit: the kit's five lights make the faces darker than matplotlib's, and lighting them costs
-    # a third of a full-resolution brain's rendering in software (llvmpipe).
-    view.UseLight = 0
-    light = AddLight(view=view)
-    light.Coords = "Scene"
-    light.Type = "Directional"
-    light.FocalPoint = [0.0, 0.0, 0.0]
-    light.Position = list(MATPLOTLIB_LIGHT)
-    view.Background = [1, 1, 1]
-    view.UseColorPaletteForBackground = 0
-    if axes_grid:
-        view.AxesGrid.Visibility = 1
-        view.AxesGrid.XTitle, view.AxesGrid.YTitle, view.AxesGrid.ZTitle = "x", "y", "z"
-        for name in ("XTitleColor", "YTitleColor", "ZTitleColor", "XLabelColor", "YLabelColor",
-                     "ZLabelColor", "GridColor"):
-            setattr(view.AxesGrid, name, [0.2, 0.2, 0.2])
-    return view
-
-
 def shade_like_matplotlib(display):
     """matplotlib scales a face's colour by 0.65 + 0.35 cos(angle to the light); with VTK's
     ambient + diffuse * max(0, cos), these two coefficients give the faces turned toward the light
     and away from it (cos = +-2/3 for the sides) matplotlib's shades, the tops a little darker."""
     display.Ambient = 0.42
     display.Diffuse = 0.7
-
-
-def save(view, path, size=(700, 700)):
-    # SaveScreenshot renders the view itself: a Render() before it would draw every frame twice
-    # (seconds for a whole brain of translucent cubes in software rendering).
-    SaveScreenshot(path, view, ImageResolution=list(size))
-    Delete(view)
 
 
 def cubes_figure(path, filled, colour, opacity, edges, interior, gap=0.0, colours=None):
@@ -252,7 +156,7 @@ def mirrored_in_y(image):
     """The tutorial's [:, ::-1, :]: a producer of `image` (a vtkImageData) with the values of
     every point array in reverse y order. The voxels keep their places (and the axes their
     labels), as in matplotlib. Reversing 2 M values costs milliseconds; mirroring the cubes made
-    of them (a Transform of 8 M points) took half a second."""
+    of them instead (a Transform of 8 M points) costs half a second."""
     mirrored = vtkImageData()
     mirrored.CopyStructure(image)
     nx, ny, nz = image.GetDimensions()
@@ -364,8 +268,6 @@ def orbit(folder, volume, array, frames):
     return [os.path.join(folder, "orbit.%04d.png" % i) for i in range(frames)]
 
 
-
-
 # Figures 4 to 8, the warm-up cubes: (name, caption, the seed tutorial's code, draw, arguments).
 CUBE_FIGURES = [
     ("fig04_cubes",
@@ -441,39 +343,3 @@ def brain_figures(label, source, dimensions):
 def orbit_figure(path, folder, volume, frames):
     """The orbit of the full view into `folder` (see orbit); its first frame is the figure."""
     shutil.copyfile(orbit(folder, volume, "Transformed", frames)[0], path)
-
-
-def render_all(plugin, archive, out, volume="", size=50, full_resolution=False, orbit_frames=0,
-               overlays_from=None):
-    """Loads the plugin (ParaVoxel.so) and renders every figure of `archive` (its `volume`, else
-    the first readable one) into `out`, the 3D figures of the volume resampled to size^3 and, with
-    full_resolution, at the volume's own resolution, plus an orbit of `orbit_frames` frames into
-    out/orbit, and with `overlays_from` (the tutorial's archive, e.g. the bundled attention.zip)
-    the overlay figures of paravoxel.overlays; returns the Gallery (figures, captions, timings)."""
-    LoadPlugin(plugin, remote=False)
-    gallery = Gallery(out)
-    # The tutorial's arrays are in voxel order (arr[:, ::-1, :] flips the stored j axis).
-    reader = simple.AnalyzeZipReader(FileName=archive, WorldSpace=0)
-    if volume:
-        reader.Volume = volume
-    UpdatePipeline(proxy=reader)
-    transformed = simple.IntensityTransform(Input=reader)
-    gallery.render_table(volume_figures(reader, transformed))
-    gallery.render_table(CUBE_FIGURES)
-
-    resized = ResampleToImage(Input=transformed, SamplingDimensions=[size, size, size])
-    resolutions = [("%d" % size, resized, (size, size, size))]
-    if full_resolution:
-        resolutions.append(("full", transformed, servermanager.Fetch(reader).GetDimensions()))
-    for label, source, dimensions in resolutions:
-        gallery.render_table(brain_figures(label, source, dimensions))
-    if full_resolution and orbit_frames:
-        gallery.render(
-            "orbit_full", "Orbit of the full view at full resolution: %d frames saved with "
-            "SaveAnimation (orbit/orbit.NNNN.png)" % orbit_frames,
-            "(matplotlib would take hours)", orbit_figure, folder=os.path.join(out, "orbit"),
-            volume=transformed, frames=orbit_frames)
-    if overlays_from:
-        render_overlays(gallery, overlays_from)
-    gallery.write_index(archive)
-    return gallery

@@ -1,10 +1,10 @@
 """Renders mricron-data's AAL atlas as exploded voxels: every region pulled apart in its own
 colour, and both hippocampi with the left precentral gyrus inside the translucent ch2 anatomy
-(paravoxel.atlases), both read in world space from the overlay archive this script makes
-(paravoxel.overlays: the mricron templates and the tutorial's archive).
+(paravoxel.gallery.atlases), both read in world space from the overlay archive this script
+makes (paravoxel.gallery.overlays: the mricron templates and the tutorial's archive).
 
     source build/paravoxel-env.sh
-    paravoxel_xvfb_run pvbatch Examples/atlases.py [--out FOLDER] [--archive attention.zip]
+    paravoxel_xvfb_run pvbatch Examples/render_atlases.py [--out FOLDER] [--archive attention.zip]
 
 Needs Debian's mricron-data (/usr/share/mricron/templates). scripts/render.sh renders the same
 figures into the tutorial's gallery.
@@ -16,8 +16,8 @@ import time
 
 from paraview.simple import LoadPlugin
 
-from paravoxel.atlases import atlas_figures
-from paravoxel.overlays import write_overlay_archive
+from paravoxel.gallery.atlases import atlas_figures
+from paravoxel.gallery.overlays import write_overlay_archive
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 

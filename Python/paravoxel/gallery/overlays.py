@@ -11,16 +11,22 @@ so a 2 mm LAS atlas lines up with a 1 mm RAS anatomy by itself.
 The archive holds mricron-data's ch2 (1 mm, RAS), AICHAmc (2 mm, LAS) and aal (1 mm, RAS) with
 their label sidecars (.nii.txt, .nii.lut), the structural volume of the tutorial's archive
 (attention.zip: SPM2 Analyze, x flipped as nibabel reads Analyze) and an SPM-style t map made
-here on the grid of that archive's functional volumes (make_t_map). Examples/overlays.py is the
-command line; paravoxel.figures.render_all adds the figures to the tutorial's gallery.
+here on the grid of that archive's functional volumes (make_t_map). The figures' rows
+(figure_table) are rendered by paravoxel.gallery.render (render_overlays, also in render_all's
+gallery); Examples/render_overlays.py is the command line.
+
+paraview.simple is imported inside the figures' functions: importing it connects a session, and
+the archive is written without one.
 """
 import io
-import math
 import os
 import tempfile
 import zipfile
 
 import numpy as np
+
+from ..labels import color_by_labels
+from .views import corner_text, legend, place_camera, save, world_view
 
 TEMPLATES = "/usr/share/mricron/templates"
 # Members of the overlay archive (the mricron templates keep their names, so that the reader
@@ -149,33 +155,6 @@ def read_world(archive, member):
     return reader
 
 
-def _view(size):
-    from paraview import simple
-    view = simple.CreateView("RenderView")
-    view.ViewSize = list(size)
-    view.Background = [1, 1, 1]
-    view.UseColorPaletteForBackground = 0
-    view.OrientationAxesVisibility = 1
-    view.OrientationAxesLabelColor = [0.1, 0.1, 0.1]
-    # One blended pass for the translucent anatomy: depth peeling costs about a second per peel
-    # in software rendering, and the anatomy's faces are faint enough for any order.
-    view.DepthPeeling = 0
-    return view
-
-
-def _place_camera(view, direction, bounds, up=(0, 0, 1), zoom=1.0):
-    """Looks at the centre of `bounds` from `direction` (toward the camera), `up` up, fitting
-    `bounds`; returns the camera position."""
-    focal = [0.5 * (bounds[2 * a] + bounds[2 * a + 1]) for a in range(3)]
-    norm = math.sqrt(sum(c * c for c in direction))
-    view.CameraFocalPoint = focal
-    view.CameraPosition = [focal[a] + direction[a] / norm for a in range(3)]
-    view.CameraViewUp = list(up)
-    view.ResetCamera(*[float(b) for b in bounds])
-    view.GetActiveCamera().Zoom(zoom)
-    return list(view.GetActiveCamera().GetPosition())
-
-
 def _anatomy(reader, view, camera, opacity, cut=None):
     """The translucent anatomy: the exploded voxels of `reader`'s head (every voxel above 0, the
     masked background of these templates; only the outer faces, those toward the camera) in
@@ -224,36 +203,21 @@ def _label(view, text, position, colour=(0.1, 0.1, 0.1), size=28):
     return display
 
 
-def _save(view, path, size):
-    from paraview import simple
-    simple.SaveScreenshot(path, view, ImageResolution=list(size))
-
-
 def _sources():
     from paraview import simple
     return dict(simple.GetSources())
 
 
-def _clean_up(view, before):
-    """Deletes the view, the pipeline proxies made since `before` (_sources() then), consumers
-    first, and the shared Intensity colour map (color_by_labels made it categorical): the
-    figures share a session with others."""
+def _clean_up(before):
+    """Deletes the pipeline proxies made since `before` (_sources() then), consumers first, and
+    the shared Intensity colour map (color_by_labels made it categorical): the figures share a
+    session with others. The view is gone already (views.save deletes it)."""
     from paraview import simple
-    simple.Delete(view)
     now = _sources()
     for key in sorted(set(now) - set(before), key=lambda key: int(key[1]), reverse=True):
         simple.Delete(now[key])
     simple.Delete(simple.GetColorTransferFunction("Intensity"))
     simple.Delete(simple.GetOpacityTransferFunction("Intensity"))
-
-
-def _legend(lut, view, title):
-    from paraview import simple
-    legend = simple.GetScalarBar(lut, view)
-    legend.Title, legend.ComponentTitle = title, ""
-    legend.TitleColor = legend.LabelColor = [0.1, 0.1, 0.1]
-    legend.WindowLocation = "Lower Right Corner"
-    return legend
 
 
 def _block_toward(corner, direction):
@@ -267,14 +231,13 @@ def atlas_figure(path, archive, size=(900, 800)):
     inside the translucent ch2 head (1 mm, stored RAS), both cut open by one block: each read in
     world space from `archive`, neither resampled."""
     from paraview import simple
-    from .labels import color_by_labels
 
     before = _sources()
     anatomy_reader = read_world(archive, ANATOMY)
     atlas_reader = read_world(archive, AICHA)
-    view = _view(size)
+    view = world_view(size)
     bounds = anatomy_reader.GetDataInformation().GetBounds()
-    camera = _place_camera(view, OPEN_VIEW, bounds, zoom=1.25)
+    camera = place_camera(view, OPEN_VIEW, bounds, zoom=1.25)
     block = _block_toward(CUT_CORNER, OPEN_VIEW)
     _anatomy(anatomy_reader, view, camera, 0.18, block)
     regions = simple.ExplodedVoxels(Input=atlas_reader, OnlyFacesTowardViewPoint=1,
@@ -284,8 +247,8 @@ def atlas_figure(path, archive, size=(900, 800)):
     display = simple.Show(regions, view)
     color_by_labels(display, view=view, show_legend=False)  # 192 regions: no legend
     display.Ambient, display.Diffuse = 0.35, 0.7
-    _save(view, path, size)
-    _clean_up(view, before)
+    save(view, path, size)
+    _clean_up(before)
 
 
 def left_right_figure(path, archive, size=(800, 800)):
@@ -298,9 +261,9 @@ def left_right_figure(path, archive, size=(800, 800)):
     before = _sources()
     anatomy_reader = read_world(archive, ANATOMY)
     atlas_reader = read_world(archive, AAL)
-    view = _view(size)
+    view = world_view(size)
     bounds = anatomy_reader.GetDataInformation().GetBounds()
-    camera = _place_camera(view, (0, 0, 1), bounds, up=(0, 1, 0), zoom=1.1)
+    camera = place_camera(view, (0, 0, 1), bounds, up=(0, 1, 0), zoom=1.1)
     anatomy, _ = _anatomy(anatomy_reader, view, camera, 0.45)
     anatomy.CutFunction = "Plane"
     anatomy.CutFunction.Origin = [0.0, 0.0, LEFT_VIEW_CUT]
@@ -312,16 +275,13 @@ def left_right_figure(path, archive, size=(800, 800)):
     simple.ColorBy(display, None)
     display.AmbientColor = display.DiffuseColor = [0.85, 0.1, 0.1]
     display.Ambient, display.Diffuse = 0.35, 0.7
-    caption = simple.Text(Text="red: AAL %s, seen from above, nose up" % LEFT_REGION)
-    caption_display = simple.Show(caption, view)
-    caption_display.WindowLocation = "Upper Left Corner"
-    caption_display.Color = [0.1, 0.1, 0.1]
-    caption_display.FontSize = 22
+    corner_text(view, "red: AAL %s, seen from above, nose up" % LEFT_REGION, "Upper Left Corner",
+                22)
     middle = 0.5 * (bounds[2] + bounds[3])
     _label(view, "left", (bounds[0] - 10.0, middle, bounds[5]))
     _label(view, "right", (bounds[1] + 10.0, middle, bounds[5]))
-    _save(view, path, size)
-    _clean_up(view, before)
+    save(view, path, size)
+    _clean_up(before)
 
 
 def statistical_map_figure(path, archive, size=(900, 800)):
@@ -333,9 +293,9 @@ def statistical_map_figure(path, archive, size=(900, 800)):
     before = _sources()
     structural_reader = read_world(archive, STRUCTURAL)
     t_reader = read_world(archive, T_MAP)
-    view = _view(size)
+    view = world_view(size)
     bounds = structural_reader.GetDataInformation().GetBounds()
-    camera = _place_camera(view, (0.45, -0.55, 0.9), bounds, zoom=1.3)
+    camera = place_camera(view, (0.45, -0.55, 0.9), bounds, zoom=1.3)
     anatomy, _ = _anatomy(structural_reader, view, camera, 0.6)
     anatomy.CutFunction = "Plane"
     anatomy.CutFunction.Origin = list(BLOB_CENTRE)
@@ -350,15 +310,15 @@ def statistical_map_figure(path, archive, size=(900, 800)):
     lut.ApplyPreset("Plasma (matplotlib)", True)
     lut.RescaleTransferFunction(T_THRESHOLD, high)
     display.SetScalarBarVisibility(view, True)
-    _legend(lut, view, "t")
+    legend(lut, view, "t")
     display.Ambient, display.Diffuse = 0.35, 0.7
-    _save(view, path, size)
-    _clean_up(view, before)
+    save(view, path, size)
+    _clean_up(before)
 
 
 def figure_table(archive):
     """The overlay figures of `archive` (write_overlay_archive's) as rows of a
-    paravoxel.figures.Gallery table: (name, caption, seed code (none: beyond the tutorial),
+    paravoxel.gallery.render.Gallery table: (name, caption, seed code (none: beyond the tutorial),
     draw, arguments)."""
     x, y, z = BLOB_CENTRE
     return [
@@ -381,16 +341,3 @@ def figure_table(archive):
          % (x, y, z, T_THRESHOLD),
          "", statistical_map_figure, dict(archive=archive)),
     ]
-
-
-def render_overlays(gallery, attention, templates=TEMPLATES):
-    """Renders the overlay figures and the atlas figures (paravoxel.atlases) into `gallery` (a paravoxel.figures.Gallery) from an overlay
-    archive written to a temporary folder (and removed) from `attention` (the tutorial's archive)
-    and the mricron templates."""
-    with tempfile.TemporaryDirectory(prefix="paravoxel-overlays-") as folder:
-        archive = write_overlay_archive(os.path.join(folder, "overlays.zip"), attention,
-                                        templates)
-        gallery.render_table(figure_table(archive))
-        # The label atlas figures read the same archive's AAL and ch2.
-        from .atlases import atlas_figures
-        gallery.render_table(atlas_figures(archive))
