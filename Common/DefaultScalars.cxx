@@ -23,3 +23,10 @@ vtkDataArray* paravoxel::DefaultScalars::ActiveScalarsWhenUnnamed(
   association = vtkDataObject::FIELD_ASSOCIATION_CELLS;
   return input->GetCellData()->GetScalars();
 }
+
+std::string paravoxel::DefaultScalars::DescribeSelection(vtkInformation* selection)
+{
+  return selection && selection->Has(vtkDataObject::FIELD_NAME())
+    ? std::string("array named '") + selection->Get(vtkDataObject::FIELD_NAME()) + "'"
+    : std::string("scalars");
+}

@@ -13,6 +13,8 @@
 #include "ParaVoxelCommonModule.h" // for export macro
 #include "vtkType.h"
 
+#include <string>
+
 class vtkDataArray;
 class vtkDataSet;
 class vtkInformation;
@@ -28,6 +30,12 @@ public:
    */
   static vtkDataArray* ActiveScalarsWhenUnnamed(
     vtkInformation* selection, vtkDataSet* input, int& association);
+
+  /**
+   * What `selection` asks for, for error messages: "array named 'X'", or "scalars" when it names
+   * no array.
+   */
+  static std::string DescribeSelection(vtkInformation* selection);
 };
 } // namespace paravoxel
 

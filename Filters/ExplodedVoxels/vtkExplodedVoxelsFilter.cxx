@@ -406,9 +406,7 @@ vtkDataArray* vtkExplodedVoxelsFilter::FindVoxelArray(
   {
     vtkInformation* selection = this->GetInputArrayInformation(0);
     vtkErrorMacro("The input has no "
-      << (selection->Has(vtkDataObject::FIELD_NAME())
-             ? std::string("array named '") + selection->Get(vtkDataObject::FIELD_NAME()) + "'"
-             : std::string("scalars"))
+      << paravoxel::DefaultScalars::DescribeSelection(this->GetInputArrayInformation(0))
       << " to make voxels from.");
     return nullptr;
   }

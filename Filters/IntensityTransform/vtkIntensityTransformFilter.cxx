@@ -266,11 +266,8 @@ vtkDataArray* vtkIntensityTransformFilter::FindScalars(
   }
   if (!scalars)
   {
-    vtkErrorMacro("The input has no "
-      << (selection->Has(vtkDataObject::FIELD_NAME())
-             ? std::string("array named '") + selection->Get(vtkDataObject::FIELD_NAME()) + "'"
-             : std::string("scalars"))
-      << " to transform.");
+    vtkErrorMacro("The input has no " << paravoxel::DefaultScalars::DescribeSelection(selection)
+                                      << " to transform.");
     return nullptr;
   }
   const char* name = scalars->GetName() ? scalars->GetName() : "";
