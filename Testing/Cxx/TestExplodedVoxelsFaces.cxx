@@ -143,7 +143,7 @@ TEST_F(ExplodedVoxels, GapAndInteriorFaces)
   const Layout layout = Block(4, 5, 3);
   const auto values = MakeArray("v", 1, RandomValues<int>(layout.NumberOfVoxels(), 2, 11));
   // With interior faces the boxes shrink by at least 0.01 (gaps outside [0, 0.9] are errors:
-  // ExplodedVoxelsRegions.SettingsOutsideTheirDomainAreErrors).
+  // ExplodedVoxels.SettingsOutsideTheirDomainAreErrors).
   for (const double gap : { 0.0, 0.005, 0.25, 0.9 })
   {
     for (const bool interior : { false, true })
