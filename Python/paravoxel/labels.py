@@ -25,7 +25,7 @@ the one the reader and Exploded Voxels hand to the GUI: this module calls it.
 """
 from vtkmodules.vtkCommonCore import vtkDoubleArray, vtkInformation, vtkStringArray
 
-from .ParaVoxelFilters import vtkParaVoxelLabels
+from .ParaVoxelCommon import vtkParaVoxelLabels
 
 NAMES_ARRAY = "LabelNames"
 COLORS_ARRAY = "LabelColors"
