@@ -65,11 +65,11 @@ case "$release" in
       libnetcdf-cxx-legacy-dev)
     ;;
   trixie)
-    # xsltproc: ParaView's plugin documentation step without Qt5's xmlpatterns.
     PACKAGES+=(libclang-rt-19-dev
-      qt6-base-dev qt6-tools-dev qt6-svg-dev qt6-5compat-dev xsltproc)
+      qt6-base-dev qt6-tools-dev qt6-svg-dev qt6-5compat-dev)
     ;;
   forky)
+    # xsltproc: the plugin's documentation, which ParaView 6 makes without Qt5's xmlpatterns.
     PACKAGES+=(libclang-rt-21-dev
       qt6-base-dev qt6-tools-dev qt6-svg-dev qt6-5compat-dev xsltproc
       libvtk9-dev libvtk9-qt-dev)
