@@ -34,7 +34,7 @@ PACKAGES=(
   # own ones follow the list)
   paraview paraview-dev python3-paraview
   libutfcpp-dev libhdf5-openmpi-dev libnetcdf-dev
-  libdouble-conversion-dev libeigen3-dev libexpat1-dev libfreetype6-dev libgl2ps-dev
+  libdouble-conversion-dev libeigen3-dev libexpat1-dev libgl2ps-dev
   libglew-dev libjpeg-dev libjsoncpp-dev liblz4-dev libpng-dev libproj-dev libpython3-dev
   libtbb-dev libtheora-dev libtiff-dev libx11-dev libxml2-dev libxt-dev mpi-default-dev
   zlib1g-dev liblzma-dev libgdal-dev libpugixml-dev libcgns-dev libprotobuf-dev
@@ -57,20 +57,21 @@ PACKAGES=(
 )
 # What differs by release: libFuzzer's runtime for the default clang (libclang-rt-NN-dev), the Qt
 # ParaView's GUI is built on, NetCDF's legacy C++ API (gone after Debian 12), and on forky the
-# system VTK that ParaView 6.1 is built against (its CMake package finds VTK's).
+# system VTK that ParaView 6.1 is built against (its CMake package finds VTK's). Names that became
+# virtual (libfreetype6-dev) are given as the real package, which dpkg-query sees installed.
 case "$release" in
   bookworm)
     PACKAGES+=(libclang-rt-14-dev
       qtbase5-dev qttools5-dev libqt5svg5-dev qtxmlpatterns5-dev-tools libqt5opengl5-dev
-      libnetcdf-cxx-legacy-dev)
+      libnetcdf-cxx-legacy-dev libfreetype6-dev)
     ;;
   trixie)
-    PACKAGES+=(libclang-rt-19-dev
+    PACKAGES+=(libclang-rt-19-dev libfreetype-dev
       qt6-base-dev qt6-tools-dev qt6-svg-dev qt6-5compat-dev)
     ;;
   forky)
     # xsltproc: the plugin's documentation, which ParaView 6 makes without Qt5's xmlpatterns.
-    PACKAGES+=(libclang-rt-21-dev
+    PACKAGES+=(libclang-rt-21-dev libfreetype-dev
       qt6-base-dev qt6-tools-dev qt6-svg-dev qt6-5compat-dev xsltproc
       libvtk9-dev libvtk9-qt-dev)
     ;;
