@@ -92,7 +92,11 @@ else ()
     file(GLOB _paravoxel_found
       "${_paravoxel_prefix}/lib/${CMAKE_LIBRARY_ARCHITECTURE}/cmake/paraview-*"
       "${_paravoxel_prefix}/lib/cmake/paraview-*")
-    list(APPEND _paravoxel_package_dirs ${_paravoxel_found})
+    # The same folder through a symbolic link (/lib -> usr/lib) once.
+    foreach (_paravoxel_dir IN LISTS _paravoxel_found)
+      get_filename_component(_paravoxel_dir "${_paravoxel_dir}" REALPATH)
+      list(APPEND _paravoxel_package_dirs "${_paravoxel_dir}")
+    endforeach ()
   endforeach ()
 endif ()
 list(REMOVE_DUPLICATES _paravoxel_package_dirs)
