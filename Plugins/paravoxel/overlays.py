@@ -22,6 +22,15 @@ import zipfile
 
 import numpy as np
 
+
+def matplotlib_preset(name):
+    """ParaView's preset of matplotlib's map `name` ("Viridis", "Plasma"): "<name> (matplotlib)"
+    up to ParaView 6.0, plain "<name>" from 6.1 on."""
+    from paraview import servermanager
+    old = "%s (matplotlib)" % name
+    return old if servermanager.vtkSMTransferFunctionPresets.GetInstance().HasPreset(old) else name
+
+
 TEMPLATES = "/usr/share/mricron/templates"
 # Members of the overlay archive (the mricron templates keep their names, so that the reader
 # finds each atlas's sidecars, e.g. AICHAmc.nii.txt beside AICHAmc.nii.gz).
@@ -347,7 +356,7 @@ def statistical_map_figure(path, archive, size=(900, 800)):
     display = simple.Show(blob, view)
     simple.ColorBy(display, ("CELLS", "Intensity"), separate=True)
     lut = simple.GetColorTransferFunction("Intensity", display, separate=True)
-    lut.ApplyPreset("Plasma (matplotlib)", True)
+    lut.ApplyPreset(matplotlib_preset("Plasma"), True)
     lut.RescaleTransferFunction(T_THRESHOLD, high)
     display.SetScalarBarVisibility(view, True)
     _legend(lut, view, "t")
