@@ -2,7 +2,7 @@
 # Installs every Debian package ParaVoxel needs to build, test and render, for the release this
 # machine runs (/etc/os-release): Debian 12 "bookworm" (ParaView 5.11, Qt5), Debian 13 "trixie"
 # (ParaView 5.13, Qt6) or Debian testing "forky" (ParaView 6.1, Qt6, the system VTK 9.6).
-# PARAVOXEL_DEBIAN_RELEASE=bookworm|trixie|forky overrides the detection.
+# PARAVOXEL_DEBIAN_RELEASE=bookworm|trixie|forky overrides the detection; --list prints the list.
 # Idempotent: packages already present are left alone; safe to run again.
 set -euo pipefail
 
@@ -76,6 +76,13 @@ case "$release" in
       libvtk9-dev libvtk9-qt-dev)
     ;;
 esac
+
+# --list: print the package list for the release and stop (scripts/test-in-debian.sh remakes a
+# root when it changes).
+if [ "${1:-}" = --list ]; then
+  printf '%s\n' "${PACKAGES[@]}"
+  exit 0
+fi
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
