@@ -8,7 +8,7 @@
 import math
 import os
 
-from paraview import simple
+from paraview import servermanager, simple
 from paraview.simple import (ColorBy, GetActiveViewOrCreate, GetColorTransferFunction,
                              GetOpacityTransferFunction, LoadPlugin, Render, Show)
 
@@ -31,7 +31,10 @@ view.DepthPeeling = 1
 display = Show(voxels, view)
 ColorBy(display, ("CELLS", "Transformed"))
 lut = GetColorTransferFunction("Transformed")
-lut.ApplyPreset("Viridis (matplotlib)", True)
+# ParaView 6.1 names matplotlib's map "Viridis", earlier ones "Viridis (matplotlib)".
+presets = servermanager.vtkSMTransferFunctionPresets.GetInstance()
+lut.ApplyPreset("Viridis (matplotlib)" if presets.HasPreset("Viridis (matplotlib)") else "Viridis",
+                True)
 lut.EnableOpacityMapping = 1
 lut.RescaleTransferFunction(0.0, 1.0)
 GetOpacityTransferFunction("Transformed").Points = [0.0, 0.0, 0.5, 0.0, 1.0, 1.0, 0.5, 0.0]

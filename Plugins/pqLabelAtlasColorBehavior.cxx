@@ -109,8 +109,12 @@ void pqLabelAtlasColorBehavior::colorByLabels(pqDataRepresentation* display, Mom
       // Choose the display's own map now: none is chosen yet, or the shared one (a filter's
       // display inherits its input display's colouring; ParaView's own set-up of a new display
       // takes the shared map whatever UseSeparateColorMap says). MapChosen follows.
-      vtkSMPVRepresentationProxy::SetScalarColoring(
-        proxy, arrayName, colorArray.GetInputArrayAssociation());
+      // The member function, in every ParaView from 5.11 on (the static helper taking the proxy
+      // is gone in 5.13).
+      if (auto* representation = vtkSMPVRepresentationProxy::SafeDownCast(proxy))
+      {
+        representation->SetScalarColoring(arrayName, colorArray.GetInputArrayAssociation());
+      }
     }
     return;
   }

@@ -478,9 +478,10 @@ bool ExplodedVoxelsMesher::FindFaces(
         const std::int32_t* hereRegions = voxelRegions ? voxelRegions + row * rowLength : nullptr;
         // Whether the neighbour `offset` voxels away in the work grid (which exists) leaves the
         // face towards it open: it is empty, or of another region that moves apart.
-        const auto opensFace = [&](vtkIdType i, vtkIdType offset) {
-          return here[i + offset] == Empty ||
-            (hereRegions && hereRegions[i + offset] != hereRegions[i]);
+        const auto opensFace = [&](vtkIdType i, vtkIdType offset) -> bool
+        {
+          const bool empty = here[i + offset] == Empty;
+          return empty || (hereRegions && hereRegions[i + offset] != hereRegions[i]);
         };
         const auto maskOf = [&](vtkIdType i) -> std::uint8_t
         {

@@ -110,7 +110,26 @@ void vtkExplodedVoxelsFilter::RemoveAllRegions()
   if (!this->Regions.empty())
   {
     this->Regions.clear();
+    this->UpdateListedRegions();
     this->Modified();
+  }
+}
+
+void vtkExplodedVoxelsFilter::UpdateListedRegions()
+{
+  // The selections that are no name of the list are listed too: ParaView 6.1.1 resets the Regions
+  // property to this list (RegionInfo) whenever the list changes (vtkSMArraySelectionDomain
+  // copies its information property on DomainModified), so a region chosen by its number, say
+  // "116" from Python, that the list did not hold was dropped on the client before any process
+  // saw it: fewer faces, without a word.
+  this->ListedRegions = this->AvailableRegions;
+  for (const std::string& region : this->Regions)
+  {
+    if (std::find(this->ListedRegions.begin(), this->ListedRegions.end(), region) ==
+      this->ListedRegions.end())
+    {
+      this->ListedRegions.push_back(region);
+    }
   }
 }
 
@@ -129,20 +148,21 @@ void vtkExplodedVoxelsFilter::SetRegionStatus(const char* region, int status)
   if (status && found == this->Regions.end())
   {
     this->Regions.emplace_back(region);
+    this->UpdateListedRegions();
     this->Modified();
   }
   else if (!status && found != this->Regions.end())
   {
     this->Regions.erase(found);
+    this->UpdateListedRegions();
     this->Modified();
   }
 }
 
 const char* vtkExplodedVoxelsFilter::GetRegionArrayName(int index) const
 {
-  return index >= 0 && index < this->GetNumberOfRegionArrays()
-    ? this->AvailableRegions[index].c_str()
-    : nullptr;
+  return index >= 0 && index < this->GetNumberOfRegionArrays() ? this->ListedRegions[index].c_str()
+                                                               : nullptr;
 }
 
 int vtkExplodedVoxelsFilter::GetRegionArrayStatus(const char* region) const
@@ -216,6 +236,7 @@ int vtkExplodedVoxelsFilter::RequestInformation(
       this->AvailableRegions.push_back(name);
     }
   }
+  this->UpdateListedRegions();
   return 1;
 }
 

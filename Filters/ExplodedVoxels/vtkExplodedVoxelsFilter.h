@@ -171,10 +171,11 @@ public:
   ///@{
   /**
    * The regions the GUI lists: the non-empty names of the input's LabelNames, as the input held
-   * them when the pipeline information was last updated. GetRegionArrayStatus() tells whether
-   * one is selected.
+   * them when the pipeline information was last updated, then the selected regions that are not
+   * among them (label numbers such as "17", unknown names), so that the list (ParaView's
+   * RegionInfo) holds every selection. GetRegionArrayStatus() tells whether one is selected.
    */
-  int GetNumberOfRegionArrays() const { return static_cast<int>(this->AvailableRegions.size()); }
+  int GetNumberOfRegionArrays() const { return static_cast<int>(this->ListedRegions.size()); }
   const char* GetRegionArrayName(int index) const;
   int GetRegionArrayStatus(const char* region) const;
   ///@}
@@ -265,6 +266,9 @@ private:
 
   std::vector<std::string> Regions;
   std::vector<std::string> AvailableRegions;
+  // AvailableRegions, then the Regions not among them (see GetNumberOfRegionArrays).
+  std::vector<std::string> ListedRegions;
+  void UpdateListedRegions();
   vtkNew<vtkStringArray> LabelAnnotations;
   vtkNew<vtkDoubleArray> LabelIndexedColors;
 };

@@ -18,6 +18,14 @@ namespace paravoxel
 {
 namespace
 {
+// The lowest and the largest value of type T.
+template <typename T>
+void TypeExtremes(double& low, double& high)
+{
+  low = static_cast<double>(std::numeric_limits<T>::lowest());
+  high = static_cast<double>(std::numeric_limits<T>::max());
+}
+
 struct DataTypeInfo
 {
   int Code;
@@ -550,8 +558,7 @@ int AnalyzeHeader::GetOutputScalarType() const
   double low = 0, high = 0;
   switch (stored)
   {
-    vtkTemplateMacro(low = static_cast<double>(std::numeric_limits<VTK_TT>::lowest());
-                     high = static_cast<double>(std::numeric_limits<VTK_TT>::max()));
+    vtkTemplateMacro(TypeExtremes<VTK_TT>(low, high));
   }
   const double limit = std::numeric_limits<float>::max();
   for (const double value :

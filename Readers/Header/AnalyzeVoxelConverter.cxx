@@ -129,9 +129,12 @@ void SwapReversedValues(T* a, T* b, vtkIdType voxels)
   {
     // In place the two ends meet in the middle; between two rows every block is swapped.
     const vtkIdType limit = a == b ? voxels / 2 : voxels;
-    for (; front + block <= limit && (a != b || back - front >= 2 * block);
-         front += block, back -= block)
+    for (; front + block <= limit; front += block, back -= block)
     {
+      if (a == b && back - front < 2 * block)
+      {
+        break;
+      }
       std::uint64_t x, y;
       std::memcpy(&x, a + front, sizeof(x));
       std::memcpy(&y, b + back - block, sizeof(y));

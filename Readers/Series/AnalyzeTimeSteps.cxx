@@ -140,9 +140,9 @@ bool AnalyzeTimeSteps::MakeSeriesOfSiblings(
       this->Steps.push_back({ &volume, 0 });
     }
   }
-  std::sort(this->Steps.begin(), this->Steps.end(),
-    [](const Step& a, const Step& b)
-    { return NaturalLess(a.Volume->HeaderMember, b.Volume->HeaderMember); });
+  const auto byHeaderName = [](const Step& a, const Step& b) -> bool
+  { return NaturalLess(a.Volume->HeaderMember, b.Volume->HeaderMember); };
+  std::sort(this->Steps.begin(), this->Steps.end(), byHeaderName);
   return true;
 }
 

@@ -429,6 +429,12 @@ TEST(AnalyzeHeader, ReadsNifti2WithWideFields)
 namespace
 {
 // A header broken in one way, which Parse refuses with an error holding `Words`.
+// A NIfTI-2 first dimension of 2^40.
+void DimensionTooLong(HeaderBytes& h)
+{
+  h.Put<std::int64_t>(24, std::int64_t(1) << 40);
+}
+
 struct BrokenCase
 {
   const char* Name;
@@ -468,9 +474,7 @@ const BrokenCase BrokenCases[] = {
       h.Put<std::int64_t>(48, 2147483647);
     },
     "more than 2^63 voxels" },
-  { "Nifti2DimensionTooLong", true, false,
-    [](HeaderBytes& h) { h.Put<std::int64_t>(24, std::int64_t(1) << 40); },
-    "between 1 and 2147483647" },
+  { "Nifti2DimensionTooLong", true, false, DimensionTooLong, "between 1 and 2147483647" },
 };
 
 class AnalyzeHeaderBroken : public ::testing::TestWithParam<BrokenCase>

@@ -501,6 +501,16 @@ TEST_F(ExplodedVoxelsRegions, RegionStatusAndAvailableRegions)
   filter->SetRegionStatus("two", 0);
   ASSERT_EQ(filter->GetNumberOfRegions(), 1);
   EXPECT_STREQ(filter->GetRegion(0), "four");
+  // A region selected by number is listed after the names, selected, as long as it is (ParaView
+  // 6.1.1 resets the property to the list whenever the list changes).
+  filter->SetRegionStatus("3", 1);
+  ASSERT_EQ(filter->GetNumberOfRegionArrays(), 5);
+  EXPECT_STREQ(filter->GetRegionArrayName(4), "3");
+  EXPECT_EQ(filter->GetRegionArrayStatus("3"), 1);
+  filter->UpdateInformation();
+  ASSERT_EQ(filter->GetNumberOfRegionArrays(), 5);
+  filter->SetRegionStatus("3", 0);
+  EXPECT_EQ(filter->GetNumberOfRegionArrays(), 4);
   filter->RemoveAllRegions();
   EXPECT_EQ(filter->GetNumberOfRegions(), 0);
 }

@@ -158,8 +158,7 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
   vtkIdType numberOfKeys = 0;
   auto iterator = vtk::TakeSmartPointer(output->GetPolys()->NewIterator());
   vtkIdType cell = 0;
-  for (iterator->GoToFirstCell(); !iterator->IsDoneWithTraversal();
-       iterator->GoToNextCell(), ++cell)
+  for (iterator->GoToFirstCell(); !iterator->IsDoneWithTraversal(); iterator->GoToNextCell())
   {
     vtkIdType size;
     const vtkIdType* ids;
@@ -178,9 +177,9 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
     {
       ijk[a] = static_cast<int>(voxelIndex->GetComponent(cell, a)) - voxels.First[a];
     }
-    Require(voxels.Inside(ijk),
-      [&]
-      { return where.str() + "face " + std::to_string(cell) + ": VoxelIndex outside the image"; });
+    const auto outside = [&]() -> std::string
+    { return where.str() + "face " + std::to_string(cell) + ": VoxelIndex outside the image"; };
+    Require(voxels.Inside(ijk), outside);
     // Made only on failure: most faces pass.
     const auto face = [&]()
     {
@@ -297,6 +296,7 @@ void CheckExplodedVoxels(Case c, vtkImageData* image, vtkDataArray* values)
           [&] { return face() + "a corner carries other values"; });
       }
     }
+    ++cell;
   }
   Require(numberOfKeys == points,
     [&]
@@ -354,23 +354,23 @@ void CheckIntensityTransform(const Case& c, vtkImageData* image, vtkDataArray* v
     !std::isfinite(custom[0]) || !std::isfinite(custom[1]);
   if (c.Components != 1 || c.ResultArrayName.empty() || invalid)
   {
+    const auto notEmpty = [&]() -> std::string
+    {
+      return where + "an error (several components, no result name, a setting outside its " +
+        "domain) gave a non-empty output";
+    };
     Require(output->GetNumberOfPoints() == 0 && !attributes->GetArray("Transformed") &&
         !attributes->GetArray("Result"),
-      [&]
-      {
-        return where +
-          "an error (several components, no result name, a setting outside its domain) gave a "
-          "non-empty output";
-      });
+      notEmpty);
     return;
   }
   vtkDataArray* result = attributes->GetArray(c.ResultArrayName.c_str());
   const vtkIdType count = values->GetNumberOfTuples();
+  const auto noResult = [&]() -> std::string
+  { return where + "no float32 result array of one value per input value as the active scalars"; };
   Require(result && result == attributes->GetScalars() && result->GetDataType() == VTK_FLOAT &&
       result->GetNumberOfComponents() == 1 && result->GetNumberOfTuples() == count,
-    [&] {
-      return where + "no float32 result array of one value per input value as the active scalars";
-    });
+    noResult);
   vtkDataArray* kept = attributes->GetArray(name);
   Require(kept && kept->GetNumberOfTuples() == count,
     [&] { return where + "the input array was not kept"; });

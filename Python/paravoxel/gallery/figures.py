@@ -17,7 +17,7 @@ from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
 from vtkmodules.vtkCommonDataModel import vtkImageData
 
 from ..images import numpy_to_image
-from .views import matplotlib_camera, render_view, save
+from .views import matplotlib_camera, matplotlib_preset, render_view, save
 
 # The tutorial's warm-up pattern, indexed [x][y][z].
 SEED_PATTERN = np.array([[[1, 0, 1], [0, 0, 1], [0, 1, 0]],
@@ -41,7 +41,7 @@ def slice_figure(path, reader):
     display.Slice = 5
     display.ColorArrayName = ["POINTS", "Intensity"]
     lut = GetColorTransferFunction("Intensity")
-    lut.ApplyPreset("Viridis (matplotlib)", True)
+    lut.ApplyPreset(matplotlib_preset("Viridis"), True)
     display.SetScalarBarVisibility(view, True)
     # imshow puts the first index down and the second to the right: look down -z with -x up.
     view.CameraPosition = [0, 0, 1]
@@ -70,7 +70,7 @@ def histogram_figure(path, source, array, title):
     # The tutorial normalizes the bin centres to [0, 1] for viridis: the same map over the range
     # of the Histogram filter's bin_extents (the bin centres).
     lut = GetColorTransferFunction(array + " histogram bins")
-    lut.ApplyPreset("Viridis (matplotlib)", True)
+    lut.ApplyPreset(matplotlib_preset("Viridis"), True)
     lut.RescaleTransferFunction(
         *servermanager.Fetch(histogram).GetColumnByName("bin_extents").GetRange())
     # ParaView 5.11's bar chart representation colours the bars of a histogram's bin_values
@@ -209,7 +209,7 @@ def brain_view(volume, array, voi=None, flip_y=False, diagonal_cut=False, azimut
     # colouring by points is the same picture as by cells, and much faster to render.
     ColorBy(display, ("POINTS", array))
     lut = GetColorTransferFunction(array)
-    lut.ApplyPreset("Viridis (matplotlib)", True)
+    lut.ApplyPreset(matplotlib_preset("Viridis"), True)
     lut.EnableOpacityMapping = 1
     values = voxels.GetDataInformation().GetPointDataInformation().GetArrayInformation(array)
     low, high = values.GetComponentRange(0) if values else (0.0, 1.0)

@@ -26,7 +26,7 @@ import zipfile
 import numpy as np
 
 from ..labels import color_by_labels
-from .views import corner_text, legend, place_camera, save, world_view
+from .views import corner_text, legend, matplotlib_preset, place_camera, save, world_view
 
 TEMPLATES = "/usr/share/mricron/templates"
 # Members of the overlay archive (the mricron templates keep their names, so that the reader
@@ -307,7 +307,7 @@ def statistical_map_figure(path, archive, size=(900, 800)):
     display = simple.Show(blob, view)
     simple.ColorBy(display, ("CELLS", "Intensity"), separate=True)
     lut = simple.GetColorTransferFunction("Intensity", display, separate=True)
-    lut.ApplyPreset("Plasma (matplotlib)", True)
+    lut.ApplyPreset(matplotlib_preset("Plasma"), True)
     lut.RescaleTransferFunction(T_THRESHOLD, high)
     display.SetScalarBarVisibility(view, True)
     legend(lut, view, "t")

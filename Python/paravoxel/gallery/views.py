@@ -112,3 +112,11 @@ def save(view, path, size=(700, 700)):
     # (seconds for a whole brain of translucent cubes in software rendering).
     simple.SaveScreenshot(path, view, ImageResolution=list(size))
     simple.Delete(view)
+
+
+def matplotlib_preset(name):
+    """ParaView's preset of matplotlib's map `name` ("Viridis", "Plasma"): "<name> (matplotlib)"
+    up to ParaView 6.0, plain "<name>" from 6.1 on (whichever this ParaView has)."""
+    from paraview import servermanager
+    old = "%s (matplotlib)" % name
+    return old if servermanager.vtkSMTransferFunctionPresets.GetInstance().HasPreset(old) else name
