@@ -27,6 +27,7 @@ set(paravoxel_reader_private_classes
   Archive/MemberStream
   Archive/VerifiedInflater
   Archive/ZipMemberStore
+  Header/AnalyzeDataTypes
   Header/AnalyzeHeader
   Header/AnalyzeHeaderFields
   Header/AnalyzeVoxelConverter

@@ -1,5 +1,6 @@
 #include "AnalyzeHeader.h"
 
+#include "AnalyzeDataTypes.h"
 #include "AnalyzeHeaderFields.h"
 #include "ByteOrder.h"
 #include "Nifti2HeaderFields.h"
@@ -24,61 +25,6 @@ void TypeExtremes(double& low, double& high)
 {
   low = static_cast<double>(std::numeric_limits<T>::lowest());
   high = static_cast<double>(std::numeric_limits<T>::max());
-}
-
-struct DataTypeInfo
-{
-  int Code;
-  int VTKType;
-  int ComponentSize;
-  int Components;
-};
-
-// Analyze 7.5 datatypes plus the NIfTI-1 integer extensions. Complex and 128-bit types have
-// no VTK scalar counterpart and are refused.
-constexpr DataTypeInfo DataTypes[] = {
-  { 2, VTK_UNSIGNED_CHAR, 1, 1 },
-  { 4, VTK_SHORT, 2, 1 },
-  { 8, VTK_INT, 4, 1 },
-  { 16, VTK_FLOAT, 4, 1 },
-  { 64, VTK_DOUBLE, 8, 1 },
-  { 128, VTK_UNSIGNED_CHAR, 1, 3 },
-  { 256, VTK_SIGNED_CHAR, 1, 1 },
-  { 512, VTK_UNSIGNED_SHORT, 2, 1 },
-  { 768, VTK_UNSIGNED_INT, 4, 1 },
-  { 1024, VTK_LONG_LONG, 8, 1 },
-  { 1280, VTK_UNSIGNED_LONG_LONG, 8, 1 },
-};
-
-const DataTypeInfo* FindDataType(int code)
-{
-  for (const auto& info : DataTypes)
-  {
-    if (info.Code == code)
-    {
-      return &info;
-    }
-  }
-  return nullptr;
-}
-
-std::string DataTypeName(int code)
-{
-  switch (code)
-  {
-    case 32:
-      return "complex64";
-    case 1792:
-      return "complex128";
-    case 2048:
-      return "complex256";
-    case 1536:
-      return "float128";
-    case 2304:
-      return "RGBA32";
-    default:
-      return "unknown";
-  }
 }
 
 // Upper bound on one dimension: Analyze and NIfTI-1 store dims as int16, so anything above is
@@ -272,10 +218,11 @@ bool AnalyzeHeader::ReadDimensions(const Fields& fields, std::string& error)
 bool AnalyzeHeader::ReadDataType(const Fields& fields, std::string& error)
 {
   this->DataType = fields.Datatype;
-  const DataTypeInfo* type = FindDataType(this->DataType);
+  const AnalyzeDataTypes::Type* type = AnalyzeDataTypes::Find(this->DataType);
   if (!type)
   {
-    error = "datatype " + std::to_string(this->DataType) + " (" + DataTypeName(this->DataType) +
+    error = "datatype " + std::to_string(this->DataType) + " (" +
+      AnalyzeDataTypes::NameOfRefused(this->DataType) +
       ") is not supported; supported are uint8 (2), int16 (4), int32 (8), float32 (16), "
       "float64 (64), RGB24 (128), int8 (256), uint16 (512), uint32 (768), int64 (1024) and "
       "uint64 (1280)";
@@ -582,7 +529,7 @@ bool AnalyzeHeader::GetImageBytes(std::int64_t volumes, std::uint64_t& bytes) co
 
 int AnalyzeHeader::GetStoredScalarType() const
 {
-  const DataTypeInfo* type = FindDataType(this->DataType);
+  const AnalyzeDataTypes::Type* type = AnalyzeDataTypes::Find(this->DataType);
   return type ? type->VTKType : VTK_VOID;
 }
 
