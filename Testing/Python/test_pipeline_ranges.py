@@ -1,10 +1,12 @@
 """Range caches: every array the reader and the filters make (Exploded Voxels' points too) carries
 its ranges (per component, finite, L2 norm) when the pipeline hands it out, so ParaView's data
-information reads them instead of computing them; and the cached ranges equal VTK's own
-computation exactly, for every scalar type, with NaN and infinities, one to four components."""
+information reads them instead of computing them; and the cached ranges equal a computation in
+numpy exactly, for every scalar type, with NaN and infinities, one to four components. The
+reference is numpy's, not VTK's: VTK 9.6's own L2-norm range of an int32 array overflows (a NaN
+minimum for int32 x 3), which the cache keeps ParaView from showing."""
 import numpy as np
-from vtkmodules.util.numpy_support import numpy_to_vtk
-from vtkmodules.vtkCommonCore import vtkDataArray
+from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
+from vtkmodules.vtkCommonCore import VTK_DOUBLE_MAX, VTK_DOUBLE_MIN, vtkDataArray
 
 import paravoxel
 from paravoxel_testing import data_path, fail
@@ -19,6 +21,24 @@ def ranges(array):
     return [(c, array.GetRange(c), array.GetFiniteRange(c)) for c in wanted]
 
 
+def extremes(values):
+    """(min, max) of values without NaN, as VTK reports them; VTK's empty range if none."""
+    values = values[~np.isnan(values)]
+    if values.size == 0:
+        return (VTK_DOUBLE_MAX, VTK_DOUBLE_MIN)
+    return (float(values.min()), float(values.max()))
+
+
+def reference_ranges(array):
+    """ranges(array) computed in numpy from the array's values: components widened to double, the
+    norm the square root of their sum of squares in double, a tuple with a NaN left out."""
+    values = vtk_to_numpy(array).reshape(array.GetNumberOfTuples(), -1).astype(np.float64)
+    columns = [(c, values[:, c]) for c in range(values.shape[1])]
+    if values.shape[1] > 1:
+        columns.append((-1, np.sqrt(np.sum(values * values, axis=1))))
+    return [(c, extremes(column), extremes(column[np.isfinite(column)])) for c, column in columns]
+
+
 def check_cached(label, array):
     if array.GetNumberOfTuples() == 0:
         return
@@ -27,13 +47,9 @@ def check_cached(label, array):
         fail("%s: array '%s' has no cached ranges" % (label, array.GetName()))
     if array.GetNumberOfComponents() > 1 and not info.Has(vtkDataArray.L2_NORM_RANGE()):
         fail("%s: array '%s' has no cached norm range" % (label, array.GetName()))
-    # VTK's own computation on a copy without the cache.
-    fresh = array.NewInstance()
-    fresh.DeepCopy(array)
-    for key in CACHE_KEYS + (vtkDataArray.L2_NORM_RANGE(), vtkDataArray.L2_NORM_FINITE_RANGE()):
-        fresh.GetInformation().Remove(key)
-    if ranges(array) != ranges(fresh):
-        fail("%s: array '%s' cached %s, VTK computes %s" % (label, array.GetName(), ranges(array), ranges(fresh)))
+    if ranges(array) != reference_ranges(array):
+        fail("%s: array '%s' cached %s, numpy computes %s"
+             % (label, array.GetName(), ranges(array), reference_ranges(array)))
 
 
 # The helper itself, against VTK's computation.
@@ -85,4 +101,4 @@ for archive, volume in (("nifti_types.zip", "nifti/rgb.nii"), ("spm_scaled.zip",
         for data in (output.GetCellData(), output.GetPointData()):
             for i in range(data.GetNumberOfArrays()):
                 check_cached(label + ", exploded voxels", data.GetArray(i))
-print("every array carries its ranges, equal to VTK's computation")
+print("every array carries its ranges, equal to numpy's computation")
