@@ -45,6 +45,16 @@ def image_error(path, reference, pixel_threshold=None):
     return difference.GetThresholdedError()
 
 
+def baseline_path(folder, name):
+    """The baseline image `name`.png in folder, or in its paraview-<major>.<minor> subfolder when
+    this ParaView draws the picture differently (fonts, chart styles) and has one of its own."""
+    from paraview.servermanager import vtkSMProxyManager
+    version = "paraview-%d.%d" % (vtkSMProxyManager.GetVersionMajor(),
+                                  vtkSMProxyManager.GetVersionMinor())
+    own = os.path.join(folder, version, name + ".png")
+    return own if os.path.exists(own) else os.path.join(folder, name + ".png")
+
+
 def parse_mricron_labels(data):
     """{index: name} of mricron's label .txt bytes (`index name [code]` lines, whitespace or TAB
     separated), parsed independently of the reader."""

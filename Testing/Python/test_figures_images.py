@@ -1,6 +1,7 @@
 """Image regression test of every figure of the tutorial (paravoxel.gallery.figures, at 50^3
 and at full resolution) and of the overlay and atlas figures (paravoxel.gallery.overlays,
-.atlases): each rendered PNG is compared with its baseline in Testing/Baseline/figures by VTK's
+.atlases): each rendered PNG is compared with its baseline in Testing/Baseline/figures (or, where
+this ParaView draws a figure differently, in its paraview-<major>.<minor> subfolder) by VTK's
 image difference, so a change that breaks a picture fails.
 To accept new pictures after an intended change, copy the PNGs this test prints into the
 baseline folder and look at them first."""
@@ -12,7 +13,7 @@ import numpy as np
 from paravoxel.gallery.render import render_all
 from vtkmodules.util.numpy_support import vtk_to_numpy
 
-from paravoxel_testing import PLUGIN, fail, image_error, read_png
+from paravoxel_testing import PLUGIN, baseline_path, fail, image_error, read_png
 
 SOURCE = os.environ["PARAVOXEL_SOURCE_DIR"]
 
@@ -29,7 +30,7 @@ gallery = render_all(PLUGIN, ATTENTION, out, size=50, full_resolution=True,
                      overlays_from=ATTENTION)
 failures = []
 for name, caption, seed, seconds in gallery.entries:
-    baseline = os.path.join(BASELINES, name + ".png")
+    baseline = baseline_path(BASELINES, name)
     image = os.path.join(out, name + ".png")
     if not os.path.exists(baseline):
         failures.append("%s: no baseline %s (rendered: %s)" % (name, baseline, image))
