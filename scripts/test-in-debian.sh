@@ -2,6 +2,8 @@
 # Builds and tests this clone in a Debian root of another release: trixie (Debian 13, ParaView
 # 5.13) or forky (testing, ParaView 6.1).
 #   scripts/test-in-debian.sh trixie|forky [ctest arguments...]
+#   scripts/test-in-debian.sh trixie|forky --benchmark [scripts/benchmark.sh arguments...]
+# (--benchmark runs scripts/benchmark.sh --headline there instead of ctest.)
 # The root is made with debootstrap (--variant=minbase) under $PARAVOXEL_ROOTS (default
 # /var/cache/paravoxel-roots), outside the clone, and reused; it is made again when the package
 # list scripts/install-deps.sh gives for that release has changed. The clone is bind-mounted at
@@ -15,7 +17,7 @@ release=${1:-}
 case "$release" in
   trixie | forky) shift ;;
   *)
-    echo "usage: $0 trixie|forky [ctest arguments...]" >&2
+    echo "usage: $0 trixie|forky [--benchmark] [ctest or benchmark.sh arguments...]" >&2
     exit 2
     ;;
 esac
@@ -79,6 +81,12 @@ bind "$roots/ccache" /ccache
 bind "$archives" /var/cache/apt/archives
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 
+run="paravoxel_xvfb_run nice -n $niceness ctest --output-on-failure --timeout 900"
+if [ "${1:-}" = --benchmark ]; then
+  shift
+  # Benchmarks run at the normal priority, from the source folder (they write docs/devel/).
+  run="cd /src && bash scripts/benchmark.sh --no-build --headline"
+fi
 quoted=$(printf ' %q' "$@")
 chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
   CCACHE_DIR=/ccache CCACHE_BASEDIR=/src BUILD_DIR="build-$release" \
@@ -89,4 +97,4 @@ chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LAN
     nice -n $niceness bash scripts/build.sh
     cd build-$release
     source paravoxel-env.sh
-    paravoxel_xvfb_run nice -n $niceness ctest --output-on-failure --timeout 900$quoted"
+    $run$quoted"
