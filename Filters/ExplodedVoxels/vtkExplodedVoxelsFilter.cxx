@@ -253,9 +253,8 @@ void vtkExplodedVoxelsFilter::KeepSelectedAnnotations()
   {
     const std::string& label = this->LabelAnnotations->GetValue(2 * pair);
     const std::string& name = this->LabelAnnotations->GetValue(2 * pair + 1);
-    if (std::find_if(this->Regions.begin(), this->Regions.end(),
-          [&](const std::string& region)
-          { return region == name || region == label; }) != this->Regions.end())
+    auto namesPair = [&](const std::string& region) { return region == name || region == label; };
+    if (std::any_of(this->Regions.begin(), this->Regions.end(), namesPair))
     {
       annotations->InsertNextValue(label);
       annotations->InsertNextValue(name);
