@@ -64,6 +64,9 @@ def histogram_figure(path, source, array, title):
     view.ChartTitle = title
     view.LeftAxisTitle = "voxels"
     view.BottomAxisTitle = array
+    # ParaView 6 made the axis titles smaller (14 points, before 18): one size on every version.
+    view.LeftAxisTitleFontSize = 18
+    view.BottomAxisTitleFontSize = 18
     view.ShowLegend = 0  # one legend swatch cannot stand for bars of every colour
     display = Show(histogram, view)
     display.SeriesVisibility = ["bin_values"]
