@@ -3,7 +3,10 @@
 # 5.13) or forky (testing, ParaView 6.1).
 #   scripts/test-in-debian.sh trixie|forky [ctest arguments...]
 #   scripts/test-in-debian.sh trixie|forky --benchmark [scripts/benchmark.sh arguments...]
-# (--benchmark runs scripts/benchmark.sh --headline there instead of ctest.)
+#   scripts/test-in-debian.sh trixie|forky --prepare
+# (--benchmark runs scripts/benchmark.sh --headline there instead of ctest; --prepare only makes
+# the root and installs its packages, which waits on the network and the disk, so that it can run
+# beside a build.)
 # The root is made with debootstrap (--variant=minbase) under $PARAVOXEL_ROOTS (default
 # /var/cache/paravoxel-roots), outside the clone, and reused; it is made again when the package
 # list scripts/install-deps.sh gives for that release has changed. The clone is bind-mounted at
@@ -64,8 +67,9 @@ if [ -f "$root/.paravoxel-packages" ] && [ "$(cat "$root/.paravoxel-packages")" 
 fi
 if [ ! -x "$root/usr/bin/apt-get" ]; then
   command -v debootstrap > /dev/null || {
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends debootstrap
+    # The machine's own install-deps.sh may be running (CI prepares roots beside the build).
+    apt-get -o DPkg::Lock::Timeout=1200 update -qq
+    apt-get -o DPkg::Lock::Timeout=1200 install -y -qq --no-install-recommends debootstrap
   }
   # bookworm's debootstrap has no forky script: testing is made with sid's.
   script=()
@@ -81,12 +85,20 @@ bind "$roots/ccache" /ccache
 bind "$archives" /var/cache/apt/archives
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 
+build="nice -n $niceness bash scripts/build.sh && cd build-$release && source paravoxel-env.sh"
 run="paravoxel_xvfb_run nice -n $niceness ctest --output-on-failure --timeout 900"
-if [ "${1:-}" = --benchmark ]; then
-  shift
-  # Benchmarks run at the normal priority, from the source folder (they write docs/devel/).
-  run="cd /src && bash scripts/benchmark.sh --no-build --headline"
-fi
+case "${1:-}" in
+  --benchmark)
+    shift
+    # Benchmarks run at the normal priority, from the source folder (they write docs/devel/).
+    run="cd /src && bash scripts/benchmark.sh --no-build --headline"
+    ;;
+  --prepare)
+    shift
+    build=true
+    run=true
+    ;;
+esac
 quoted=$(printf ' %q' "$@")
 chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
   CCACHE_DIR=/ccache CCACHE_BASEDIR=/src BUILD_DIR="build-$release" \
@@ -94,7 +106,5 @@ chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LAN
     cd /src
     bash scripts/install-deps.sh
     echo '$stamp' > /.paravoxel-packages
-    nice -n $niceness bash scripts/build.sh
-    cd build-$release
-    source paravoxel-env.sh
+    $build
     $run$quoted"
