@@ -77,6 +77,11 @@ if [ ! -x "$root/usr/bin/apt-get" ]; then
   debootstrap --variant=minbase --cache-dir="$archives" "$release" "$root" "$mirror" "${script[@]}"
   # Mirrors serving a snapshot of testing keep a Release file past its Valid-Until date.
   echo 'Acquire::Check-Valid-Until "false";' > "$root/etc/apt/apt.conf.d/99paravoxel"
+  # A root made again from scratch need not survive a power cut: dpkg skips its fsync calls (as
+  # Debian's build daemons do), and no manual pages are unpacked. Installing about 1,600
+  # packages then waits much less on the disk.
+  printf '%s\n' force-unsafe-io 'path-exclude=/usr/share/man/*' \
+    > "$root/etc/dpkg/dpkg.cfg.d/99paravoxel"
 fi
 
 for fs in proc sys dev dev/pts; do bind "/$fs" "/$fs"; done
