@@ -245,6 +245,19 @@ def _lights(view, camera):
     return result
 
 
+def _back_to_front(mesh, camera):
+    """Orders the triangles of a translucent `mesh` from the farthest to the nearest along the
+    camera's view direction: a viewer that blends them in order (three.js, most glTF viewers)
+    then composites them as ParaView's depth peeling does, seen from this camera."""
+    if (mesh.corner_colors[..., 3] == 255).all():
+        return
+    _, _, backward = camera_frame(camera)
+    depth = mesh.points[mesh.triangles].mean(axis=1) @ backward
+    order = np.argsort(depth, kind="stable")
+    mesh.triangles = mesh.triangles[order]
+    mesh.corner_colors = mesh.corner_colors[order]
+
+
 def gather(view):
     """The Scene of `view` (a render view proxy) as it is drawn now: every visible surface of
     polygonal data (Exploded Voxels, and any other), with its colours; the legends of the shown
@@ -273,6 +286,8 @@ def gather(view):
         raise ValueError("The view shows no surface of polygonal data (Exploded Voxels) to "
                          "export")
     scene.camera = _camera(view)
+    for mesh in scene.meshes:
+        _back_to_front(mesh, scene.camera)
     scene.lights = _lights(view, scene.camera)
     scene.background = tuple(view.GetRenderer().GetBackground())
     scene.size = tuple(int(n) for n in view.ViewSize)

@@ -90,6 +90,9 @@ function buildMesh(gltf, binary, node) {
     vertexColors: true,
     flatShading: true,
     transparent: translucent,
+    // As VTK draws translucent surfaces without depth peeling: tested against depth, not
+    // writing it (so no translucent face hides another).
+    depthWrite: !translucent,
     side: material.doubleSided ? THREE.DoubleSide : THREE.FrontSide,
   }));
   object.name = mesh.name;
