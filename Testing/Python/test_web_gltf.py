@@ -5,16 +5,15 @@ mesh says, each atlas mesh is named by the region of its voxels and holds every 
 every corner's colour is ParaView's colour map (and opacity mapping) at that voxel, converted to
 linear as glTF wants, translucent meshes blend, and the file states its millimetres."""
 import os
-import tempfile
 
 import numpy as np
 from paraview import servermanager, simple
 from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
 
 import paravoxel.web
-from paravoxel_testing import fail, load_plugin
-from web_testing import (aicha_view, full_view_50, read_glb, srgb_to_linear, triangle_voxels,
-                         validate)
+from paravoxel_testing import fail
+from web_testing import (aicha_view, full_view_50, read_glb, run_checks, srgb_to_linear,
+                         triangle_voxels, validate)
 
 
 def check_units(gltf, what):
@@ -104,13 +103,5 @@ def check_full_view(folder):
     simple.Delete(view)
 
 
-def main():
-    load_plugin()
-    with tempfile.TemporaryDirectory(prefix="paravoxel-web-") as folder:
-        check_atlas(folder)
-        check_full_view(folder)
-    print("ok")
-
-
 if __name__ == "__main__":
-    main()
+    run_checks(check_atlas, check_full_view)

@@ -12,7 +12,6 @@ round colours differently (SwiftShader against llvmpipe, glTF's 8-bit linear col
 blending is far above them: the same 50^3 page against pvbatch's one-pass blending (no depth
 peeling) gives 8.0 and 19%, and without ParaView's lights 7.0 and 13%."""
 import os
-import tempfile
 
 import numpy as np
 from paraview import servermanager, simple
@@ -20,8 +19,8 @@ from vtkmodules.util.numpy_support import vtk_to_numpy
 from vtkmodules.vtkRenderingCore import vtkCellPicker
 
 import paravoxel.web
-from paravoxel_testing import fail, load_plugin, read_png
-from web_testing import aicha_view, full_view_50, node
+from paravoxel_testing import fail, read_png
+from web_testing import aicha_view, full_view_50, node, run_checks
 
 MEAN_LIMIT = 3.0
 OFF_LIMIT = 0.02
@@ -125,13 +124,5 @@ def check_atlas(folder):
     simple.Delete(view)
 
 
-def main():
-    load_plugin()
-    with tempfile.TemporaryDirectory(prefix="paravoxel-web-") as folder:
-        check_full_view(folder)
-        check_atlas(folder)
-    print("ok")
-
-
 if __name__ == "__main__":
-    main()
+    run_checks(check_full_view, check_atlas)

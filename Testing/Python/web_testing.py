@@ -5,11 +5,12 @@ import json
 import os
 import struct
 import subprocess
+import tempfile
 
 import numpy as np
 from paraview import simple
 
-from paravoxel_testing import fail
+from paravoxel_testing import fail, load_plugin
 
 AICHA = "/usr/share/mricron/templates/AICHAmc.nii.gz"
 ATTENTION = os.path.join(os.environ.get("PARAVOXEL_SOURCE_DIR", ""), "Examples", "data",
@@ -120,3 +121,12 @@ def validate(*paths):
             fail("glTF validator: %s" % json.dumps(report))
         print("validator: %s: 0 errors, 0 warnings (%d infos, %d hints)"
               % (os.path.basename(report["file"]), report["infos"], report["hints"]))
+
+
+def run_checks(*checks):
+    """Loads the plugin and runs each check(folder) with one temporary folder for their files."""
+    load_plugin()
+    with tempfile.TemporaryDirectory(prefix="paravoxel-web-") as folder:
+        for check in checks:
+            check(folder)
+    print("ok")

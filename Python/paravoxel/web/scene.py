@@ -12,7 +12,6 @@ Point colours stay on their corners, cell colours go to every corner of the cell
 A display coloured by a label array whose source carries the reader's `LabelNames` field data
 (an atlas, e.g. Exploded Voxels of one) is split into a mesh per label, named by the region.
 """
-import math
 
 import numpy as np
 
