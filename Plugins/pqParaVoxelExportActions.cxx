@@ -17,6 +17,8 @@ pqParaVoxelExportActions::pqParaVoxelExportActions(QObject* parent)
   : QActionGroup(parent)
 {
   QAction* action = new QAction(tr("Export ParaVoxel Figure..."), this);
+  // The name recorded GUI tests find it by (Testing/GUI/TestExportFigureInGUI.xml.in).
+  action->setObjectName("actionExportParaVoxelFigure");
   action->setToolTip(
     tr("Write the active render view as glTF (.glb, .gltf) or as a web page (.html)"));
   this->addAction(action);
