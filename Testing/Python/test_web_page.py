@@ -2,8 +2,9 @@
 of the AICHA atlas, opened from file:// in Debian's chromium (headless, SwiftShader's WebGL),
 show after their first frame the image pvbatch renders of the same view (depth peeling on, as
 the GUI draws), within the thresholds below; moving the pointer over two regions of the atlas
-(found with ParaView's own cell picker, away from their borders) shows their names; no request
-leaves the page and the console has no error.
+(found with ParaView's own cell picker, away from their borders) shows their names, which the
+colour legend lists too (the 50^3 view's legend is Transformed's ramp); no request leaves the page
+and the console has no error.
 
 Thresholds: the mean absolute difference of the RGB channels (0..255) at most 3, and at most 2%
 of the pixels differing by more than 32 in some channel. The two renderers rasterize edges and
@@ -50,7 +51,7 @@ def compare(what, page_png, reference_png):
 
 def browse(what, page, size, reference, points=()):
     """Opens `page` in chromium at `size`, compares its first frame with `reference` and
-    returns the names shown at `points` (pixels from the top left)."""
+    returns (the colour legend's text, the names shown at `points`, pixels from the top left)."""
     screenshot = page[:-5] + "_browser.png"
     result = node("web_browse.cjs", page, size[0], size[1], screenshot,
                   *["%d,%d" % point for point in points])[0]
@@ -61,7 +62,7 @@ def browse(what, page, size, reference, points=()):
     print("%s: first frame after %.0f ms, %d bytes" % (what, result["firstFrameMs"],
                                                         os.path.getsize(page)))
     compare(what, screenshot, reference)
-    return result["names"]
+    return result["legend"], result["names"]
 
 
 def labelled_points(view, voxels, count=2, step=40, margin=4):
@@ -104,7 +105,9 @@ def check_full_view(folder):
     reference = os.path.join(folder, "full50_pvbatch.png")
     simple.SaveScreenshot(reference, view, ImageResolution=list(size))
     page = paravoxel.web.export_html(view, os.path.join(folder, "full50.html"))
-    browse("50^3", page, size, reference)
+    legend, _ = browse("50^3", page, size, reference)
+    if not legend.startswith("Transformed"):
+        fail("50^3: the legend says %r, not the colour map of Transformed" % legend[:80])
     simple.Delete(view)
 
 
@@ -115,8 +118,11 @@ def check_atlas(folder):
     simple.SaveScreenshot(reference, view, ImageResolution=list(size))
     points = labelled_points(view, voxels)
     page = paravoxel.web.export_html(view, os.path.join(folder, "aicha.html"))
-    shown = browse("AICHA", page, size, reference, [point for point, _ in points])
+    legend, shown = browse("AICHA", page, size, reference, [point for point, _ in points])
     expected = [name for _, name in points]
+    unlisted = [name for name in expected if name not in legend.split("\n")]
+    if unlisted:
+        fail("AICHA: the legend does not list %s" % unlisted)
     if shown != expected:
         fail("AICHA: the page names %s under the pointer, ParaView's picker %s"
              % (shown, expected))

@@ -1,8 +1,8 @@
 // Opens a web figure (paravoxel.web.export_html) from file:// in Debian's chromium, headless,
 // driven by playwright-core (from the build's node_modules through NODE_PATH), and prints one
 // JSON line: the requests the page made beyond its own file (aborted, so none leaves the machine),
-// the console's errors, the time to the first frame, the names shown under the pointer at the
-// given points and, with --fps, the frame rate while the figure turns.
+// the console's errors, the time to the first frame, the colour legend's text, the names shown
+// under the pointer at the given points and, with --fps, the frame rate while the figure turns.
 //   node web_browse.cjs page.html WIDTH HEIGHT screenshot.png [--fps] [X,Y ...]
 // The screenshot is taken without the legend and name box (the view alone, as pvbatch saves it).
 const path = require('path');
@@ -33,6 +33,7 @@ async function browse(page, file, width, height, screenshot, fps, points) {
   await page.waitForFunction(() => document.body.dataset.frames === '1', null,
     { timeout: 300000, polling: 100 });
   const firstFrameMs = await page.evaluate(() => Number(document.body.dataset.firstFrameMs));
+  const legend = await page.evaluate(() => document.getElementById('paravoxel-legend').innerText);
   await page.evaluate(() => document.body.classList.add('paravoxel-bare'));
   await page.screenshot({ path: screenshot });
   await page.evaluate(() => document.body.classList.remove('paravoxel-bare'));
@@ -49,7 +50,7 @@ async function browse(page, file, width, height, screenshot, fps, points) {
   if (fps) {
     framesPerSecond = await page.evaluate(() => window.paravoxelFigure.measureFrameRate(60));
   }
-  return { url, elsewhere, errors, firstFrameMs, names, framesPerSecond };
+  return { url, elsewhere, errors, firstFrameMs, legend, names, framesPerSecond };
 }
 
 (async () => {

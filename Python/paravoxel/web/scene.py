@@ -171,7 +171,7 @@ def _display_meshes(display, name, poly):
 
 
 def _legend(display, array_name):
-    """The colour legend of a display whose scalar bar is shown, or None."""
+    """The colour legend of a display coloured through its colour map, or None."""
     lut = display.LookupTable
     if lut is None or not array_name:
         return None
@@ -183,10 +183,10 @@ def _legend(display, array_name):
                       for k in range(min(len(annotations) // 2, len(indexed) // 3))]
         return Legend(title, categories=categories)
     low, high = lut.RGBPoints[0], lut.RGBPoints[-4]
-    values = np.linspace(low, high, 64)
-    table = lut.GetClientSideObject()
-    stops = np.array([[int(round(255 * c)) for c in table.GetColor(v)] for v in values],
-                     np.uint8)
+    from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
+    values = numpy_to_vtk(np.linspace(low, high, 64), deep=1)
+    mapped = lut.GetClientSideObject().MapScalars(values, _MAP_SCALARS, 0)
+    stops = vtk_to_numpy(mapped).reshape(-1, 4)[:, :3].copy()
     return Legend(title, stops=stops, value_range=(low, high))
 
 
@@ -259,12 +259,13 @@ def _back_to_front(mesh, camera):
 
 def gather(view):
     """The Scene of `view` (a render view proxy) as it is drawn now: every visible surface of
-    polygonal data (Exploded Voxels, and any other), with its colours; the legends of the shown
-    scalar bars; camera, lights, background."""
+    polygonal data (Exploded Voxels, and any other), with its colours; the legends of their
+    colour maps (one per array name); camera, lights, background."""
     from paraview import servermanager, simple
     view.StillRender()
     scene = Scene()
     names = {proxy: name for (name, _), proxy in simple.GetSources().items()}
+    legend_maps = []
     for display in view.Representations:
         if (display.GetProperty("Visibility") is None or not display.Visibility
                 or display.GetProperty("Input") is None
@@ -276,8 +277,11 @@ def gather(view):
         if not poly.IsA("vtkPolyData") or poly.GetNumberOfPolys() == 0:
             continue
         scene.meshes += _display_meshes(display, names.get(source, "surface"), poly)
+        # Every colour map gets its legend, shown in ParaView or not: a page has room for it.
         array_name = (list(display.ColorArrayName) + ["", ""])[1]
-        if display.IsScalarBarVisible(view):
+        lut = display.LookupTable
+        if display.MapScalars and lut is not None and lut not in legend_maps:
+            legend_maps.append(lut)
             legend = _legend(display, array_name)
             if legend is not None:
                 scene.legends.append(legend)
