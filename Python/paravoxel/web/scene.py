@@ -13,6 +13,8 @@ A display coloured by a label array whose source carries the reader's `LabelName
 (an atlas, e.g. Exploded Voxels of one) is split into a mesh per label, named by the region.
 """
 
+import collections
+
 import numpy as np
 
 from ..labels import NAMES_ARRAY
@@ -22,33 +24,16 @@ _MAP_SCALARS = 1
 _VTK_UNSIGNED_CHAR = 3
 
 
-class Mesh:
-    """Triangles (m x 3 corner indices into `points`, float32 world mm) with a colour per corner
-    (`corner_colors`, m x 3 x 4 uint8 RGBA as on screen), named `name`, lit with the display's
-    `ambient` and `diffuse` coefficients; `double_sided` unless the display culls back faces;
-    `region` when it is one region of an atlas."""
+# Triangles (m x 3 corner indices into `points`, float32 world mm) with a colour per corner
+# (`corner_colors`, m x 3 x 4 uint8 RGBA as on screen), named `name`, lit with the display's
+# `ambient` and `diffuse` coefficients; `double_sided` unless the display culls back faces;
+# `region` when it is one region of an atlas.
+Mesh = collections.namedtuple("Mesh", "name points triangles corner_colors ambient diffuse "
+                                      "double_sided region")
 
-    def __init__(self, name, points, triangles, corner_colors, ambient, diffuse, double_sided,
-                 region=False):
-        self.name = name
-        self.region = region
-        self.points = points
-        self.triangles = triangles
-        self.corner_colors = corner_colors
-        self.ambient = ambient
-        self.diffuse = diffuse
-        self.double_sided = double_sided
-
-
-class Legend:
-    """A colour legend: `title`; `categories` [(name, (r, g, b) 0..1)] for a categorical map, or
-    `stops` (n x 3 uint8 colours evenly spaced over `value_range`) for a continuous one."""
-
-    def __init__(self, title, categories=None, stops=None, value_range=None):
-        self.title = title
-        self.categories = categories or []
-        self.stops = stops
-        self.value_range = value_range
+# A colour legend: `title`; `categories` [(name, (r, g, b) 0..1)] for a categorical map, or
+# `stops` (n x 3 uint8 colours evenly spaced over `value_range`) for a continuous one.
+Legend = collections.namedtuple("Legend", "title categories stops value_range")
 
 
 class Scene:
@@ -61,11 +46,6 @@ class Scene:
         self.lights = []
         self.background = (1.0, 1.0, 1.0)
         self.size = (700, 700)
-
-    @property
-    def has_regions(self):
-        """Whether the meshes are atlas regions (the page names the one under the pointer)."""
-        return any(mesh.region for mesh in self.meshes)
 
 
 def _text(proxy, name):
@@ -158,7 +138,7 @@ def _display_meshes(display, name, poly):
     categorical = (array is not None and names is not None and lut is not None
                    and lut.InterpretValuesAsCategories)
     if not categorical:
-        return [Mesh(name, points, corners, corner_colors, **shading)]
+        return [Mesh(name, points, corners, corner_colors, region=False, **shading)]
     values = vtk_to_numpy(array)
     labels = (values[corners[:, 0]] if on_points else values[cell_of]).astype(np.int64)
     annotations = dict(zip((int(float(v)) for v in lut.Annotations[0::2]), lut.Annotations[1::2]))
@@ -181,13 +161,13 @@ def _legend(display, array_name):
         annotations = list(lut.Annotations)
         categories = [(annotations[2 * k + 1], tuple(indexed[3 * k:3 * k + 3]))
                       for k in range(min(len(annotations) // 2, len(indexed) // 3))]
-        return Legend(title, categories=categories)
+        return Legend(title, categories, None, None)
     low, high = lut.RGBPoints[0], lut.RGBPoints[-4]
     from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
     values = numpy_to_vtk(np.linspace(low, high, 64), deep=1)
     mapped = lut.GetClientSideObject().MapScalars(values, _MAP_SCALARS, 0)
     stops = vtk_to_numpy(mapped).reshape(-1, 4)[:, :3].copy()
-    return Legend(title, stops=stops, value_range=(low, high))
+    return Legend(title, [], stops, (low, high))
 
 
 def _camera(view):
@@ -245,16 +225,15 @@ def _lights(view, camera):
 
 
 def _back_to_front(mesh, camera):
-    """Orders the triangles of a translucent `mesh` from the farthest to the nearest along the
-    camera's view direction: a viewer that blends them in order (three.js, most glTF viewers)
-    then composites them as ParaView's depth peeling does, seen from this camera."""
+    """`mesh`, its triangles ordered from the farthest to the nearest along the camera's view
+    direction where it is translucent: a viewer that blends them in order (three.js, most glTF
+    viewers) then composites them as ParaView's depth peeling does, seen from this camera."""
     if (mesh.corner_colors[..., 3] == 255).all():
-        return
+        return mesh
     _, _, backward = camera_frame(camera)
     depth = mesh.points[mesh.triangles].mean(axis=1) @ backward
     order = np.argsort(depth, kind="stable")
-    mesh.triangles = mesh.triangles[order]
-    mesh.corner_colors = mesh.corner_colors[order]
+    return mesh._replace(triangles=mesh.triangles[order], corner_colors=mesh.corner_colors[order])
 
 
 def gather(view):
@@ -289,8 +268,7 @@ def gather(view):
         raise ValueError("The view shows no surface of polygonal data (Exploded Voxels) to "
                          "export")
     scene.camera = _camera(view)
-    for mesh in scene.meshes:
-        _back_to_front(mesh, scene.camera)
+    scene.meshes = [_back_to_front(mesh, scene.camera) for mesh in scene.meshes]
     scene.lights = _lights(view, scene.camera)
     scene.background = tuple(view.GetRenderer().GetBackground())
     scene.size = tuple(int(n) for n in view.ViewSize)
