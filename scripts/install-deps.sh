@@ -54,6 +54,9 @@ PACKAGES=(
   python3-matplotlib python3-skimage
   # the tutorial as a notebook (Examples/tutorial.ipynb): Jupyter, its python3 kernel, Pillow
   jupyter-notebook jupyter-nbconvert python3-ipykernel python3-nbformat python3-pil
+  # the web figures (paravoxel.web): node and npm install three.js and the tests' playwright-core
+  # and gltf-validator into the build tree (npm ci); the tests drive Debian's chromium headless
+  nodejs npm chromium
 )
 # What differs by release: libFuzzer's runtime for the default clang (libclang-rt-NN-dev), the Qt
 # ParaView's GUI is built on, NetCDF's legacy C++ API (gone after Debian 12), and on forky the
@@ -89,6 +92,9 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
+  # A Node.js from elsewhere (NodeSource's nodejs package bundles npm and conflicts with Debian's)
+  # serves as well: npm on PATH is enough.
+  if [ "$p" = npm ] && command -v npm > /dev/null; then continue; fi
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi

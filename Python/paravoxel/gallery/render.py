@@ -1,7 +1,7 @@
 """The gallery's one folder: every figure of figures, overlays and atlases rendered into PNGs with
 an index.html of captions and timings. This module is the one that imports all three, so that
 imports run one way: views <- figures, overlays <- atlases <- render (atlases reads the overlay
-archive of overlays).
+archive of overlays), and the web pages of web_figures.
 
     gallery = render_all(plugin, "Examples/data/attention.zip", "out",
                          overlays_from="Examples/data/attention.zip")
@@ -17,7 +17,7 @@ import time
 from paraview import servermanager, simple
 from paraview.simple import LoadPlugin, ResampleToImage, UpdatePipeline
 
-from . import atlases, figures, overlays
+from . import atlases, figures, overlays, web_figures
 
 
 class Gallery:
@@ -26,6 +26,7 @@ class Gallery:
     def __init__(self, folder):
         self.folder = folder
         self.entries = []
+        self.pages = {}
         os.makedirs(folder, exist_ok=True)
 
     def render(self, name, caption, seed, draw, **arguments):
@@ -42,11 +43,27 @@ class Gallery:
         for name, caption, seed, draw, arguments in table:
             self.render(name, caption, seed, draw, **arguments)
 
+    def add_page(self, name, make, **arguments):
+        """Writes figure `name`'s web page, name.html, with `make(path, **arguments)`, linked
+        beside its PNG; skipped with a note where the build has no three.js (npm)."""
+        path = os.path.join(self.folder, name + ".html")
+        start = time.perf_counter()
+        try:
+            make(path, **arguments)
+        except FileNotFoundError as missing:
+            print("%-28s no web page: %s" % (name, missing))
+            return
+        self.pages[name] = time.perf_counter() - start
+        print("%-28s %6.2f s  web page, %.1f MB" % (name, self.pages[name],
+                                                   os.path.getsize(path) / 1e6))
+
     def write_index(self, source, title="The seed tutorial's figures, rendered by ParaVoxel"):
         rows = []
         for name, caption, seed, seconds in self.entries:
             # Figures beyond the tutorial (the overlays) have no seed code.
             seed = "Seed tutorial: <code>%s</code> &middot; " % html.escape(seed) if seed else ""
+            if name in self.pages:
+                seed = "<a href='%s.html'>turn it in 3D (web page)</a> &middot; " % name + seed
             rows.append(
                 "<figure><img src='%s.png' alt='%s'><figcaption><b>%s</b><br>%s<br>"
                 "<small>%srendered in %.2f s</small></figcaption></figure>"
@@ -71,6 +88,7 @@ def render_overlays(gallery, attention, templates=overlays.TEMPLATES):
         gallery.render_table(overlays.figure_table(archive))
         # The label atlas figures read the same archive's AAL and ch2.
         gallery.render_table(atlases.atlas_figures(archive))
+        gallery.add_page("overlay_atlas", web_figures.atlas_page, archive=archive)
 
 
 def render_all(plugin, archive, out, volume="", size=50, full_resolution=False, orbit_frames=0,
@@ -98,6 +116,7 @@ def render_all(plugin, archive, out, volume="", size=50, full_resolution=False, 
         resolutions.append(("full", transformed, servermanager.Fetch(reader).GetDimensions()))
     for label, source, dimensions in resolutions:
         gallery.render_table(figures.brain_figures(label, source, dimensions))
+    gallery.add_page("fig11_full_%d" % size, web_figures.full_view_page, volume=resized)
     if full_resolution and orbit_frames:
         gallery.render(
             "orbit_full", "Orbit of the full view at full resolution: %d frames saved with "
