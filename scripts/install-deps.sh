@@ -56,7 +56,7 @@ PACKAGES=(
   jupyter-notebook jupyter-nbconvert python3-ipykernel python3-nbformat python3-pil
   # the web figures (paravoxel.web): node and npm install three.js and the tests' playwright-core
   # and gltf-validator into the build tree (npm ci); the tests drive Debian's chromium headless
-  nodejs npm chromium
+  nodejs npm chromium ca-certificates
 )
 # What differs by release: libFuzzer's runtime for the default clang (libclang-rt-NN-dev), the Qt
 # ParaView's GUI is built on, NetCDF's legacy C++ API (gone after Debian 12), and on forky the

@@ -88,7 +88,13 @@ for fs in proc sys dev dev/pts; do bind "/$fs" "/$fs"; done
 bind "$clone" /src
 bind "$roots/ccache" /ccache
 bind "$archives" /var/cache/apt/archives
+# The root reaches the network as the machine does: with its resolver, and trusting the
+# certificate authorities the machine added to Debian's (a proxy's or a company's: npm's registry
+# is reached over https), which update-ca-certificates adds to the root's bundle below.
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+mkdir -p "$root/usr/local/share/ca-certificates"
+find /usr/local/share/ca-certificates -maxdepth 1 -name '*.crt' \
+  -exec cp {} "$root/usr/local/share/ca-certificates/" \;
 
 build="nice -n $niceness bash scripts/build.sh && cd build-$release && source paravoxel-env.sh"
 run="paravoxel_xvfb_run nice -n $niceness ctest --output-on-failure --timeout 900"
@@ -107,9 +113,11 @@ esac
 quoted=$(printf ' %q' "$@")
 chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
   CCACHE_DIR=/ccache CCACHE_BASEDIR=/src BUILD_DIR="build-$release" \
+  NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt \
   bash -c "set -euo pipefail
     cd /src
     bash scripts/install-deps.sh
+    update-ca-certificates > /dev/null
     echo '$stamp' > /.paravoxel-packages
     $build
     $run$quoted"
