@@ -54,6 +54,9 @@ PACKAGES=(
   python3-matplotlib python3-skimage
   # the tutorial as a notebook (Examples/tutorial.ipynb): Jupyter, its python3 kernel, Pillow
   jupyter-notebook jupyter-nbconvert python3-ipykernel python3-nbformat python3-pil
+  # print-ready stills (paravoxel.gallery.stills): pdftocairo draws a chart's PNG from its vector
+  # PDF; pdftoppm, pdfinfo and pdfimages check the PDFs (figures.print)
+  poppler-utils
 )
 # What differs by release: libFuzzer's runtime for the default clang (libclang-rt-NN-dev), the Qt
 # ParaView's GUI is built on, NetCDF's legacy C++ API (gone after Debian 12), and on forky the

@@ -266,12 +266,12 @@ def export_chart(view, path, page_size, transparent):
         with open(path, "wb") as f:
             f.write(data)
         return
-    _rescale_gl2ps_pdf(data, path, page_size[0] / width, transparent)
+    _rescale_gl2ps_pdf(data, path, (page_size[0] / width, page_size[1] / height), transparent)
 
 
 def _rescale_gl2ps_pdf(data, path, scale, transparent):
     """Rewrites GL2PS's PDF `data` (uncompressed, one page) into `path` with its page and
-    drawing scaled by `scale`, its content compressed, and without the operators VTK's text
+    drawing scaled by `scale` (x, y), its content compressed, and without the operators VTK's text
     paths add that are not PDF ("1.00 ca", "/GS10 gs" of graphics states it never defines:
     poppler reports each as a syntax error); `transparent`: without the background raster."""
     objects = dict((int(number), body) for number, body in
@@ -292,14 +292,14 @@ def _rescale_gl2ps_pdf(data, path, scale, transparent):
         if background:
             del objects[int(background.group(1))]
             objects[page] = objects[page].replace(background.group(0), b"")
-    stream = b"%.6f 0 0 %.6f 0 0 cm\n" % (scale, scale) + stream
+    stream = b"%.6f 0 0 %.6f 0 0 cm\n" % scale + stream
     objects[contents] = _stream(b"/Filter /FlateDecode", zlib.compress(stream, 6))
     if length:
         del objects[int(length.group(1))]
 
     def scaled(match):
-        return b"/MediaBox [0 0 %.4f %.4f]" % (float(match.group(1)) * scale,
-                                                float(match.group(2)) * scale)
+        return b"/MediaBox [0 0 %.4f %.4f]" % (float(match.group(1)) * scale[0],
+                                                float(match.group(2)) * scale[1])
     objects[page] = re.sub(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", scaled,
                            objects[page])
     # Number the objects 1, 2, ... again, catalog first, as _pdf writes them.

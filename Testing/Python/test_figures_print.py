@@ -1,0 +1,184 @@
+"""Print-ready stills (paravoxel.gallery.stills) of a histogram (a chart view), the 3x3x3 cubes
+and the full 50^3 view (render views), 180 mm wide at 300 dpi on a transparent background, in
+PNG, PDF and SVG, as `scripts/render.sh --width-mm 180 --dpi 300 --transparent --format
+png,pdf,svg` makes them:
+- each PNG is 2126 px wide, its height by the figure's aspect ratio, RGBA with a transparent
+  background and an opaque figure, 300 dpi in its pHYs chunk;
+- the print PNG of the cubes, brought down to the figure's own 700 px, matches the figure's
+  baseline: fonts and lines scaled with the pixels (at ParaView's 72 PPI the labels come out a
+  third of their size and the image differs);
+- each PDF is 180 mm wide, and poppler's pdftoppm draws it at 300 dpi like the PNG;
+- the histogram's PDF is all vector (no image in it); the 3D views' PDFs hold one 2126 px image
+  at 300 ppi, whatever their number of faces (ParaView's GL2PS rasterizes 3D geometry);
+- the histogram's SVG is 180 mm wide with vector paths; the 3D views get none (a message says
+  why).
+"""
+import os
+import re
+import struct
+import subprocess
+import tempfile
+
+import numpy as np
+from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
+from vtkmodules.vtkCommonDataModel import vtkImageData
+from vtkmodules.vtkImagingCore import vtkImageResize
+
+from paravoxel.gallery.render import render_all
+from paravoxel.gallery.stills import Still, read_png_rgba
+from paravoxel_testing import PLUGIN, fail
+
+SOURCE = os.environ["PARAVOXEL_SOURCE_DIR"]
+ATTENTION = os.path.join(SOURCE, "Examples", "data", "attention.zip")
+BASELINES = os.path.join(SOURCE, "Testing", "Baseline", "figures")
+WIDTH_MM, DPI, WIDTH = 180, 300, 2126  # round(180 / 25.4 * 300)
+# Designed sizes of the figures (their baselines' pixel sizes).
+FIGURES = {"fig02_histogram": (800, 500), "fig04_cubes": (700, 700),
+           "fig11_full_50": (700, 700)}
+CHARTS = {"fig02_histogram"}
+# Images are compared by the share of their pixels whose colours differ by more than
+# PIXEL_THRESHOLD in some channel (as figures.images counts pixels; a share, since these images
+# are 9 times the baselines' pixels). PDF against PNG: the 3D views' PDFs hold the PNG itself
+# and the histogram's PNG is its PDF drawn by cairo (pdftocairo); poppler's pdftoppm composites
+# the soft mask and anti-aliases edges its own way: measured 0.8 to 1.2 % of the pixels.
+# Print PNG brought down to the designed size against the baseline: resampling blurs the edges,
+# and the axes grid's lines stay 1 px thin at print size: measured 1.7 to 1.8 %; with the fonts
+# not scaled (the view's PPI left at 72) the labels come out a third of their size: BROKEN %.
+PIXEL_THRESHOLD = 20
+PDF_THRESHOLD = 0.03
+DESIGN_THRESHOLD = 0.03
+
+
+def png_chunks(path):
+    """{chunk type: data} of the PNG `path` (the first of each type)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    chunks, offset = {}, 8
+    while offset < len(data):
+        length, kind = struct.unpack(">I4s", data[offset:offset + 8])
+        chunks.setdefault(kind.decode(), data[offset + 8:offset + 8 + length])
+        offset += 12 + length
+    return chunks
+
+
+def on_white(pixels):
+    """RGB uint8 of RGBA `pixels` composited over white."""
+    alpha = pixels[..., 3:4] / 255.0
+    return np.round(pixels[..., :3] * alpha + 255 * (1 - alpha)).astype(np.uint8)
+
+
+def vtk_image(rgb):
+    """vtkImageData of RGB rows from the top (VTK's first row is the bottom one)."""
+    rows, columns, _ = rgb.shape
+    image = vtkImageData()
+    image.SetDimensions(columns, rows, 1)
+    scalars = numpy_to_vtk(np.ascontiguousarray(rgb[::-1]).reshape(-1, 3), deep=True)
+    image.GetPointData().SetScalars(scalars)
+    return image
+
+
+def share_different(rgb, reference):
+    """The share of pixels whose colours differ by more than PIXEL_THRESHOLD in some channel."""
+    difference = np.abs(rgb.astype(int) - reference.astype(int)).max(axis=2)
+    return (difference > PIXEL_THRESHOLD).mean()
+
+
+def resized(rgb, size):
+    resize = vtkImageResize()
+    resize.SetInputData(vtk_image(rgb))
+    resize.SetOutputDimensions(size[0], size[1], 1)
+    resize.Update()
+    image = resize.GetOutput()
+    return vtk_to_numpy(image.GetPointData().GetScalars()).reshape(size[1], size[0], 3)[::-1]
+
+
+def run(*command):
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+out = tempfile.mkdtemp(prefix="paravoxel-print-")
+render_all(PLUGIN, ATTENTION, out, still=Still(WIDTH_MM, DPI, True, ("png", "pdf", "svg")),
+           only=tuple(FIGURES))
+failures = []
+for name, design in sorted(FIGURES.items()):
+    stem = os.path.join(out, name)
+    height = int(round(WIDTH * design[1] / float(design[0])))
+
+    # The PNG: pixel size, pHYs, alpha.
+    chunks = png_chunks(stem + ".png")
+    columns, rows, depth, colour = struct.unpack(">IIBB", chunks["IHDR"][:10])
+    if (columns, rows, depth, colour) != (WIDTH, height, 8, 6):
+        failures.append("%s.png: %d x %d, %d bits, colour type %d; expected %d x %d RGBA 8 bits"
+                        % (name, columns, rows, depth, colour, WIDTH, height))
+        continue
+    phys = struct.unpack(">IIB", chunks["pHYs"]) if "pHYs" in chunks else None
+    if not phys or phys[2] != 1 or abs(phys[0] * 0.0254 - DPI) > 0.5 or phys[0] != phys[1]:
+        failures.append("%s.png: pHYs %s, expected %d dpi in pixels per metre" % (name, phys, DPI))
+    pixels = read_png_rgba(stem + ".png")
+    alpha = pixels[..., 3]
+    if alpha[0, 0] != 0 or alpha[-1, -1] != 0 or (alpha == 255).mean() < 0.02:
+        failures.append("%s.png: corners' alpha %d, %d and %.3f of it opaque: expected a "
+                        "transparent background around an opaque figure"
+                        % (name, alpha[0, 0], alpha[-1, -1], (alpha == 255).mean()))
+    print_rgb = on_white(pixels)
+
+    # The PDF: page size, what is raster, and poppler's drawing of it against the PNG.
+    info = run("pdfinfo", stem + ".pdf")
+    page = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
+    expected_page = (WIDTH / float(DPI) * 72, height / float(DPI) * 72)
+    if not page or any(abs(float(page.group(i + 1)) - expected_page[i]) > 0.05 for i in range(2)):
+        failures.append("%s.pdf: page %s, expected %.2f x %.2f pt (%d mm wide)"
+                        % (name, page and page.groups(), expected_page[0], expected_page[1],
+                           WIDTH_MM))
+    images = [line.split() for line in run("pdfimages", "-list", stem + ".pdf").splitlines()[2:]]
+    images = [fields for fields in images if fields[2] == "image"]
+    if name in CHARTS:
+        if images:
+            failures.append("%s.pdf should be all vector, has images %s" % (name, images))
+    elif [(int(f[3]), int(f[4]), int(f[12]), int(f[13])) for f in images] != \
+            [(WIDTH, height, DPI, DPI)]:
+        failures.append("%s.pdf should hold one %d x %d image at %d ppi, has %s"
+                        % (name, WIDTH, height, DPI, images))
+    drawn = os.path.join(out, name + "-pdf")
+    run("pdftoppm", "-png", "-singlefile", "-r", str(DPI), stem + ".pdf", drawn)
+    drawn_rgb = read_png_rgba(drawn + ".png")[..., :3]
+    if drawn_rgb.shape != print_rgb.shape:
+        failures.append("%s.pdf drawn at %d dpi is %s, the PNG %s"
+                        % (name, DPI, drawn_rgb.shape, print_rgb.shape))
+    else:
+        pdf_share = share_different(drawn_rgb, print_rgb)
+        print("%-16s PDF at %d dpi vs PNG: %.2f %% of the pixels differ"
+              % (name, DPI, 100 * pdf_share))
+        if pdf_share > PDF_THRESHOLD:
+            failures.append("%s.pdf differs from its PNG at %d dpi (%.2f %% of the pixels > "
+                            "%.0f %%): %s.png" % (name, DPI, 100 * pdf_share,
+                                                  100 * PDF_THRESHOLD, drawn))
+
+    # The SVG: the charts' only.
+    svg = stem + ".svg"
+    if name in CHARTS:
+        text = open(svg).read() if os.path.exists(svg) else ""
+        size = re.search(r'<svg[^>]*width="([\d.]+)pt" height="([\d.]+)pt"', text)
+        if not size or abs(float(size.group(1)) - expected_page[0]) > 0.05 \
+                or text.count("<path") + text.count("<polygon") < 50:
+            failures.append("%s.svg: size %s and %d paths; expected %.2f pt wide, vectors"
+                            % (name, size and size.groups(), text.count("<path"),
+                               expected_page[0]))
+    elif os.path.exists(svg):
+        failures.append("%s.svg written: a 3D view's SVG would have no geometry" % name)
+
+    # Fonts and lines in proportion: the print brought down to the designed size.
+    if name not in CHARTS:
+        baseline = read_png_rgba(os.path.join(BASELINES, name + ".png"))[..., :3]
+        design_share = share_different(resized(print_rgb, design), baseline)
+        print("%-16s print at %d px brought to %d px vs baseline: %.2f %% of the pixels differ"
+              % (name, WIDTH, design[0], 100 * design_share))
+        if design_share > DESIGN_THRESHOLD:
+            failures.append("%s.png at %d px is out of proportion with its %d px baseline "
+                            "(%.2f %% of the pixels differ > %.0f %%)"
+                            % (name, WIDTH, design[0], 100 * design_share,
+                               100 * DESIGN_THRESHOLD))
+if failures:
+    fail("\n".join(failures))
+print("print-ready stills of %s: sizes, dpi, alpha, PDFs and SVGs as expected (%s)"
+      % (", ".join(sorted(FIGURES)), out))
