@@ -4,9 +4,10 @@ PNG, PDF and SVG, as `scripts/render.sh --width-mm 180 --dpi 300 --transparent -
 png,pdf,svg` makes them:
 - each PNG is 2126 px wide, its height by the figure's aspect ratio, RGBA with a transparent
   background and an opaque figure, 300 dpi in its pHYs chunk;
-- the print PNG of the cubes, brought down to the figure's own 700 px, matches the figure's
-  baseline: fonts and lines scaled with the pixels (at ParaView's 72 PPI the labels come out a
-  third of their size and the image differs);
+- the print PNGs of the 3D views, brought down to the figures' own 700 px, match their
+  baselines (same framing, colours and layout);
+- fonts and lines are scaled with the pixels: in a view of one text and one line of width 3,
+  both are 2126 / 700 times as tall and thick in print as on screen;
 - each PDF is 180 mm wide, and poppler's pdftoppm draws it at 300 dpi like the PNG;
 - the histogram's PDF is all vector (no image in it); the 3D views' PDFs hold one 2126 px image
   at 300 ppi, whatever their number of faces (ParaView's GL2PS rasterizes 3D geometry);
@@ -42,11 +43,46 @@ CHARTS = {"fig02_histogram"}
 # and the histogram's PNG is its PDF drawn by cairo (pdftocairo); poppler's pdftoppm composites
 # the soft mask and anti-aliases edges its own way: measured 0.8 to 1.2 % of the pixels.
 # Print PNG brought down to the designed size against the baseline: resampling blurs the edges,
-# and the axes grid's lines stay 1 px thin at print size: measured 1.7 to 1.8 %; with the fonts
-# not scaled (the view's PPI left at 72) the labels come out a third of their size: BROKEN %.
+# and the axes grid's lines stay 1 px thin at print size: measured 1.7 to 1.9 %. (Labels a
+# third of their size change too few pixels for this to see: the text-and-line view does.)
 PIXEL_THRESHOLD = 20
 PDF_THRESHOLD = 0.03
 DESIGN_THRESHOLD = 0.03
+# Text height and line thickness in print / on screen, against 2126 / 700 = 3.04: glyphs round
+# to whole pixels (a 17 px high text on screen) and lines are drawn a whole number of pixels
+# wide (3 on screen, 9 in print for 9.1): 15 % either way; unscaled they come out at 1 (the
+# line) and scaled twice at 9 (the text, by SaveScreenshot's font scaling and the PPI).
+
+
+def dark_rows(rgb, rows, columns):
+    """How many rows of rgb[rows, columns] hold a dark pixel."""
+    return int((rgb[rows, columns].max(axis=2) < 128).any(axis=1).sum())
+
+
+def ink_thickness(rgb, rows, column):
+    """The thickness in pixels of black on white across rgb[rows, column], anti-aliased edges
+    counted by their darkness."""
+    return float((1 - rgb[rows, column].mean(axis=1) / 255.0).sum())
+
+
+def text_and_line(path, still):
+    """Saves, with `still`, a 700 x 700 figure of one 18-point text in its upper left corner and
+    one black horizontal line of width 3 across its middle; returns (text height, line
+    thickness) in pixels."""
+    from paraview import simple
+    from paravoxel.gallery import stills, views
+    view = views.render_view()
+    views.corner_text(view, "Voxels 300 dpi", "Upper Left Corner", 18)
+    line = simple.Show(simple.Line(Point1=[-1, 0, 0], Point2=[1, 0, 0]), view)
+    line.LineWidth = 3
+    line.AmbientColor = line.DiffuseColor = [0, 0, 0]
+    view.ResetCamera()
+    with stills.printing(still):
+        views.save(view, path)
+    rgb = on_white(read_png_rgba(path))
+    height, width, _ = rgb.shape
+    return (dark_rows(rgb, slice(0, height // 4), slice(0, width // 2)),
+            ink_thickness(rgb, slice(height // 4, 3 * height // 4), width // 2))
 
 
 def png_chunks(path):
@@ -178,6 +214,15 @@ for name, design in sorted(FIGURES.items()):
                             "(%.2f %% of the pixels differ > %.0f %%)"
                             % (name, WIDTH, design[0], 100 * design_share,
                                100 * DESIGN_THRESHOLD))
+screen = text_and_line(os.path.join(out, "text_screen.png"), Still())
+printed = text_and_line(os.path.join(out, "text_print.png"), Still(WIDTH_MM, DPI, True))
+for what, on_screen, in_print in zip(("text height", "line thickness"), screen, printed):
+    ratio = in_print / float(max(on_screen, 1))
+    print("%s: %.1f px on screen, %.1f px in print: x %.2f (pixels x %.2f)"
+          % (what, on_screen, in_print, ratio, WIDTH / 700.0))
+    if not 0.85 < ratio / (WIDTH / 700.0) < 1.15:
+        failures.append("%s in print is x %.2f that on screen, the pixels x %.2f: not in "
+                        "proportion" % (what, ratio, WIDTH / 700.0))
 if failures:
     fail("\n".join(failures))
 print("print-ready stills of %s: sizes, dpi, alpha, PDFs and SVGs as expected (%s)"

@@ -141,8 +141,9 @@ def capture(view, size, pixel_size, transparent):
     tile = [int(math.ceil(width / float(factor))), int(math.ceil(height / float(factor)))]
     view.ViewSize = tile
     # Text is drawn in points at the view's PPI and lines in pixels, tile by tile: both scaled
-    # by the whole scale. (The axes grid's lines stay one pixel wide: ParaView's axes grid has
-    # no line width to set.)
+    # by the whole scale here. (SaveScreenshot's own font scaling would scale text displays by
+    # the tiling factor but not the axes grid's labels. The axes grid's lines stay one pixel
+    # wide: ParaView's axes grid has no line width to set.)
     view.PPI = int(round(72 * scale))
     for representation in view.Representations:
         if representation.GetProperty("LineWidth") is not None:
@@ -150,7 +151,8 @@ def capture(view, size, pixel_size, transparent):
     with tempfile.TemporaryDirectory(prefix="paravoxel-still-") as folder:
         tiled = os.path.join(folder, "tiled.png")
         simple.SaveScreenshot(tiled, view, ImageResolution=[t * factor for t in tile],
-                              TransparentBackground=int(transparent))
+                              TransparentBackground=int(transparent),
+                              FontScaling="Do not scale fonts")
         pixels = read_png_rgba(tiled)
     # The tiles may overshoot by a few pixels: keep the middle.
     top, left = (pixels.shape[0] - height) // 2, (pixels.shape[1] - width) // 2
