@@ -51,7 +51,7 @@ DESIGN_THRESHOLD = 0.03
 # Text height and line thickness in print / on screen, against 2126 / 700 = 3.04: glyphs round
 # to whole pixels (a 17 px high text on screen) and lines are drawn a whole number of pixels
 # wide (3 on screen, 9 in print for 9.1): 15 % either way; unscaled they come out at 1 (the
-# line) and scaled twice at 9 (the text, by SaveScreenshot's font scaling and the PPI).
+# line) or scaled twice at 9 (the text, by SaveScreenshot's font scaling and the whole PPI).
 
 
 def dark_rows(rgb, rows, columns):

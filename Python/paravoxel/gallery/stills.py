@@ -140,19 +140,24 @@ def capture(view, size, pixel_size, transparent):
     factor = _magnification(size[0], width)
     tile = [int(math.ceil(width / float(factor))), int(math.ceil(height / float(factor)))]
     view.ViewSize = tile
-    # Text is drawn in points at the view's PPI and lines in pixels, tile by tile: both scaled
-    # by the whole scale here. (SaveScreenshot's own font scaling would scale text displays by
-    # the tiling factor but not the axes grid's labels. The axes grid's lines stay one pixel
-    # wide: ParaView's axes grid has no line width to set.)
-    view.PPI = int(round(72 * scale))
+    # SaveScreenshot scales the text of displays (and legends) by the tiling factor, and all
+    # text is drawn in points at the view's PPI: the PPI makes up the rest of the scale. The
+    # axes grid's labels follow the PPI only: their font sizes take the tiling factor. Lines are
+    # drawn in pixels, tile by tile: widened by the whole scale. (The axes grid's lines stay one
+    # pixel wide: ParaView's axes grid has no line width to set.)
+    view.PPI = int(round(72 * scale / factor))
+    if not is_chart(view) and view.AxesGrid.Visibility:
+        for axis in "XYZ":
+            for text in ("Label", "Title"):
+                name = "%s%sFontSize" % (axis, text)
+                setattr(view.AxesGrid, name, int(round(getattr(view.AxesGrid, name) * factor)))
     for representation in view.Representations:
         if representation.GetProperty("LineWidth") is not None:
             representation.LineWidth = representation.LineWidth * scale
     with tempfile.TemporaryDirectory(prefix="paravoxel-still-") as folder:
         tiled = os.path.join(folder, "tiled.png")
         simple.SaveScreenshot(tiled, view, ImageResolution=[t * factor for t in tile],
-                              TransparentBackground=int(transparent),
-                              FontScaling="Do not scale fonts")
+                              TransparentBackground=int(transparent))
         pixels = read_png_rgba(tiled)
     # The tiles may overshoot by a few pixels: keep the middle.
     top, left = (pixels.shape[0] - height) // 2, (pixels.shape[1] - width) // 2
