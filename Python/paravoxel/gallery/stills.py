@@ -146,7 +146,7 @@ def capture(view, size, pixel_size, transparent):
     # drawn in pixels, tile by tile: widened by the whole scale. (The axes grid's lines stay one
     # pixel wide: ParaView's axes grid has no line width to set.)
     view.PPI = int(round(72 * scale / factor))
-    if not is_chart(view) and view.AxesGrid.Visibility:
+    if view.AxesGrid.Visibility:
         for axis in "XYZ":
             for text in ("Label", "Title"):
                 name = "%s%sFontSize" % (axis, text)
