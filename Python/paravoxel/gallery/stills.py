@@ -30,6 +30,8 @@ import zlib
 
 import numpy as np
 
+from . import vector
+
 MM_PER_INCH = 25.4
 POINTS_PER_INCH = 72.0
 FORMATS = ("png", "pdf", "svg")
@@ -75,14 +77,36 @@ class Still:
         if is_chart(view):
             self._save_chart(view, stem, size)
             return
-        if "svg" in self.formats:
-            print("%s.svg not written: ParaView's GL2PS export rasterizes 3D views and this "
-                  "GL2PS cannot embed rasters in SVG; use png or pdf for it" % stem)
-        pixels = capture(view, size, self.pixel_size(size), self.transparent)
+        pixel_size, page_size = self.pixel_size(size), self.page_size_pt(size)
+        pixels = capture(view, size, pixel_size, self.transparent)
         if "png" in self.formats:
             write_png(stem + ".png", pixels, self.dpi)
-        if "pdf" in self.formats:
-            write_raster_pdf(stem + ".pdf", pixels, self.page_size_pt(size))
+        vectors = [f for f in ("pdf", "svg") if f in self.formats]
+        # After capture(): the view is scaled for print and its camera lights are placed.
+        drawn = vector.faces(view, page_size, pixel_size[0] / page_size[0]) if vectors else None
+        if drawn is None:
+            if "svg" in self.formats:
+                print("%s.svg not written: ParaView's GL2PS export rasterizes 3D views and this "
+                      "GL2PS cannot embed rasters in SVG; use png or pdf for it" % stem)
+            if "pdf" in self.formats:
+                print("%s.pdf: the print raster (300 dpi image), not vectors" % stem)
+                write_raster_pdf(stem + ".pdf", pixels, page_size)
+            return
+        annotations = self._annotations(view, size, pixel_size)
+        background = (0, 0, 0, 0) if self.transparent else tuple(view.Background) + (1,)
+        print("%s: %d faces as vectors in %s" % (stem, len(drawn), " and ".join(vectors)))
+        for kind in vectors:
+            vector.write("%s.%s" % (stem, kind), drawn, page_size, background, annotations)
+
+    def _annotations(self, view, size, pixel_size):
+        """The view's axes grid, texts and legends as scaled for print, on a transparent
+        background: a screenshot with the geometry hidden; None if there are none."""
+        hidden = vector.hide_geometry(view)
+        try:
+            pixels = screenshot(view, _magnification(size[0], pixel_size[0]), pixel_size, True)
+        finally:
+            vector.show_geometry(hidden)
+        return pixels if pixels[..., 3].any() else None
 
     def _save_chart(self, view, stem, size):
         """A chart's vector PDF (and SVG) from GL2PS; its PNG is that PDF rasterized by poppler
@@ -133,8 +157,8 @@ def _magnification(design_width, width):
 
 def capture(view, size, pixel_size, transparent):
     """The RGBA pixels (height x width x 4 uint8, first row at the top) of `view`, designed at
-    `size`, rendered at `pixel_size` with fonts and line widths scaled by pixel_size / size."""
-    from paraview import simple
+    `size`, rendered at `pixel_size` with fonts and line widths scaled by pixel_size / size.
+    The view stays scaled for print: screenshot() takes it again."""
     width, height = pixel_size
     scale = width / float(size[0])
     factor = _magnification(size[0], width)
@@ -154,9 +178,17 @@ def capture(view, size, pixel_size, transparent):
     for representation in view.Representations:
         if representation.GetProperty("LineWidth") is not None:
             representation.LineWidth = representation.LineWidth * scale
+    return screenshot(view, factor, pixel_size, transparent)
+
+
+def screenshot(view, factor, pixel_size, transparent):
+    """The RGBA pixels of `view`, as capture() scaled it for print, in `factor` x `factor`
+    tiles cropped to `pixel_size`."""
+    from paraview import simple
+    width, height = pixel_size
     with tempfile.TemporaryDirectory(prefix="paravoxel-still-") as folder:
         tiled = os.path.join(folder, "tiled.png")
-        simple.SaveScreenshot(tiled, view, ImageResolution=[t * factor for t in tile],
+        simple.SaveScreenshot(tiled, view, ImageResolution=[t * factor for t in view.ViewSize],
                               TransparentBackground=int(transparent))
         pixels = read_png_rgba(tiled)
     # The tiles may overshoot by a few pixels: keep the middle.
