@@ -245,13 +245,15 @@ def write(path, drawn, page_size, background, underlay):
     from matplotlib.collections import PolyCollection
     from matplotlib.figure import Figure
     figure = Figure(figsize=(page_size[0] / 72.0, page_size[1] / 72.0))
+    if underlay is not None:
+        # One image pixel per print pixel, placed exactly (imshow would round its extent to
+        # whole points).
+        figure.figimage(underlay, origin="upper")
     axes = figure.add_axes([0, 0, 1, 1])
     axes.set_axis_off()
-    if underlay is not None:
-        axes.imshow(underlay, extent=(0, page_size[0], 0, page_size[1]), interpolation="none")
+    axes.patch.set_visible(False)
     axes.set_xlim(0, page_size[0])
     axes.set_ylim(0, page_size[1])
-    axes.set_aspect("auto")
     if len(drawn):
         opaque = drawn.colours[:, 3] >= 1
         # Opaque faces are outlined in their own colour a hair wide, or the anti-aliased seams
@@ -264,6 +266,5 @@ def write(path, drawn, page_size, background, underlay):
         axes.add_collection(PolyCollection(drawn.polygons, facecolors=drawn.colours,
                                            edgecolors=edge_colours, linewidths=widths,
                                            joinstyle="round"))
-    # The underlay's pixels, one per print pixel (it is drawn without resampling in PDF).
     dpi = 72.0 * underlay.shape[1] / page_size[0] if underlay is not None else 72.0
     figure.savefig(path, dpi=dpi, facecolor=background, edgecolor="none")
