@@ -307,8 +307,8 @@ screen = text_and_line(os.path.join(out, "text_screen.png"), Still())
 printed = text_and_line(os.path.join(out, "text_print.png"),
                         Still(WIDTH_MM, DPI, True, ("png", "pdf")))
 # Views the vector writer leaves to the raster: a line (not a polygonal surface), and the cubes
-# with the limit on faces below their 62.
-vector.MAX_FACES = 60
+# with the limit on faces below their 62 and more.
+vector.MAX_FACES = 40
 _, _, _, cubes_figure, arguments = CUBE_FIGURES[0]
 with printing(Still(WIDTH_MM, DPI, True, ("png", "pdf"))):
     cubes_figure(os.path.join(out, "raster_cubes.png"), **arguments)

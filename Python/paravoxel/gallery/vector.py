@@ -19,14 +19,14 @@ The 2D parts (ParaView's axes grid, texts, legends) are not geometry of the scen
 overlaid as ParaView renders them, a raster of the view with the geometry hidden (mostly
 transparent), on top of the vector faces.
 
-Scenes of more than MAX_FACES visible faces are not drawn as vectors (faces() returns None and
-says why): a PDF of a million paths is tens of megabytes and slow to open, larger than the
-300 dpi raster of the same figure.
+Scenes of more than MAX_FACES faces (polygons in the displayed data, transparent ones
+included) are not drawn as vectors (faces() returns None and says why): a PDF of a million
+paths is tens of megabytes and slow to open, larger than the 300 dpi raster of the same figure.
 """
 import numpy as np
 
-# Visible faces (after culling and leaving out transparent ones) above which a view is saved as a
-# raster instead: fig11_full_50 has 104 k (a 6.5 MB PDF), a full-resolution brain millions.
+# Faces (polygons of the displayed data) above which a view is saved as a raster instead:
+# fig11_full_50 has about 200 k (an 8 MB PDF), a full-resolution brain millions.
 MAX_FACES = 300000
 SURFACES = ("Surface", "Surface With Edges")
 # The outline of an opaque face in its own colour, in points (0.6 of a 300 dpi pixel): enough
@@ -171,8 +171,15 @@ def faces(view, page_size, pixels_per_point):
                             .GetElement(i, j) for j in range(4)] for i in range(4)])
     eye = np.asarray(camera.GetPosition(), float)
     forward = np.asarray(camera.GetDirectionOfProjection(), float)
+    representations = _surface_representations(view)
+    # Counted on the server before anything is fetched: a full-resolution brain is millions.
+    cells = sum(rep.Input.GetDataInformation().GetNumberOfCells() for rep in representations)
+    if cells > MAX_FACES:
+        print("not vector: %d faces, more than %d (a PDF of them would be larger than the "
+              "300 dpi raster, and slow to open)" % (cells, MAX_FACES))
+        return None
     parts = []
-    for rep in _surface_representations(view):
+    for rep in representations:
         polydata = servermanager.Fetch(rep.Input)
         if not polydata.IsA("vtkPolyData") or rep.Representation not in SURFACES:
             print("not vector: %s is shown as %s, not a polygonal surface"
@@ -209,11 +216,6 @@ def faces(view, page_size, pixels_per_point):
                       (tuple(rep.EdgeColor) + (float(rep.Opacity),),
                        rep.LineWidth / pixels_per_point)
                       if edges else (None, 0.0)))
-    total = sum(len(part[0]) for part in parts)
-    if total > MAX_FACES:
-        print("not vector: %d visible faces, more than %d (the PDF would be larger than its "
-              "raster)" % (total, MAX_FACES))
-        return None
     polygons, colours, depths, edge_colours, edge_widths = [], [], [], [], []
     for index, cells, points, shaded, centres, (edge_colour, edge_width) in parts:
         if camera.GetParallelProjection():
