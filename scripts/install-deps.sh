@@ -57,6 +57,9 @@ PACKAGES=(
   # the web figures (paravoxel.web): node and npm install three.js and the tests' playwright-core
   # and gltf-validator into the build tree (npm ci); the tests drive Debian's chromium headless
   nodejs npm chromium ca-certificates
+  # print-ready stills (paravoxel.gallery.stills): pdftocairo draws a chart's PNG from its vector
+  # PDF; pdftoppm, pdfinfo and pdfimages check the PDFs (figures.print)
+  poppler-utils
 )
 # What differs by release: libFuzzer's runtime for the default clang (libclang-rt-NN-dev), the Qt
 # ParaView's GUI is built on, NetCDF's legacy C++ API (gone after Debian 12), and on forky the

@@ -2,7 +2,8 @@
 drawn with paraview.simple (pvbatch, or pvpython with the plugin loaded); the overlay archive
 needs nibabel and scipy.
 
-Imports run one way: views (what every figure shares) <- figures, overlays <- atlases (which reads
+Imports run one way: vector (vector PDF and SVG of render views) <- stills (how figures are
+saved) <- views (what every figure shares) <- figures, overlays <- atlases (which reads
 the overlay archive) <- render (the gallery's folder and index.html, the one module that imports
 all the figures); all of them may import the runtime library (paravoxel.images, .labels), which
 imports none of them. paravoxel.modules() lists the modules with their summaries.

@@ -11,8 +11,8 @@ import numpy as np
 from paraview import servermanager, simple
 from paraview.simple import (
     ColorBy, CreateView, Delete, ExtractSubset, GetAnimationScene, GetColorTransferFunction,
-    GetOpacityTransferFunction, Histogram, PythonAnimationCue, Render, SaveAnimation,
-    SaveScreenshot, SetActiveView, Show, TrivialProducer)
+    GetOpacityTransferFunction, Histogram, PythonAnimationCue, SaveAnimation, SetActiveView, Show,
+    TrivialProducer)
 from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
 from vtkmodules.vtkCommonDataModel import vtkImageData
 
@@ -48,9 +48,7 @@ def slice_figure(path, reader):
     view.CameraFocalPoint = [0, 0, 0]
     view.CameraViewUp = [-1, 0, 0]
     view.ResetCamera()
-    Render(view)
-    SaveScreenshot(path, view, ImageResolution=[800, 700])
-    Delete(view)
+    save(view, path, (800, 700))
 
 
 def histogram_figure(path, source, array, title):
@@ -83,9 +81,7 @@ def histogram_figure(path, source, array, title):
     chart = display.GetClientSideObject()
     chart.SetUseColorMapping("bin_values", True)
     chart.SetLookupTable("bin_values", lut.GetClientSideObject())
-    Render(view)
-    SaveScreenshot(path, view, ImageResolution=[800, 500])
-    Delete(view)
+    save(view, path, (800, 500))
     Delete(histogram)
 
 

@@ -17,20 +17,24 @@ import time
 from paraview import servermanager, simple
 from paraview.simple import LoadPlugin, ResampleToImage, UpdatePipeline
 
-from . import atlases, figures, overlays, web_figures
+from . import atlases, figures, overlays, stills, web_figures
 
 
 class Gallery:
     """Collects rendered figures with their captions and timings; writes index.html."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, only=()):
         self.folder = folder
         self.entries = []
         self.pages = {}
+        self.only = tuple(only)
         os.makedirs(folder, exist_ok=True)
 
     def render(self, name, caption, seed, draw, **arguments):
-        """Times `draw(path, **arguments)`, which renders the figure into path, and records it."""
+        """Times `draw(path, **arguments)`, which renders the figure into path, and records it;
+        with `only` (name prefixes), only the figures named so."""
+        if self.only and not name.startswith(self.only):
+            return
         path = os.path.join(self.folder, name + ".png")
         start = time.perf_counter()
         draw(path, **arguments)
@@ -45,7 +49,10 @@ class Gallery:
 
     def add_page(self, name, make, **arguments):
         """Writes figure `name`'s web page, name.html, with `make(path, **arguments)`, linked
-        beside its PNG; skipped with a note where the build has no three.js (npm)."""
+        beside its PNG; skipped with a note where the build has no three.js (npm), and with
+        `only` unless named so."""
+        if self.only and not name.startswith(self.only):
+            return
         path = os.path.join(self.folder, name + ".html")
         start = time.perf_counter()
         try:
@@ -92,15 +99,23 @@ def render_overlays(gallery, attention, templates=overlays.TEMPLATES):
 
 
 def render_all(plugin, archive, out, volume="", size=50, full_resolution=False, orbit_frames=0,
-               overlays_from=None):
+               overlays_from=None, still=stills.SCREEN, only=()):
     """Loads the plugin (ParaVoxel.so) and renders every figure of `archive` (its `volume`, else
     the first readable one) into `out`, the 3D figures of the volume resampled to size^3 and, with
     full_resolution, at the volume's own resolution, plus an orbit of `orbit_frames` frames into
     out/orbit, and with `overlays_from` (the tutorial's archive, e.g. the bundled attention.zip)
-    the overlay and atlas figures (render_overlays); returns the Gallery (figures, captions,
-    timings)."""
+    the overlay and atlas figures (render_overlays); each saved as `still` says (stills.Still:
+    print size, transparency, formats); with `only` (name prefixes), only the figures named so.
+    Returns the Gallery (figures, captions, timings)."""
+    with stills.printing(still):
+        return _render_all(plugin, archive, out, volume, size, full_resolution, orbit_frames,
+                           overlays_from, only)
+
+
+def _render_all(plugin, archive, out, volume, size, full_resolution, orbit_frames, overlays_from,
+                only):
     LoadPlugin(plugin, remote=False)
-    gallery = Gallery(out)
+    gallery = Gallery(out, only)
     # The tutorial's arrays are in voxel order (arr[:, ::-1, :] flips the stored j axis).
     reader = simple.AnalyzeZipReader(FileName=archive, WorldSpace=0)
     if volume:

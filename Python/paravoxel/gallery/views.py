@@ -1,11 +1,14 @@
 """The views of the gallery's figures (figures, overlays, atlases), in one place: white render
 views, cameras that frame given bounds, colour legends and corner text in dark grey, and the
-screenshot that ends a figure.
+screenshot that ends a figure (saved as stills says: the figure's own PNG, or print-ready
+stills).
 
 paraview.simple is imported inside each function: importing it connects a session, and the
 overlay archive (overlays.write_overlay_archive) is made without one.
 """
 import math
+
+from . import stills
 
 # Where matplotlib's voxels() lights its faces from: LightSource(azdeg=225, altdeg=19.4712), fixed
 # in the data's frame; the unit vector toward the light.
@@ -106,11 +109,12 @@ def corner_text(view, text, location, size):
 
 
 def save(view, path, size=(700, 700)):
-    """Saves `view` at `size` pixels to `path` (PNG) and deletes it."""
+    """Saves `view`, a figure designed at `size` pixels, to `path` (PNG) and deletes it; within
+    stills.printing(still), as `still` says (print size, transparency, PDF and SVG)."""
     from paraview import simple
-    # SaveScreenshot renders the view itself: a Render() before it would draw every frame twice
-    # (seconds for a whole brain of translucent cubes in software rendering).
-    simple.SaveScreenshot(path, view, ImageResolution=list(size))
+    # SaveScreenshot (in stills) renders the view itself: a Render() before it would draw every
+    # frame twice (seconds for a whole brain of translucent cubes in software rendering).
+    stills.current().save(view, path, size)
     simple.Delete(view)
 
 
