@@ -3,10 +3,12 @@
 # 5.13) or forky (testing, ParaView 6.1).
 #   scripts/test-in-debian.sh trixie|forky [ctest arguments...]
 #   scripts/test-in-debian.sh trixie|forky --benchmark [scripts/benchmark.sh arguments...]
+#   scripts/test-in-debian.sh trixie|forky --script test.sh|render.sh [its arguments...]
 #   scripts/test-in-debian.sh trixie|forky --prepare
-# (--benchmark runs scripts/benchmark.sh --headline there instead of ctest; --prepare only makes
-# the root and installs its packages, which waits on the network and the disk, so that it can run
-# beside a build.)
+# (--benchmark runs scripts/benchmark.sh --headline there instead of ctest; --script runs one of
+# the README's commands there as a newcomer would, into build-<release> (render.sh: pass
+# --out out/<release>); --prepare only makes the root and installs its packages, which waits on
+# the network and the disk, so that it can run beside a build.)
 # The root is made with debootstrap (--variant=minbase) under $PARAVOXEL_ROOTS (default
 # /var/cache/paravoxel-roots), outside the clone, and reused; it is made again when the package
 # list scripts/install-deps.sh gives for that release has changed. The clone is bind-mounted at
@@ -20,7 +22,7 @@ release=${1:-}
 case "$release" in
   trixie | forky) shift ;;
   *)
-    echo "usage: $0 trixie|forky [--benchmark] [ctest or benchmark.sh arguments...]" >&2
+    echo "usage: $0 trixie|forky [--benchmark|--script NAME|--prepare] [arguments...]" >&2
     exit 2
     ;;
 esac
@@ -103,6 +105,11 @@ case "${1:-}" in
     shift
     # Benchmarks run at the normal priority, from the source folder (they write docs/devel/).
     run="cd /src && bash scripts/benchmark.sh --no-build --headline"
+    ;;
+  --script)
+    build=true
+    run="bash scripts/$2"
+    shift 2
     ;;
   --prepare)
     shift
