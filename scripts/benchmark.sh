@@ -38,6 +38,14 @@ source "$BUILD_DIR/paravoxel-env.sh"
 paraview=$(pvpython -c 'from paraview.servermanager import vtkSMProxyManager as m; print("%d.%d" % (m.GetVersionMajor(), m.GetVersionMinor()))' 2> /dev/null | tail -1)
 out=docs/devel/benchmark-run.md
 title="The last benchmark run"
+sections() { # each benchmark's tables under its own heading
+  local bench
+  for bench in "$@"; do
+    echo
+    echo "## ${bench#bench_}"
+    /usr/bin/python3 "Testing/Benchmarks/$bench.py" --runs "$runs" | sed -n '/^$/,$p'
+  done
+}
 if [ "$headline" = 1 ]; then
   out=docs/devel/benchmark-run-paraview-$paraview.md
   title="The last headline benchmark run on ParaView $paraview"
@@ -60,11 +68,7 @@ header() {
 if [ "$headline" = 1 ]; then
   {
     header
-    for bench in bench_reader bench_exploded_voxels bench_user_level; do
-      echo
-      echo "## ${bench#bench_}"
-      /usr/bin/python3 "Testing/Benchmarks/$bench.py" --runs "$runs" | sed -n '/^$/,$p'
-    done
+    sections bench_reader bench_exploded_voxels bench_user_level
   } > "$tmp"
   cp "$tmp" "$out"
   cat "$out"
@@ -72,11 +76,7 @@ if [ "$headline" = 1 ]; then
 fi
 {
   header
-  for bench in bench_reader bench_intensity_transform bench_exploded_voxels; do
-    echo
-    echo "## ${bench#bench_}"
-    /usr/bin/python3 "Testing/Benchmarks/$bench.py" --runs "$runs" | sed -n '/^$/,$p'
-  done
+  sections bench_reader bench_intensity_transform bench_exploded_voxels
   echo
   echo "## end to end"
   paravoxel_xvfb_run /usr/bin/python3 Testing/Benchmarks/bench_end_to_end.py \
