@@ -9,7 +9,7 @@
 # $BUILD_DIR). Print-ready stills (docs/user/figures.md#print-ready-stills): --width-mm 180
 # --dpi 300 renders every figure 2126 px wide with fonts and lines to match and 300 dpi in the
 # PNG, --transparent on a transparent background, --format png,pdf adds a PDF (vector for the
-# histograms, the print raster for the 3D views), svg an SVG of the histograms. --only NAME
+# histograms and for 3D views of up to 300 k faces, else the print raster), svg an SVG. --only NAME
 # renders the figures whose names start with NAME (repeatable), and no GUI screenshots:
 #   scripts/render.sh --only fig11_full_50 --no-overlays --orbit 0 --no-full-resolution \
 #                     --width-mm 180 --dpi 300 --transparent --format png,pdf

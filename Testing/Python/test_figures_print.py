@@ -6,7 +6,8 @@ at 300 dpi on a transparent background, in PNG, PDF and SVG, as `scripts/render.
 - each PNG is 2126 px wide, its height by the figure's aspect ratio, RGBA with a transparent
   background and an opaque figure, 300 dpi in its pHYs chunk;
 - the print PNGs of the 3D views, brought down to the figures' own 700 px, match their
-  baselines (same framing, colours and layout);
+  baselines (same framing, colours and layout; fig11, whose translucent faces the screen blends
+  in one pass and the print composites exactly, its outline and axes grid);
 - the axes grid's labels are scaled too: above the cubes (only labels and grid lines there)
   the print brought down to 700 px is about as dark as the baseline;
 - fonts and lines are scaled with the pixels: in a view of one text and one line of width 3,
@@ -57,20 +58,22 @@ CHARTS = {"fig02_histogram"}
 PIXEL_THRESHOLD = 20
 PDF_THRESHOLD = 0.03
 DESIGN_THRESHOLD = 0.03
+# The screen figures blend translucent faces in one pass, the print composites them exactly
+# (stills.PRINT_PEELS): where many layers overlap the pictures differ (26 % of fig11's pixels),
+# so the print is held to its baseline by what is drawn where (the figure's outline, the axes
+# grid: measured 0.9 %), its colours by its vector PDF.
+BLENDED_ON_SCREEN = {"fig11_full_50"}
 # The 3D views' vector PDFs against their PNGs (ParaView's pixels): VTK and poppler anti-alias
 # the faces' edges differently, and the edges are drawn a little apart. fig04 (opaque, grey
 # edges): measured 1.35 %, 40.8 % with the faces drawn front to back. fig08 (translucent blue
 # around an opaque red voxel, colours as they are, Map Scalars off): 0.94 %, 3.3 % front to
-# back (the blue faces over the red voxel). fig11: ParaView blends its translucent faces in one
-# pass, unsorted (depth peeling is off in figures 9 to 11), the PDF composites them back to
-# front exactly, as matplotlib's voxels do: 25.9 % of the pixels differ, 24.9 % front to back
-# (the order cannot be told there: fig04 and fig08 check it), 31.4 % with the colour map not
-# applied (grey faces).
-PDF_THRESHOLDS = {"fig04_cubes": 0.03, "fig08_exploded": 0.02, "fig11_full_50": 0.29}
+# back (the blue faces over the red voxel). fig11 (200 k translucent faces through a colour map
+# with opacity mapping): 1.5 %, 26 % with the print PNG blended in one pass as
+# on screen (stills.PRINT_PEELS), 31 % with the colour map not applied (grey faces).
+PDF_THRESHOLDS = {"fig04_cubes": 0.03, "fig08_exploded": 0.02, "fig11_full_50": 0.04}
 # The mean colour (0..255 a channel, on white) of the figure's pixels, PDF against PNG, at most
-# this far apart in every channel: fig04 and fig08 measured within 1; fig11 26 (the blending
-# above), 75 with the colour map not applied.
-MEAN_COLOUR_THRESHOLDS = {"fig11_full_50": 35}
+# this far apart in every channel: measured within 1 (fig11: 26 blended in one pass, 75 with
+# the colour map not applied).
 MEAN_COLOUR_THRESHOLD = 5
 # Faces drawn as paths at least (fig04: 62 visible faces, fig08: 162, fig11: 201669), and the
 # share of the 2D layer (the PDF's only image) that is not transparent: measured 0.6 to 0.85 %
@@ -268,8 +271,7 @@ for name, design in sorted(FIGURES.items()):
         means = [rgb[figure].mean(axis=0) for rgb in (drawn_rgb, print_rgb)]
         print("%-16s mean colour of the figure: PDF %s, PNG %s"
               % (name, np.round(means[0]), np.round(means[1])))
-        if np.abs(means[0] - means[1]).max() > MEAN_COLOUR_THRESHOLDS.get(name,
-                                                                          MEAN_COLOUR_THRESHOLD):
+        if np.abs(means[0] - means[1]).max() > MEAN_COLOUR_THRESHOLD:
             failures.append("%s.pdf's mean colour %s is not its PNG's %s"
                             % (name, np.round(means[0]), np.round(means[1])))
 
@@ -287,6 +289,10 @@ for name, design in sorted(FIGURES.items()):
     if name not in CHARTS:
         baseline = read_png_rgba(os.path.join(BASELINES, name + ".png"))[..., :3]
         brought_down = resized(print_rgb, design)
+        if name in BLENDED_ON_SCREEN:
+            # Only the figure's outline and the axes grid can be compared (see above).
+            brought_down, baseline = (np.where((rgb < 250).any(axis=2, keepdims=True), 0, 255)
+                                      for rgb in (brought_down, baseline))
         design_share = share_different(brought_down, baseline)
         print("%-16s print at %d px brought to %d px vs baseline: %.2f %% of the pixels differ"
               % (name, WIDTH, design[0], 100 * design_share))

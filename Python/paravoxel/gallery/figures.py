@@ -191,9 +191,9 @@ def brain_view(volume, array, voi=None, flip_y=False, diagonal_cut=False, azimut
         voxels.CutFunction.Normal = [normal_index[i] / spacing[i] for i in range(3)]
         voxels.CutFunction.Origin = [origin[i] + point_index[i] * spacing[i] for i in range(3)]
     view = render_view(axes_grid=True)
-    # Depth peeling costs about a second per peel in software rendering (llvmpipe); one blended
-    # pass looks the same at these opacities, ten times faster. (The GUI keeps ParaView's
-    # default depth peeling.)
+    # Depth peeling costs about a second per peel in software rendering (llvmpipe): one blended
+    # pass, ten times faster, but through many translucent layers not the exact picture
+    # (docs/user/figures.md; print stills peel). The GUI keeps ParaView's default depth peeling.
     view.DepthPeeling = 0
     camera = matplotlib_camera(view, 30, azimuth, box_bounds(image))
     if still:
