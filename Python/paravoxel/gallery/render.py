@@ -30,10 +30,15 @@ class Gallery:
         self.only = tuple(only)
         os.makedirs(folder, exist_ok=True)
 
+    def chosen(self, name):
+        """Whether figure `name` is to be made: every figure, or with `only` (name prefixes) the
+        figures named so."""
+        return not self.only or name.startswith(self.only)
+
     def render(self, name, caption, seed, draw, **arguments):
         """Times `draw(path, **arguments)`, which renders the figure into path, and records it;
         with `only` (name prefixes), only the figures named so."""
-        if self.only and not name.startswith(self.only):
+        if not self.chosen(name):
             return
         path = os.path.join(self.folder, name + ".png")
         start = time.perf_counter()
@@ -51,7 +56,7 @@ class Gallery:
         """Writes figure `name`'s web page, name.html, with `make(path, **arguments)`, linked
         beside its PNG; skipped with a note where the build has no three.js (npm), and with
         `only` unless named so."""
-        if self.only and not name.startswith(self.only):
+        if not self.chosen(name):
             return
         path = os.path.join(self.folder, name + ".html")
         start = time.perf_counter()
